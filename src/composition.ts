@@ -1,0 +1,44 @@
+import type { Config } from './platform/config.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Database } from './platform/db/database.ts';
+import type { Logger } from './platform/logger.ts';
+import { AuditService } from './platform/audit/service.ts';
+import { UsersService } from './platform/identity/users-service.ts';
+import { OrganisationService } from './platform/identity/organisation-service.ts';
+import { SignInService } from './platform/identity/sign-in-service.ts';
+import { ApiTokenService } from './platform/identity/api-token-service.ts';
+import { DatabaseSessionStore, purgeExpiredSessions } from './platform/auth/session-store.ts';
+import { JobQueue, type JobDefinition } from './platform/jobs/queue.ts';
+import { DashboardService } from './modules/dashboard/service.ts';
+
+export interface Deps {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** The composition root: every service built once, for the web app, the workers and the command line alike. */
+export function createServices(deps: Deps) {
+  const { db, clock } = deps;
+  const jobs: JobDefinition[] = [
+    {
+      name: 'sessions.purge-expired',
+      cron: '*/10 * * * *',
+      run: async () => ({ purged: await purgeExpiredSessions({ db, clock }) }),
+    },
+  ];
+  return {
+    ...deps,
+    audit: new AuditService(db, clock),
+    users: new UsersService({ db, clock }),
+    organisation: new OrganisationService({ db, clock }),
+    signIn: new SignInService({ db, clock }),
+    apiTokens: new ApiTokenService({ db, clock }),
+    sessionStore: new DatabaseSessionStore({ db, clock }),
+    dashboard: new DashboardService({ db, clock }),
+    jobs: new JobQueue(db, jobs, deps.logger),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

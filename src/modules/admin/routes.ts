@@ -1,0 +1,205 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import type { Services } from '../../composition.ts';
+import { Routes } from '../../platform/web/routes.ts';
+import { pagination } from '../../platform/web/pagination.ts';
+import { actorOf } from '../../platform/web/request.ts';
+import { fromValidationError, toFormErrors, validate, asString, asOptionalInt } from '../../platform/web/forms.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/commands.ts';
+import { newUserSchema, userUpdateSchema, directorateSchema, teamSchema, apiTokenSchema, passwordSchema } from '../../platform/identity/schemas.ts';
+import { ROLES, ROLE_NAMES, COUNCIL_WIDE_ROLES, type Role } from '../../platform/policies/roles.ts';
+import { userFormInput, userFormValues, type UserFormValues } from './forms.ts';
+
+type Deps = Pick<Services, 'users' | 'organisation' | 'apiTokens' | 'audit'>;
+
+const PAGE_SIZE = 50;
+
+const listQuery = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  role: z.enum([...ROLES, 'none']).optional().catch(undefined),
+  directorate: z.coerce.number().int().positive().optional().catch(undefined),
+  status: z.enum(['active', 'inactive']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+const roleOptions = ROLES.map((r) => ({ value: r, text: ROLE_NAMES[r], scoped: !COUNCIL_WIDE_ROLES.has(r) }));
+
+/** Administration of staff accounts, directorates, teams and API tokens. */
+export function adminRoutes(deps: Deps): Routes {
+  const renderUserForm = async (res: Response, view: 'new' | 'edit', extra: Record<string, unknown>) => {
+    const [directorates, teams] = await Promise.all([deps.organisation.directorates(), deps.organisation.teams()]);
+    res.render('admin/views/user-form.njk', { view, directorates, teams, roleOptions, ...extra });
+  };
+
+  return new Routes()
+    .get('/admin', 'users.manage', (_req, res) => res.render('admin/views/index.njk'))
+    .get('/admin/users', 'users.manage', async (req, res) => {
+      const q = listQuery.parse(req.query);
+      const directorateId = q.directorate;
+      const { rows, total } = await deps.users.list(
+        { q: q.q, role: q.role, directorateId, status: q.status },
+        { limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE },
+      );
+      const directorates = await deps.organisation.directorates();
+      res.render('admin/views/users.njk', { rows, total, query: q, directorates, roleOptions, pages: pagination(req, q.page, total, PAGE_SIZE) });
+    })
+    .get('/admin/users/new', 'users.manage', async (_req, res) => {
+      await renderUserForm(res, 'new', { values: { grants: [], teamIds: [] } });
+    })
+    .post('/admin/users', 'users.manage', async (req, res) => {
+      const values = userFormInput(req.body);
+      const form = validate(newUserSchema, values);
+      if (!form.ok) return void (res.status(400), await renderUserForm(res, 'new', { ...form, values }));
+      try {
+        const id = await deps.users.create(actorOf(req.principal!), form.value);
+        req.session.flash = { type: 'success', text: `Account created for ${form.value.displayName}` };
+        res.redirect(303, `/admin/users/${id}`);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        res.status(400);
+        await renderUserForm(res, 'new', { ...fromValidationError(error), values });
+      }
+    })
+    .get('/admin/users/:id', 'users.manage', async (req, res) => {
+      const user = await loadUser(deps, req);
+      // A staff record is personal data: reading it is audited.
+      await deps.audit.recordView(actorOf(req.principal!), { action: 'user.viewed', entityType: 'user', entityId: user.id });
+      const directorates = new Map((await deps.organisation.directorates()).map((d) => [d.id, d.name]));
+      res.render('admin/views/user.njk', { subject: user, directorateNames: Object.fromEntries(directorates) });
+    })
+    .get('/admin/users/:id/edit', 'users.manage', async (req, res) => {
+      const user = await loadUser(deps, req);
+      await renderUserForm(res, 'edit', { subject: user, values: userFormValues(user) });
+    })
+    .post('/admin/users/:id/edit', 'users.manage', async (req, res) => {
+      const user = await loadUser(deps, req);
+      const values: UserFormValues = { ...userFormInput(req.body), email: user.email };
+      const form = validate(userUpdateSchema, values);
+      if (!form.ok) return void (res.status(400), await renderUserForm(res, 'edit', { ...form, values, subject: user }));
+      try {
+        await deps.users.update(actorOf(req.principal!), user.id, form.value);
+        req.session.flash = { type: 'success', text: 'Changes saved' };
+        res.redirect(303, `/admin/users/${user.id}`);
+      } catch (error) {
+        if (error instanceof ConflictError) {
+          res.status(409);
+          return renderUserForm(res, 'edit', { ...toFormErrors({ form: error.message }), values, subject: user });
+        }
+        if (!(error instanceof ValidationError)) throw error;
+        res.status(400);
+        await renderUserForm(res, 'edit', { ...fromValidationError(error), values, subject: user });
+      }
+    })
+    .post('/admin/users/:id/deactivate', 'users.manage', async (req, res) => {
+      const user = await loadUser(deps, req);
+      try {
+        await deps.users.setActive(actorOf(req.principal!), user.id, false);
+        req.session.flash = { type: 'success', text: `${user.displayName} can no longer sign in` };
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        req.session.flash = { type: 'info', text: error.message };
+      }
+      res.redirect(303, `/admin/users/${user.id}`);
+    })
+    .post('/admin/users/:id/reactivate', 'users.manage', async (req, res) => {
+      const user = await loadUser(deps, req);
+      await deps.users.setActive(actorOf(req.principal!), user.id, true);
+      req.session.flash = { type: 'success', text: `${user.displayName} can sign in again` };
+      res.redirect(303, `/admin/users/${user.id}`);
+    })
+    .get('/admin/users/:id/password', 'users.manage', async (req, res) => {
+      res.render('admin/views/password.njk', { subject: await loadUser(deps, req) });
+    })
+    .post('/admin/users/:id/password', 'users.manage', async (req, res) => {
+      const user = await loadUser(deps, req);
+      const form = validate(z.object({ password: passwordSchema }), { password: asString(req.body.password) });
+      if (!form.ok) return res.status(400).render('admin/views/password.njk', { ...form, subject: user });
+      await deps.users.resetPassword(actorOf(req.principal!), user.id, form.value.password);
+      req.session.flash = { type: 'success', text: `Password reset. ${user.displayName} has been signed out everywhere.` };
+      res.redirect(303, `/admin/users/${user.id}`);
+    })
+    .get('/admin/organisation', 'organisation.manage', async (_req, res) => {
+      await renderOrganisation(deps, res, {});
+    })
+    .post('/admin/directorates', 'organisation.manage', async (req, res) => {
+      const values = { name: asString(req.body.name) };
+      const form = validate(directorateSchema, values);
+      if (!form.ok) return void (res.status(400), await renderOrganisation(deps, res, { ...form, directorateValues: values }));
+      await saveOrShow(res, () => deps.organisation.createDirectorate(actorOf(req.principal!), form.value.name), async (errors) =>
+        renderOrganisation(deps, res, { ...errors, directorateValues: values }),
+      );
+      if (!res.headersSent) {
+        req.session.flash = { type: 'success', text: `Directorate ${form.value.name} added` };
+        res.redirect(303, '/admin/organisation');
+      }
+    })
+    .post('/admin/teams', 'organisation.manage', async (req, res) => {
+      const values = { name: asString(req.body.teamName), directorateId: asOptionalInt(req.body.directorateId) };
+      const form = validate(teamSchema, values);
+      const rename = (f: { errors: Record<string, { text: string }>; errorList: { text: string; href: string }[] }) => ({
+        errors: { teamName: f.errors.name, directorateId: f.errors.directorateId },
+        errorList: f.errorList.map((e) => (e.href === '#name' ? { ...e, href: '#teamName' } : e)),
+      });
+      if (!form.ok) return void (res.status(400), await renderOrganisation(deps, res, { ...rename(form), teamValues: values }));
+      await saveOrShow(res, () => deps.organisation.createTeam(actorOf(req.principal!), form.value.directorateId, form.value.name), async (errors) =>
+        renderOrganisation(deps, res, { ...rename(errors), teamValues: values }),
+      );
+      if (!res.headersSent) {
+        req.session.flash = { type: 'success', text: `Team ${form.value.name} added` };
+        res.redirect(303, '/admin/organisation');
+      }
+    })
+    .get('/admin/api-tokens', 'api-tokens.manage', async (_req, res) => {
+      await renderTokens(deps, res, {});
+    })
+    .post('/admin/api-tokens', 'api-tokens.manage', async (req, res) => {
+      const values = { name: asString(req.body.name), role: asString(req.body.role) as Role, directorateId: asOptionalInt(req.body.directorateId) };
+      const form = validate(apiTokenSchema, values);
+      if (!form.ok) return void (res.status(400), await renderTokens(deps, res, { ...form, values }));
+      const created = await deps.apiTokens.create(actorOf(req.principal!), form.value);
+      // Shown once, on this response only; never stored or logged.
+      await renderTokens(deps, res, { created });
+    })
+    .post('/admin/api-tokens/:id/revoke', 'api-tokens.manage', async (req, res) => {
+      await deps.apiTokens.revoke(actorOf(req.principal!), idParam(req));
+      req.session.flash = { type: 'success', text: 'Token revoked' };
+      res.redirect(303, '/admin/api-tokens');
+    });
+}
+
+function idParam(req: Request): number {
+  const id = Number(req.params.id);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError('No such record');
+  return id;
+}
+
+async function loadUser(deps: Deps, req: Request) {
+  const user = await deps.users.get(idParam(req));
+  if (!user) throw new NotFoundError('No such user');
+  return user;
+}
+
+async function renderOrganisation(deps: Deps, res: Response, extra: Record<string, unknown>) {
+  const [directorates, teams] = await Promise.all([deps.organisation.directorates(), deps.organisation.teams()]);
+  res.render('admin/views/organisation.njk', { directorates, teams, ...extra });
+}
+
+async function renderTokens(deps: Deps, res: Response, extra: Record<string, unknown>) {
+  const [tokens, directorates] = await Promise.all([deps.apiTokens.list(), deps.organisation.directorates()]);
+  res.render('admin/views/api-tokens.njk', { tokens, directorates, roleOptions, ...extra });
+}
+
+/** Runs a save; a broken domain rule is shown on the form (400) instead of failing the request. */
+async function saveOrShow(
+  res: Response,
+  save: () => Promise<unknown>,
+  show: (errors: ReturnType<typeof fromValidationError>) => Promise<void>,
+): Promise<void> {
+  try {
+    await save();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    res.status(400);
+    await show(fromValidationError(error));
+  }
+}

@@ -1,0 +1,77 @@
+import session from 'express-session';
+import { eq, lt, sql } from 'drizzle-orm';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/database.ts';
+import { sessions } from '../identity/schema.ts';
+
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+
+declare module 'express-session' {
+  interface SessionData {
+    userId: number;
+    signedInAt: number;
+    lastSeenAt: number;
+    /** Shown once on the next page (after a redirect). */
+    flash: { type: 'success' | 'info'; text: string };
+  }
+}
+
+/** When a session must end: 30 minutes after its last use, and never more than 12 hours after sign-in. */
+export function sessionExpiry(data: session.SessionData, now: number): Date {
+  const idle = now + IDLE_TIMEOUT_MS;
+  return new Date(data.signedInAt ? Math.min(idle, data.signedInAt + ABSOLUTE_TIMEOUT_MS) : idle);
+}
+
+/** express-session's store over our own `sessions` table: the same on PGlite and PostgreSQL. */
+export class DatabaseSessionStore extends session.Store {
+  constructor(private readonly deps: { db: Database; clock: Clock }) {
+    super();
+  }
+
+  override get(sid: string, callback: (err: unknown, session?: session.SessionData | null) => void): void {
+    this.deps.db.orm
+      .select()
+      .from(sessions)
+      .where(eq(sessions.sid, sid))
+      .then(([row]) => {
+        if (!row || row.expiresAt.getTime() <= this.deps.clock.now().getTime()) return callback(null, null);
+        callback(null, JSON.parse(row.data) as session.SessionData);
+      }, callback);
+  }
+
+  override set(sid: string, data: session.SessionData, callback?: (err?: unknown) => void): void {
+    const expiresAt = sessionExpiry(data, this.deps.clock.now().getTime());
+    const values = { sid, data: JSON.stringify(data), userId: data.userId ?? null, expiresAt };
+    this.deps.db.orm
+      .insert(sessions)
+      .values(values)
+      .onConflictDoUpdate({ target: sessions.sid, set: { data: values.data, userId: values.userId, expiresAt } })
+      .then(() => callback?.(), callback);
+  }
+
+  override touch(sid: string, data: session.SessionData, callback?: (err?: unknown) => void): void {
+    const expiresAt = sessionExpiry(data, this.deps.clock.now().getTime());
+    this.deps.db.orm
+      .update(sessions)
+      .set({ expiresAt })
+      .where(eq(sessions.sid, sid))
+      .then(() => callback?.(), callback);
+  }
+
+  override destroy(sid: string, callback?: (err?: unknown) => void): void {
+    this.deps.db.orm
+      .delete(sessions)
+      .where(eq(sessions.sid, sid))
+      .then(() => callback?.(), callback);
+  }
+}
+
+/** Removes sessions past their expiry; run on a schedule by the job queue. Returns how many went. */
+export async function purgeExpiredSessions(deps: { db: Database; clock: Clock }): Promise<number> {
+  const gone = await deps.db.orm
+    .delete(sessions)
+    .where(lt(sessions.expiresAt, sql`${deps.clock.now().toISOString()}::timestamptz`))
+    .returning({ sid: sessions.sid });
+  return gone.length;
+}

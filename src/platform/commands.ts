@@ -1,0 +1,42 @@
+import type { Clock } from './clock.ts';
+import type { Database, Tx } from './db/database.ts';
+import { appendAuditEvent, type Actor, type AuditEntry } from './audit/service.ts';
+
+export type Audit = (entry: AuditEntry) => Promise<void>;
+
+/**
+ * The one way state changes: the work and its audit events commit together or not at all. A command that records no
+ * event is a bug, so it is refused rather than committed silently.
+ */
+export async function runCommand<T>(
+  deps: { db: Database; clock: Clock },
+  actor: Actor,
+  work: (tx: Tx, audit: Audit) => Promise<T>,
+): Promise<T> {
+  return deps.db.orm.transaction(async (tx) => {
+    let recorded = 0;
+    const audit: Audit = async (entry) => {
+      await appendAuditEvent(tx, deps.clock, actor, entry);
+      recorded += 1;
+    };
+    const result = await work(tx, audit);
+    if (recorded === 0) throw new Error('A command must record at least one audit event');
+    return result;
+  });
+}
+
+/** A rule of the domain was broken by the input: shown to the user, never logged as a fault. */
+export class ValidationError extends Error {
+  constructor(
+    message: string,
+    /** Field name → message, for the GOV.UK error summary. */
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Someone else saved first. */
+export class ConflictError extends Error {}
+
+export class NotFoundError extends Error {}

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Everything Custodian reads from its environment, parsed once. */
+export interface Config {
+  /** A PostgreSQL server; when absent, the embedded database in `dataDir` is used. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  /** Interface to listen on. Demo mode forces 127.0.0.1. */
+  host: string;
+  logLevel: string;
+  /** Secure cookies; on whenever the service sits behind TLS. */
+  secureCookies: boolean;
+  /** Trust X-Forwarded-* from this many proxies (0 = none). */
+  trustProxy: number;
+  smtpUrl: string | undefined;
+  councilName: string;
+  councilNation: 'england-and-wales' | 'scotland' | 'northern-ireland';
+}
+
+const booleanish = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().trim().min(1).optional(),
+  CUSTODIAN_DATA_DIR: z.string().trim().min(1).default('data'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SECURE_COOKIES: booleanish.default(false),
+  TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  SMTP_URL: z.string().trim().min(1).optional(),
+  COUNCIL_NAME: z.string().trim().min(1).default('Kingsmere Borough Council'),
+  COUNCIL_NATION: z.enum(['england-and-wales', 'scotland', 'northern-ireland']).default('england-and-wales'),
+});
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.CUSTODIAN_DATA_DIR),
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    secureCookies: e.SECURE_COOKIES,
+    trustProxy: e.TRUST_PROXY,
+    smtpUrl: e.SMTP_URL,
+    councilName: e.COUNCIL_NAME,
+    councilNation: e.COUNCIL_NATION,
+  };
+}
+
+/** A connection string safe to print: the password replaced. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '****';
+    return u.toString();
+  } catch {
+    return '(unparseable database URL)';
+  }
+}

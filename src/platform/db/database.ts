@@ -1,0 +1,120 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema.ts';
+import { redactUrl } from '../config.ts';
+
+export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Orm['transaction']>[0]>[0];
+/** Anything queries can run on: the database or an open transaction. */
+export type Executor = Orm | Tx;
+export type Row = Record<string, unknown>;
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+/**
+ * One handle over either database. Services use `orm` (Drizzle) and, for the odd statement Drizzle cannot express,
+ * `query`. Values come back the same on both: 64-bit integers as numbers, JSON parsed, timestamps as Dates.
+ */
+export interface Database {
+  readonly kind: DatabaseKind;
+  readonly orm: Orm;
+  /** Where it points, safe to print. */
+  readonly description: string;
+  query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Several statements without parameters (migrations, scripts). */
+  exec(text: string): Promise<void>;
+  close(): Promise<void>;
+  /** The PGlite instance when this handle owns one (for the local socket server). */
+  readonly pglite?: PGlite;
+}
+
+export class DatabaseOpenError extends Error {}
+
+// pg returns int8 (count(*), bigint ids) as strings to avoid precision loss; our counts and sequence numbers stay far
+// below 2^53, so they are parsed as numbers to match PGlite.
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+export async function openPglite(dataDir?: string): Promise<Database> {
+  let client: PGlite;
+  try {
+    client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+    await client.query('select 1');
+  } catch (error) {
+    const where = dataDir ? `the data directory ${dataDir}` : 'an in-memory database';
+    throw new DatabaseOpenError(
+      `Could not open ${where} as an embedded PostgreSQL database (${describeError(error)}). ` +
+        'If the directory is damaged, restore it from a backup or move it aside to start afresh.',
+    );
+  }
+  return pgliteHandle(client, dataDir ? `embedded PostgreSQL in ${dataDir}` : 'embedded PostgreSQL in memory');
+}
+
+export function pgliteHandle(client: PGlite, description: string): Database {
+  return {
+    kind: 'pglite',
+    orm: drizzlePglite(client, { schema }) as unknown as Orm,
+    description,
+    pglite: client,
+    async query<T extends Row>(text: string, params: unknown[] = []) {
+      const result = await client.query<T>(text, params);
+      return result.rows;
+    },
+    async exec(text: string) {
+      await client.exec(text);
+    },
+    async close() {
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+export interface PostgresOptions {
+  /** Pool size. */
+  max?: number;
+  /** Shown instead of the URL (the local socket of a running server). */
+  description?: string;
+  /** The server behind this URL is PGlite reached through the local socket. */
+  kind?: DatabaseKind;
+}
+
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types: pgTypes });
+  // An idle client that errors (server restart) must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new DatabaseOpenError(`Could not connect to the database at ${redactUrl(url)}: ${describeError(error)}`);
+  }
+  return {
+    kind: options.kind ?? 'postgresql',
+    orm: drizzlePg(pool, { schema }) as unknown as Orm,
+    description: options.description ?? redactUrl(url),
+    async query<T extends Row>(text: string, params: unknown[] = []) {
+      const result = await pool.query<T>(text, params);
+      return result.rows;
+    },
+    async exec(text: string) {
+      await pool.query(text);
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return describeError(error.errors[0]);
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}

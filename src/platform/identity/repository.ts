@@ -1,0 +1,106 @@
+import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db/database.ts';
+import { apiTokens, directorates, sessions, teamMembers, teams, userRoles, users } from './schema.ts';
+import { isRole, type Grant } from '../policies/roles.ts';
+
+export type UserRow = typeof users.$inferSelect;
+export type Directorate = typeof directorates.$inferSelect;
+export type Team = typeof teams.$inferSelect;
+
+export async function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
+  return row;
+}
+
+export async function findUser(db: Executor, id: number): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function grantsOf(db: Executor, userIds: number[]): Promise<Map<number, Grant[]>> {
+  const map = new Map<number, Grant[]>();
+  if (userIds.length === 0) return map;
+  const rows = await db.select().from(userRoles).where(inArray(userRoles.userId, userIds));
+  for (const r of rows) {
+    if (!isRole(r.role)) continue;
+    const list = map.get(r.userId) ?? [];
+    list.push({ role: r.role, directorateId: r.directorateId });
+    map.set(r.userId, list);
+  }
+  return map;
+}
+
+export async function teamsOf(db: Executor, userId: number): Promise<Team[]> {
+  const rows = await db
+    .select({ team: teams })
+    .from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .where(eq(teamMembers.userId, userId))
+    .orderBy(asc(teams.name));
+  return rows.map((r) => r.team);
+}
+
+export async function replaceGrants(db: Executor, userId: number, grants: Grant[]): Promise<void> {
+  await db.delete(userRoles).where(eq(userRoles.userId, userId));
+  if (grants.length) {
+    await db.insert(userRoles).values(grants.map((g) => ({ userId, role: g.role, directorateId: g.directorateId })));
+  }
+}
+
+export async function replaceTeams(db: Executor, userId: number, teamIds: number[]): Promise<void> {
+  await db.delete(teamMembers).where(eq(teamMembers.userId, userId));
+  if (teamIds.length) await db.insert(teamMembers).values(teamIds.map((teamId) => ({ teamId, userId })));
+}
+
+export interface UserListFilter {
+  q?: string;
+  role?: string;
+  directorateId?: number;
+  status?: 'active' | 'inactive';
+}
+
+export async function listUsers(db: Executor, f: UserListFilter, page: { limit: number; offset: number }) {
+  const conditions: SQL[] = [];
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(users.displayName, like), ilike(users.email, like))!);
+  }
+  if (f.status) conditions.push(eq(users.active, f.status === 'active'));
+  if (f.role || f.directorateId) {
+    const roleConditions: SQL[] = [eq(userRoles.userId, users.id)];
+    if (f.role) roleConditions.push(eq(userRoles.role, f.role));
+    if (f.directorateId) roleConditions.push(eq(userRoles.directorateId, f.directorateId));
+    conditions.push(sql`exists (select 1 from ${userRoles} where ${and(...roleConditions)})`);
+  }
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [rows, [count]] = await Promise.all([
+    db.select().from(users).where(where).orderBy(asc(users.displayName), asc(users.id)).limit(page.limit).offset(page.offset),
+    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(users).where(where),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+export async function listDirectorates(db: Executor): Promise<Directorate[]> {
+  return db.select().from(directorates).orderBy(asc(directorates.name));
+}
+
+export async function listTeams(db: Executor): Promise<(Team & { directorateName: string })[]> {
+  const rows = await db
+    .select({ team: teams, directorateName: directorates.name })
+    .from(teams)
+    .innerJoin(directorates, eq(directorates.id, teams.directorateId))
+    .orderBy(asc(directorates.name), asc(teams.name));
+  return rows.map((r) => ({ ...r.team, directorateName: r.directorateName }));
+}
+
+export async function deleteSessionsOf(db: Executor, userId: number): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function findActiveToken(db: Executor, tokenHash: string) {
+  const [row] = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+  return row;
+}

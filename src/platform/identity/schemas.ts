@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { ROLES } from '../policies/roles.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords.ts';
+
+// One set of schemas for forms, the JSON API and the OpenAPI document.
+
+export const emailSchema = z
+  .string({ error: 'Enter an email address' })
+  .trim()
+  .toLowerCase()
+  .min(1, 'Enter an email address')
+  .max(254, 'Email address must be 254 characters or fewer')
+  .pipe(z.email('Enter an email address in the correct format, like name@example.gov.uk'));
+
+export const passwordSchema = z
+  .string({ error: 'Enter a password' })
+  .min(PASSWORD_MIN_LENGTH, `Password must be ${PASSWORD_MIN_LENGTH} characters or more`)
+  .max(PASSWORD_MAX_LENGTH, `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`);
+
+export const grantSchema = z.object({
+  role: z.enum(ROLES, { error: 'Select a valid role' }),
+  directorateId: z.number().int().positive().nullable().default(null),
+});
+
+const displayName = z
+  .string({ error: 'Enter the person’s name' })
+  .trim()
+  .min(1, 'Enter the person’s name')
+  .max(200, 'Name must be 200 characters or fewer');
+
+const jobTitle = z.string().trim().max(200, 'Job title must be 200 characters or fewer').optional();
+
+export const newUserSchema = z.object({
+  email: emailSchema,
+  displayName,
+  jobTitle,
+  password: passwordSchema,
+  grants: z.array(grantSchema).max(50).default([]),
+  teamIds: z.array(z.number().int().positive()).max(50).default([]),
+});
+export type NewUser = z.infer<typeof newUserSchema>;
+
+export const userUpdateSchema = z.object({
+  displayName,
+  jobTitle,
+  grants: z.array(grantSchema).max(50),
+  teamIds: z.array(z.number().int().positive()).max(50),
+  /** The version the editor started from. */
+  version: z.number().int().positive(),
+});
+export type UserUpdate = z.infer<typeof userUpdateSchema>;
+
+export const directorateSchema = z.object({
+  name: z.string({ error: 'Enter a name' }).trim().min(1, 'Enter a name').max(120, 'Name must be 120 characters or fewer'),
+});
+
+export const teamSchema = directorateSchema.extend({
+  directorateId: z.number({ error: 'Select a directorate' }).int().positive('Select a directorate'),
+});
+
+export const apiTokenSchema = z.object({
+  name: z.string({ error: 'Enter a name' }).trim().min(1, 'Enter a name').max(120),
+  role: z.enum(ROLES, { error: 'Select a role' }),
+  directorateId: z.number().int().positive().nullable().default(null),
+});

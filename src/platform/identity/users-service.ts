@@ -1,0 +1,147 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/database.ts';
+import type { Actor } from '../audit/service.ts';
+import { ConflictError, NotFoundError, runCommand, ValidationError } from '../commands.ts';
+import { COUNCIL_WIDE_ROLES, type Grant } from '../policies/roles.ts';
+import { directorates, teams, users } from './schema.ts';
+import { hashPassword } from './passwords.ts';
+import * as repo from './repository.ts';
+import type { NewUser, UserUpdate } from './schemas.ts';
+
+export interface UserDetail extends repo.UserRow {
+  grants: Grant[];
+  teams: repo.Team[];
+}
+
+/** Staff accounts: the rules for creating, changing and closing them. Every change is audited. */
+export class UsersService {
+  constructor(private readonly deps: { db: Database; clock: Clock }) {}
+
+  async create(actor: Actor, input: NewUser): Promise<number> {
+    const passwordHash = await hashPassword(input.password);
+    return runCommand(this.deps, actor, async (tx, audit) => {
+      if (await repo.findUserByEmail(tx, input.email)) {
+        throw new ValidationError('A user with that email address already exists', {
+          email: 'A user with that email address already exists',
+        });
+      }
+      const grants = normaliseGrants(input.grants);
+      await this.checkReferences(tx, grants, input.teamIds);
+      const [row] = await tx
+        .insert(users)
+        .values({ email: input.email, displayName: input.displayName, jobTitle: input.jobTitle || null, passwordHash })
+        .returning({ id: users.id });
+      const id = row!.id;
+      await repo.replaceGrants(tx, id, grants);
+      await repo.replaceTeams(tx, id, input.teamIds);
+      await audit({ action: 'user.created', entityType: 'user', entityId: id, details: { grants, teamIds: input.teamIds } });
+      return id;
+    });
+  }
+
+  async update(actor: Actor, id: number, input: UserUpdate): Promise<void> {
+    await runCommand(this.deps, actor, async (tx, audit) => {
+      const grants = normaliseGrants(input.grants);
+      await this.checkReferences(tx, grants, input.teamIds);
+      const updated = await tx
+        .update(users)
+        .set({
+          displayName: input.displayName,
+          jobTitle: input.jobTitle || null,
+          version: sql`${users.version} + 1`,
+          updatedAt: this.deps.clock.now(),
+        })
+        .where(and(eq(users.id, id), eq(users.version, input.version)))
+        .returning({ id: users.id });
+      if (updated.length === 0) await this.explainMissedUpdate(tx, id);
+      await repo.replaceGrants(tx, id, grants);
+      await repo.replaceTeams(tx, id, input.teamIds);
+      await audit({
+        action: 'user.updated',
+        entityType: 'user',
+        entityId: id,
+        details: { fields: ['displayName', 'jobTitle'], grants, teamIds: input.teamIds },
+      });
+    });
+  }
+
+  async setActive(actor: Actor, id: number, active: boolean): Promise<void> {
+    await runCommand(this.deps, actor, async (tx, audit) => {
+      if (actor.type === 'user' && actor.id === String(id) && !active) {
+        throw new ValidationError('You cannot deactivate your own account');
+      }
+      const done = await tx
+        .update(users)
+        .set({ active, version: sql`${users.version} + 1`, updatedAt: this.deps.clock.now() })
+        .where(eq(users.id, id))
+        .returning({ id: users.id });
+      if (done.length === 0) throw new NotFoundError('No such user');
+      if (!active) await repo.deleteSessionsOf(tx, id);
+      await audit({ action: active ? 'user.reactivated' : 'user.deactivated', entityType: 'user', entityId: id });
+    });
+  }
+
+  async resetPassword(actor: Actor, id: number, password: string): Promise<void> {
+    const passwordHash = await hashPassword(password);
+    await runCommand(this.deps, actor, async (tx, audit) => {
+      const done = await tx
+        .update(users)
+        .set({ passwordHash, failedSignIns: 0, lockedUntil: null, updatedAt: this.deps.clock.now() })
+        .where(eq(users.id, id))
+        .returning({ id: users.id });
+      if (done.length === 0) throw new NotFoundError('No such user');
+      await repo.deleteSessionsOf(tx, id);
+      await audit({ action: 'user.password-reset', entityType: 'user', entityId: id });
+    });
+  }
+
+  async get(id: number): Promise<UserDetail | undefined> {
+    const user = await repo.findUser(this.deps.db.orm, id);
+    if (!user) return undefined;
+    const [grants, userTeams] = await Promise.all([repo.grantsOf(this.deps.db.orm, [id]), repo.teamsOf(this.deps.db.orm, id)]);
+    return { ...user, grants: grants.get(id) ?? [], teams: userTeams };
+  }
+
+  findByEmail(email: string) {
+    return repo.findUserByEmail(this.deps.db.orm, email);
+  }
+
+  async list(filter: repo.UserListFilter, page: { limit: number; offset: number }) {
+    const result = await repo.listUsers(this.deps.db.orm, filter, page);
+    const grants = await repo.grantsOf(this.deps.db.orm, result.rows.map((r) => r.id));
+    return { total: result.total, rows: result.rows.map((r) => ({ ...r, grants: grants.get(r.id) ?? [] })) };
+  }
+
+  private async checkReferences(tx: Parameters<typeof repo.findUser>[0], grants: Grant[], teamIds: number[]) {
+    const directorateIds = [...new Set(grants.map((g) => g.directorateId).filter((d): d is number => d !== null))];
+    for (const d of directorateIds) {
+      const [found] = await tx.select({ id: directorates.id }).from(directorates).where(eq(directorates.id, d));
+      if (!found) throw new ValidationError('Select a directorate that exists', { grants: 'Select a directorate that exists' });
+    }
+    for (const t of teamIds) {
+      const [found] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, t));
+      if (!found) throw new ValidationError('Select a team that exists', { teamIds: 'Select a team that exists' });
+    }
+  }
+
+  private async explainMissedUpdate(tx: Parameters<typeof repo.findUser>[0], id: number): Promise<never> {
+    if (!(await repo.findUser(tx, id))) throw new NotFoundError('No such user');
+    throw new ConflictError('Someone else changed this user while you were editing. Your changes have not been saved.');
+  }
+}
+
+/** Council-wide roles never carry a directorate, and the same grant is not held twice. */
+export function normaliseGrants(grants: Grant[]): Grant[] {
+  const seen = new Set<string>();
+  const out: Grant[] = [];
+  for (const g of grants) {
+    const grant = { role: g.role, directorateId: COUNCIL_WIDE_ROLES.has(g.role) ? null : g.directorateId };
+    const key = `${grant.role}:${grant.directorateId}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(grant);
+    }
+  }
+  return out;
+}

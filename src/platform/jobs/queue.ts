@@ -1,0 +1,81 @@
+import PgBoss from 'pg-boss';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
+
+/** A kind of background job: what it is called, when it runs by itself (cron, UTC), and what it does. */
+export interface JobDefinition<T extends object = object> {
+  name: string;
+  cron?: string;
+  run(data: T): Promise<unknown>;
+}
+
+/**
+ * The PostgreSQL-backed job queue (pg-boss), on whichever database Custodian is using. On PGlite it runs through the
+ * same handle as everything else, so jobs share the one connection safely.
+ */
+export class JobQueue {
+  readonly boss: PgBoss;
+  private started = false;
+
+  constructor(
+    db: Database,
+    private readonly jobs: JobDefinition[],
+    private readonly logger: Logger,
+    options: { pollingIntervalSeconds?: number } = {},
+  ) {
+    this.pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
+    this.boss = new PgBoss({
+      db: { executeSql: (text, values) => executeSql(db, text, values) },
+      schema: 'pgboss',
+      // Maintenance and cron every minute is plenty for IG schedules, and light on the embedded database.
+      maintenanceIntervalSeconds: 120,
+      cronMonitorIntervalSeconds: 30,
+    });
+    this.boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
+  }
+
+  private readonly pollingIntervalSeconds: number;
+
+  /** Creates the queue's tables (first run), queues and schedules. Does not take work. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    await this.boss.start();
+    this.started = true;
+    for (const job of this.jobs) {
+      await this.boss.createQueue(job.name);
+      if (job.cron) await this.boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
+    }
+  }
+
+  /** Starts taking jobs in this process. */
+  async work(): Promise<void> {
+    await this.start();
+    for (const job of this.jobs) {
+      await this.boss.work(job.name, { pollingIntervalSeconds: this.pollingIntervalSeconds }, async (batch) => {
+        for (const item of batch) {
+          const result = await job.run((item.data ?? {}) as object);
+          this.logger.info({ job: job.name, id: item.id, result }, 'job done');
+        }
+      });
+    }
+  }
+
+  send(name: string, data: object = {}): Promise<string | null> {
+    return this.boss.send(name, data);
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    await this.boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    this.started = false;
+  }
+}
+
+async function executeSql(db: Database, text: string, values: unknown[] = []): Promise<{ rows: unknown[] }> {
+  // PGlite's parameterised query takes one statement; pg-boss sends multi-statement scripts without parameters.
+  if (values.length === 0 && db.pglite) {
+    const results = await db.pglite.exec(text);
+    return { rows: results.at(-1)?.rows ?? [] };
+  }
+  return { rows: await db.query(text, values) };
+}

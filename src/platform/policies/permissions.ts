@@ -1,0 +1,25 @@
+import type { Role } from './roles.ts';
+
+/**
+ * Which roles hold each permission. Every route names one of these (or `public`), and the permission matrix test
+ * checks each route against this table for every role. Every signed-in user also holds `staff`.
+ */
+export const PERMISSIONS = {
+  'home.view': ['admin', 'dpo', 'ig_officer', 'records_manager', 'requests_officer', 'asset_owner', 'staff', 'auditor'],
+  'users.manage': ['admin'],
+  'organisation.manage': ['admin'],
+  'api-tokens.manage': ['admin'],
+  'audit.view': ['admin', 'dpo', 'auditor'],
+  'requests.view': ['dpo', 'ig_officer', 'requests_officer', 'auditor'],
+  'records.view': ['dpo', 'ig_officer', 'records_manager', 'auditor'],
+  'assets.view': ['dpo', 'ig_officer', 'asset_owner', 'auditor'],
+  'incidents.report': ['admin', 'dpo', 'ig_officer', 'records_manager', 'requests_officer', 'asset_owner', 'staff', 'auditor'],
+  'compliance.view': ['dpo', 'ig_officer', 'asset_owner', 'auditor'],
+  'discovery.view': ['dpo', 'ig_officer', 'records_manager'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function isPermission(value: string): value is Permission {
+  return Object.hasOwn(PERMISSIONS, value);
+}
