@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Clock } from '../../platform/clock.ts';
 import type { SignInService } from '../../platform/identity/sign-in-service.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { asString, safeReturnPath, toFormErrors, validate } from '../../platform/web/forms.ts';
@@ -12,7 +13,7 @@ const signInForm = z.object({
 const REFUSED =
   'Enter a correct email address and password. After 5 wrong attempts an account is locked for 15 minutes.';
 
-export function accountRoutes(deps: { signIn: SignInService }): Routes {
+export function accountRoutes(deps: { signIn: SignInService; clock: Clock }): Routes {
   return new Routes()
     .get('/sign-in', 'public', (req, res) => {
       if (req.principal) return res.redirect(303, safeReturnPath(req.query.next));
@@ -31,7 +32,7 @@ export function accountRoutes(deps: { signIn: SignInService }): Routes {
       // A new session id at sign-in: a session fixed before sign-in is worthless after it.
       req.session.regenerate((error) => {
         if (error) return next(error);
-        const now = Date.now();
+        const now = deps.clock.now().getTime();
         req.session.userId = result.principal.id;
         req.session.signedInAt = now;
         req.session.lastSeenAt = now;

@@ -17,7 +17,7 @@ export interface AttentionItem {
 export const AREAS: { slug: string; name: string; permission: Permission; purpose: string; available: boolean }[] = [
   { slug: 'requests', name: 'Requests', permission: 'requests.view', purpose: 'FOI, EIR and subject access requests on the statutory clock', available: false },
   { slug: 'records', name: 'Records', permission: 'records.view', purpose: 'the retention schedule, the paper store and disposal', available: false },
-  { slug: 'assets', name: 'Assets', permission: 'assets.view', purpose: 'the information asset register and record of processing', available: false },
+  { slug: 'information-assets', name: 'Assets', permission: 'assets.view', purpose: 'the information asset register and record of processing', available: false },
   { slug: 'incidents', name: 'Incidents', permission: 'incidents.report', purpose: 'reporting data breaches and handling them on the 72-hour ICO clock', available: false },
   { slug: 'compliance', name: 'Compliance', permission: 'compliance.view', purpose: 'DPIAs, sharing agreements, policies, training and DSPT evidence', available: false },
   { slug: 'discovery', name: 'Discovery', permission: 'discovery.view', purpose: 'scanning file shares for personal data and redundant, obsolete and trivial content', available: false },

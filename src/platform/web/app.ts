@@ -36,7 +36,7 @@ export function createApp(services: Services, options: AppOptions) {
   configureViews(app, { serviceName: 'Custodian', councilName: config.councilName });
 
   app.use(securityHeaders({ hsts: config.secureCookies }));
-  const assetOptions = { immutable: false, maxAge: '1h', index: false, fallthrough: true } as const;
+  const assetOptions = { maxAge: '1h', index: false, redirect: false, fallthrough: true } as const;
   app.use('/assets', express.static(path.join(govukFrontendDir, 'govuk/assets'), assetOptions));
   app.use('/assets', express.static(path.join(govukFrontendDir, 'govuk'), { ...assetOptions, extensions: [] }));
   app.use('/public', express.static(path.join(here, 'public'), assetOptions));

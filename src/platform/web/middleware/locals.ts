@@ -7,7 +7,7 @@ const NAVIGATION: { text: string; href: string; permission: Permission }[] = [
   { text: 'Home', href: '/', permission: 'home.view' },
   { text: 'Requests', href: '/requests', permission: 'requests.view' },
   { text: 'Records', href: '/records', permission: 'records.view' },
-  { text: 'Assets', href: '/assets', permission: 'assets.view' },
+  { text: 'Assets', href: '/information-assets', permission: 'assets.view' },
   { text: 'Incidents', href: '/incidents', permission: 'incidents.report' },
   { text: 'Compliance', href: '/compliance', permission: 'compliance.view' },
   { text: 'Discovery', href: '/discovery', permission: 'discovery.view' },
