@@ -125,13 +125,15 @@ export function adminRoutes(deps: Deps): Routes {
       const values = { name: asString(req.body.name) };
       const form = validate(directorateSchema, values);
       if (!form.ok) return void (res.status(400), await renderOrganisation(deps, res, { ...form, directorateValues: values }));
-      await saveOrShow(res, () => deps.organisation.createDirectorate(actorOf(req.principal!), form.value.name), async (errors) =>
-        renderOrganisation(deps, res, { ...errors, directorateValues: values }),
-      );
-      if (!res.headersSent) {
-        req.session.flash = { type: 'success', text: `Directorate ${form.value.name} added` };
-        res.redirect(303, '/admin/organisation');
+      try {
+        await deps.organisation.createDirectorate(actorOf(req.principal!), form.value.name);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        res.status(400);
+        return renderOrganisation(deps, res, { ...fromValidationError(error), directorateValues: values });
       }
+      req.session.flash = { type: 'success', text: `Directorate ${form.value.name} added` };
+      res.redirect(303, '/admin/organisation');
     })
     .post('/admin/teams', 'organisation.manage', async (req, res) => {
       const values = { name: asString(req.body.teamName), directorateId: asOptionalInt(req.body.directorateId) };
@@ -141,13 +143,15 @@ export function adminRoutes(deps: Deps): Routes {
         errorList: f.errorList.map((e) => (e.href === '#name' ? { ...e, href: '#teamName' } : e)),
       });
       if (!form.ok) return void (res.status(400), await renderOrganisation(deps, res, { ...rename(form), teamValues: values }));
-      await saveOrShow(res, () => deps.organisation.createTeam(actorOf(req.principal!), form.value.directorateId, form.value.name), async (errors) =>
-        renderOrganisation(deps, res, { ...rename(errors), teamValues: values }),
-      );
-      if (!res.headersSent) {
-        req.session.flash = { type: 'success', text: `Team ${form.value.name} added` };
-        res.redirect(303, '/admin/organisation');
+      try {
+        await deps.organisation.createTeam(actorOf(req.principal!), form.value.directorateId, form.value.name);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        res.status(400);
+        return renderOrganisation(deps, res, { ...rename(fromValidationError(error)), teamValues: values });
       }
+      req.session.flash = { type: 'success', text: `Team ${form.value.name} added` };
+      res.redirect(303, '/admin/organisation');
     })
     .get('/admin/api-tokens', 'api-tokens.manage', async (_req, res) => {
       await renderTokens(deps, res, {});
@@ -189,17 +193,3 @@ async function renderTokens(deps: Deps, res: Response, extra: Record<string, unk
   res.render('admin/views/api-tokens.njk', { tokens, directorates, roleOptions, ...extra });
 }
 
-/** Runs a save; a broken domain rule is shown on the form (400) instead of failing the request. */
-async function saveOrShow(
-  res: Response,
-  save: () => Promise<unknown>,
-  show: (errors: ReturnType<typeof fromValidationError>) => Promise<void>,
-): Promise<void> {
-  try {
-    await save();
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    res.status(400);
-    await show(fromValidationError(error));
-  }
-}

@@ -3,7 +3,7 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { AuditService } from '../../platform/audit/service.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { endpoint } from '../../platform/api/endpoints.ts';
-import { auditQuerySchema, toAuditFilter } from './filters.ts';
+import { auditQueryFields, toAuditFilter, withDateOrder } from './filters.ts';
 
 const eventSchema = z.object({
   seq: z.number().int(),
@@ -19,8 +19,8 @@ const eventSchema = z.object({
   hash: z.string(),
 });
 
-const query = auditQuerySchema.and(
-  z.object({
+const query = withDateOrder(
+  auditQueryFields.extend({
     limit: z.coerce.number().int().min(1).max(1000).default(100),
     offset: z.coerce.number().int().min(0).default(0),
   }),

@@ -12,16 +12,24 @@ const day = z
   .refine((v) => !v || parseIsoDate(v), { message: 'Enter a real date, like 2026-11-25' });
 
 /** The audit filters, from a query string or the API. Dates are London calendar days, both inclusive. */
-export const auditQuerySchema = z
-  .object({
-    actor: text,
-    action: text,
-    entityType: text,
-    entityId: text,
-    from: day,
-    to: day,
-  })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'The end date must be the same as or after the start date', path: ['to'] });
+export const auditQueryFields = z.object({
+  actor: text,
+  action: text,
+  entityType: text,
+  entityId: text,
+  from: day,
+  to: day,
+});
+
+/** Adds the rule that a date range runs forwards. */
+export function withDateOrder<S extends z.ZodType<{ from?: string; to?: string }>>(schema: S) {
+  return schema.refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'The end date must be the same as or after the start date',
+    path: ['to'],
+  });
+}
+
+export const auditQuerySchema = withDateOrder(auditQueryFields);
 
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
