@@ -1,0 +1,105 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli, startCli, stop } from '../support/cli.ts';
+import type { Command } from 'commander';
+import { openPglite } from '../../src/platform/db/database.ts';
+import { buildProgram } from '../../src/cli/main.ts';
+
+/** The embedded database as an operator meets it: real processes, a real data directory. */
+describe('embedded database and the command line', () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodian-embedded-'));
+    env = { CUSTODIAN_DATA_DIR: dir, DATABASE_URL: '', PORT: '0' };
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('serves the demo council, lets other commands work through its socket, and refuses a second server', async () => {
+    const server = await startCli(['serve', '--demo'], env, /running at (http:\/\/127\.0\.0\.1:\d+)[\s\S]*staff@/);
+    try {
+      const url = server.match[1]!;
+      assert.match(server.output(), /password "custodian-demo"/);
+      const health = await (await fetch(`${url}/health`)).json();
+      assert.equal(health.status, 'ok');
+      assert.equal(health.database, 'pglite');
+      const list = await runCli(['user', 'list', '--json'], env);
+      assert.equal(list.code, 0, list.stderr);
+      assert.equal(list.stdout.trim().split('\n').length, 200);
+      const added = await runCli(['user', 'add', '--email', 'cli.person@example.gov.uk', '--name', 'Cli Person', '--role', "asset_owner:Adults' Social Care"], env);
+      assert.equal(added.code, 0, added.stderr);
+      assert.match(added.stdout, /Password: \S{20,}/);
+      const verify = await runCli(['audit', 'verify'], env);
+      assert.equal(verify.code, 0, verify.stderr);
+      assert.match(verify.stdout, /^ok \d+ events$/m);
+      const second = await runCli(['serve'], { ...env, PORT: '0' });
+      assert.notEqual(second.code, 0);
+      assert.match(second.stderr, /already running on .* \(process \d+\)/);
+      assert.doesNotMatch(second.stderr, /at .*\.(ts|js):\d+/);
+    } finally {
+      assert.equal(await stop(server.child), 0);
+    }
+    assert.equal(fs.existsSync(path.join(dir, 'custodian.lock')), false, 'the lock is released on stop');
+  });
+
+  it('opens the directory itself when no server runs, and deactivates a user', async () => {
+    const res = await runCli(['user', 'deactivate', 'cli.person@example.gov.uk'], env);
+    assert.equal(res.code, 0, res.stderr);
+    const list = await runCli(['user', 'list', '--json', '--inactive'], env);
+    const person = list.stdout.trim().split('\n').map((l) => JSON.parse(l)).find((u) => u.email === 'cli.person@example.gov.uk');
+    assert.equal(person.active, false);
+    assert.deepEqual(person.roles.length, 1);
+  });
+
+  it('finds a row changed behind the application’s back and names it', async () => {
+    const db = await openPglite(dir);
+    await db.exec(`alter table audit_events disable trigger audit_events_no_update_or_delete;
+      update audit_events set actor_label = 'Someone else' where seq = 17;
+      alter table audit_events enable trigger audit_events_no_update_or_delete;`);
+    await db.close();
+    const res = await runCli(['audit', 'verify'], env);
+    assert.notEqual(res.code, 0);
+    assert.match(res.stderr, /broken at event 17/);
+  });
+
+  it('says clearly when the data directory is damaged', async () => {
+    const broken = fs.mkdtempSync(path.join(os.tmpdir(), 'custodian-broken-'));
+    try {
+      fs.writeFileSync(path.join(broken, 'PG_VERSION'), 'garbage');
+      fs.mkdirSync(path.join(broken, 'base'));
+      fs.writeFileSync(path.join(broken, 'global'), 'not a directory');
+      const res = await runCli(['user', 'list'], { ...env, CUSTODIAN_DATA_DIR: broken });
+      assert.notEqual(res.code, 0);
+      assert.match(res.stderr, /^custodian: Could not open the data directory .* as an embedded PostgreSQL database/);
+      assert.doesNotMatch(res.stderr, /wasm|WebAssembly|    at /);
+    } finally {
+      fs.rmSync(broken, { recursive: true, force: true });
+    }
+  });
+
+  it('names the server it could not reach, without its password', async () => {
+    const res = await runCli(['migrate'], { ...env, DATABASE_URL: 'postgres://custodian:s3cret@127.0.0.1:1/custodian' });
+    assert.notEqual(res.code, 0);
+    assert.equal(res.stderr.trim().split('\n').length, 1);
+    assert.match(res.stderr, /Could not connect to the database at postgres:\/\/custodian:\*\*\*\*@127\.0\.0\.1:1\/custodian/);
+    assert.doesNotMatch(res.stderr, /s3cret/);
+  });
+
+  it('has --help on every command', async () => {
+    const res = await runCli(['--help'], env);
+    assert.equal(res.code, 0);
+    assert.match(res.stdout, /^Usage: custodian/m);
+    const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
+    const program = buildProgram();
+    for (const command of all(program)) {
+      let text = '';
+      command.configureOutput({ writeOut: (s) => (text += s), writeErr: (s) => (text += s) });
+      command.outputHelp();
+      assert.match(text, /^Usage: /m, command.name());
+      assert.ok(command.description().length > 0, `${command.name()} has a description`);
+    }
+  });
+});
