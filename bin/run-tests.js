@@ -15,7 +15,9 @@ function find(dir) {
 }
 
 const filter = process.argv.slice(2);
-const files = [...find('src'), ...find('test')].filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)));
+const files = [...find('src'), ...find('test')].filter(
+  (f) => filter.length === 0 || filter.some((x) => f.includes(x)),
+);
 const env = {
   ...process.env,
   TEST_DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',

@@ -12,7 +12,9 @@ export function auditCommands(program: Command): void {
         if (result.ok) {
           console.log(`ok ${result.count} events`);
         } else {
-          console.error(`broken at event ${result.brokenAt}: ${result.reason} (${result.count} events before it verified)`);
+          console.error(
+            `broken at event ${result.brokenAt}: ${result.reason} (${result.count} events before it verified)`,
+          );
           process.exitCode = 2;
         }
       });

@@ -23,7 +23,12 @@ export function databaseCommands(program: Command): void {
     .command('seed')
     .description('fill an empty database with data')
     .requiredOption('--demo', 'the fictional demo council')
-    .option('--seed <n>', 'random seed (the same seed gives the same council)', (v) => Number.parseInt(v, 10), DEFAULT_DEMO_SEED)
+    .option(
+      '--seed <n>',
+      'random seed (the same seed gives the same council)',
+      (v) => Number.parseInt(v, 10),
+      DEFAULT_DEMO_SEED,
+    )
     .action(async (opts: { seed: number }) => {
       await withServices(async (services) => {
         const outcome = await seedDemo(services, opts.seed);
@@ -32,7 +37,11 @@ export function databaseCommands(program: Command): void {
           process.exitCode = 1;
           return;
         }
-        console.log(`Seeded the demo council: ${Object.entries(outcome.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+        console.log(
+          `Seeded the demo council: ${Object.entries(outcome.counts)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(', ')}`,
+        );
       });
     });
 }

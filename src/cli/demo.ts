@@ -8,21 +8,31 @@ import { DEMO_PASSWORD, hasAnyUser, seedDemoOrganisation } from '../modules/admi
 export const DEFAULT_DEMO_SEED = 2026;
 export const DEMO_STAFF = 200;
 
-export type SeedOutcome = { seeded: false; reason: string } | { seeded: true; counts: Record<string, number> };
+export type SeedOutcome =
+  { seeded: false; reason: string } | { seeded: true; counts: Record<string, number> };
 
 /**
  * Fills an empty database with the fictional Kingsmere Borough Council. Each module adds its own demo data here as it
  * arrives. Refuses a database that already has users, so it can never mix with real data.
  */
-export async function seedDemo(services: Pick<Services, 'db' | 'clock'>, seed = DEFAULT_DEMO_SEED): Promise<SeedOutcome> {
+export async function seedDemo(
+  services: Pick<Services, 'db' | 'clock'>,
+  seed = DEFAULT_DEMO_SEED,
+): Promise<SeedOutcome> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return runCommand(services, systemActor('Demo seed'), async (tx, audit) => {
     if (await hasAnyUser(tx)) {
-      await audit({ action: 'demo.skipped', entityType: 'installation', details: { reason: 'database already has users' } });
+      await audit({
+        action: 'demo.skipped',
+        entityType: 'installation',
+        details: { reason: 'database already has users' },
+      });
       return { seeded: false, reason: 'the database already has users' };
     }
     const counts = await seedDemoOrganisation(tx, audit, { seed, staff: DEMO_STAFF, passwordHash });
-    await tx.insert(settings).values({ key: 'demo', value: { seed, seededAt: services.clock.now().toISOString() } });
+    await tx
+      .insert(settings)
+      .values({ key: 'demo', value: { seed, seededAt: services.clock.now().toISOString() } });
     await audit({ action: 'demo.seeded', entityType: 'installation', details: { seed, ...counts } });
     return { seeded: true, counts };
   });

@@ -49,7 +49,9 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
     const address = server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
     const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`;
-    console.log(`Custodian is running at ${url} (${served.db.description}) – ready in ${Math.round(performance.now() - started)} ms`);
+    console.log(
+      `Custodian is running at ${url} (${served.db.description}) – ready in ${Math.round(performance.now() - started)} ms`,
+    );
     if (options.demo) printDemoAccounts(seededNow);
     const running = server;
     let closing: Promise<void> | undefined;
@@ -69,9 +71,12 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
 }
 
 function printDemoAccounts(seededNow: boolean): void {
-  console.log(seededNow ? 'Seeded the demo council (Kingsmere Borough Council).' : 'Demo council already in place.');
+  console.log(
+    seededNow ? 'Seeded the demo council (Kingsmere Borough Council).' : 'Demo council already in place.',
+  );
   console.log(`Sign in with any of these, password "${DEMO_PASSWORD}":`);
-  for (const a of DEMO_ACCOUNTS) console.log(`  ${`${a.email}@${DEMO_EMAIL_DOMAIN}`.padEnd(40)} ${a.role ?? 'staff'}`);
+  for (const a of DEMO_ACCOUNTS)
+    console.log(`  ${`${a.email}@${DEMO_EMAIL_DOMAIN}`.padEnd(40)} ${a.role ?? 'staff'}`);
 }
 
 /** SESSION_SECRET when set (needed when several web servers share sessions); otherwise one kept in the data directory. */

@@ -15,7 +15,10 @@ export function tokenCommands(program: Command): void {
       await withServices(async (services) => {
         const parsed = apiTokenSchema.safeParse({ name: opts.name, role: opts.role });
         if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => i.message).join('; '));
-        const { id, token: secret } = await services.apiTokens.create(systemActor('Command line'), parsed.data);
+        const { id, token: secret } = await services.apiTokens.create(
+          systemActor('Command line'),
+          parsed.data,
+        );
         console.log(`Token ${id}: ${secret}`);
       });
     });

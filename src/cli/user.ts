@@ -17,28 +17,42 @@ export function userCommands(program: Command): void {
     .requiredOption('--email <email>', 'email address (the sign-in name)')
     .requiredOption('--name <name>', 'full name')
     .option('--title <title>', 'job title')
-    .option('--role <role[:directorate]>', 'a role, optionally scoped to a directorate by name; repeatable', collect, [])
+    .option(
+      '--role <role[:directorate]>',
+      'a role, optionally scoped to a directorate by name; repeatable',
+      collect,
+      [],
+    )
     .option('--password <password>', 'initial password (12+ characters); prefer the generated one')
-    .action(async (opts: { email: string; name: string; title?: string; role: string[]; password?: string }) => {
-      await withServices(async (services) => {
-        const directorates = await services.organisation.directorates();
-        const grants: Grant[] = opts.role.map((spec) => {
-          const [role, directorate] = splitOnce(spec, ':');
-          if (!isRole(role)) throw new ValidationError(`Unknown role "${role}"`);
-          if (!directorate) return { role, directorateId: null };
-          const found = directorates.find((d) => d.name.toLowerCase() === directorate.toLowerCase());
-          if (!found) throw new ValidationError(`No directorate called "${directorate}"`);
-          return { role, directorateId: found.id };
+    .action(
+      async (opts: { email: string; name: string; title?: string; role: string[]; password?: string }) => {
+        await withServices(async (services) => {
+          const directorates = await services.organisation.directorates();
+          const grants: Grant[] = opts.role.map((spec) => {
+            const [role, directorate] = splitOnce(spec, ':');
+            if (!isRole(role)) throw new ValidationError(`Unknown role "${role}"`);
+            if (!directorate) return { role, directorateId: null };
+            const found = directorates.find((d) => d.name.toLowerCase() === directorate.toLowerCase());
+            if (!found) throw new ValidationError(`No directorate called "${directorate}"`);
+            return { role, directorateId: found.id };
+          });
+          const generated = !opts.password;
+          const password = opts.password ?? randomBytes(18).toString('base64url');
+          const parsed = newUserSchema.safeParse({
+            email: opts.email,
+            displayName: opts.name,
+            jobTitle: opts.title,
+            password,
+            grants,
+          });
+          if (!parsed.success)
+            throw new ValidationError(parsed.error.issues.map((i) => i.message).join('; '));
+          const id = await services.users.create(cliActor(), parsed.data);
+          console.log(`Created user ${id} <${parsed.data.email}>`);
+          if (generated) console.log(`Password: ${password}`);
         });
-        const generated = !opts.password;
-        const password = opts.password ?? randomBytes(18).toString('base64url');
-        const parsed = newUserSchema.safeParse({ email: opts.email, displayName: opts.name, jobTitle: opts.title, password, grants });
-        if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => i.message).join('; '));
-        const id = await services.users.create(cliActor(), parsed.data);
-        console.log(`Created user ${id} <${parsed.data.email}>`);
-        if (generated) console.log(`Password: ${password}`);
-      });
-    });
+      },
+    );
 
   user
     .command('list')
@@ -47,13 +61,20 @@ export function userCommands(program: Command): void {
     .option('--inactive', 'include deactivated accounts')
     .action(async (opts: { json?: boolean; inactive?: boolean }) => {
       await withServices(async (services) => {
-        const { rows } = await services.users.list(opts.inactive ? {} : { status: 'active' }, { limit: 100_000, offset: 0 });
+        const { rows } = await services.users.list(opts.inactive ? {} : { status: 'active' }, {
+          limit: 100_000,
+          offset: 0,
+        });
         for (const u of rows) {
           const roles = u.grants.map((g) => (g.directorateId ? `${g.role}:${g.directorateId}` : g.role));
           if (opts.json) {
-            console.log(JSON.stringify({ id: u.id, email: u.email, name: u.displayName, active: u.active, roles }));
+            console.log(
+              JSON.stringify({ id: u.id, email: u.email, name: u.displayName, active: u.active, roles }),
+            );
           } else {
-            console.log(`${String(u.id).padStart(5)}  ${u.email.padEnd(45)} ${u.displayName.padEnd(28)} ${u.active ? 'active  ' : 'inactive'} ${roles.join(', ') || 'staff'}`);
+            console.log(
+              `${String(u.id).padStart(5)}  ${u.email.padEnd(45)} ${u.displayName.padEnd(28)} ${u.active ? 'active  ' : 'inactive'} ${roles.join(', ') || 'staff'}`,
+            );
           }
         }
       });

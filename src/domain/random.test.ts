@@ -4,9 +4,27 @@ import { SeededRandom } from './random.ts';
 
 describe('SeededRandom', () => {
   it('repeats for a seed and differs between seeds', () => {
-    const a = Array.from({ length: 5 }, ((r) => () => r.next())(new SeededRandom(7)));
-    const b = Array.from({ length: 5 }, ((r) => () => r.next())(new SeededRandom(7)));
-    const c = Array.from({ length: 5 }, ((r) => () => r.next())(new SeededRandom(8)));
+    const a = Array.from(
+      { length: 5 },
+      (
+        (r) => () =>
+          r.next()
+      )(new SeededRandom(7)),
+    );
+    const b = Array.from(
+      { length: 5 },
+      (
+        (r) => () =>
+          r.next()
+      )(new SeededRandom(7)),
+    );
+    const c = Array.from(
+      { length: 5 },
+      (
+        (r) => () =>
+          r.next()
+      )(new SeededRandom(8)),
+    );
     assert.deepEqual(a, b);
     assert.notDeepEqual(a, c);
   });

@@ -11,7 +11,16 @@ export function createLogger(level: string): Logger {
     level,
     base: { service: 'custodian' },
     redact: {
-      paths: ['*.email', '*.password', '*.passwordHash', '*.token', '*.cookie', '*.authorization', 'email', 'password'],
+      paths: [
+        '*.email',
+        '*.password',
+        '*.passwordHash',
+        '*.token',
+        '*.cookie',
+        '*.authorization',
+        'email',
+        'password',
+      ],
       censor: '[redacted]',
     },
   });

@@ -19,7 +19,11 @@ describe('embedded database and the command line', () => {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('serves the demo council, lets other commands work through its socket, and refuses a second server', async () => {
-    const server = await startCli(['serve', '--demo'], env, /running at (http:\/\/127\.0\.0\.1:\d+)[\s\S]*staff@/);
+    const server = await startCli(
+      ['serve', '--demo'],
+      env,
+      /running at (http:\/\/127\.0\.0\.1:\d+)[\s\S]*staff@/,
+    );
     try {
       const url = server.match[1]!;
       assert.match(server.output(), /password "custodian-demo"/);
@@ -29,7 +33,19 @@ describe('embedded database and the command line', () => {
       const list = await runCli(['user', 'list', '--json'], env);
       assert.equal(list.code, 0, list.stderr);
       assert.equal(list.stdout.trim().split('\n').length, 200);
-      const added = await runCli(['user', 'add', '--email', 'cli.person@example.gov.uk', '--name', 'Cli Person', '--role', "asset_owner:Adults' Social Care"], env);
+      const added = await runCli(
+        [
+          'user',
+          'add',
+          '--email',
+          'cli.person@example.gov.uk',
+          '--name',
+          'Cli Person',
+          '--role',
+          "asset_owner:Adults' Social Care",
+        ],
+        env,
+      );
       assert.equal(added.code, 0, added.stderr);
       assert.match(added.stdout, /Password: \S{20,}/);
       const verify = await runCli(['audit', 'verify'], env);
@@ -49,7 +65,11 @@ describe('embedded database and the command line', () => {
     const res = await runCli(['user', 'deactivate', 'cli.person@example.gov.uk'], env);
     assert.equal(res.code, 0, res.stderr);
     const list = await runCli(['user', 'list', '--json', '--inactive'], env);
-    const person = list.stdout.trim().split('\n').map((l) => JSON.parse(l)).find((u) => u.email === 'cli.person@example.gov.uk');
+    const person = list.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .find((u) => u.email === 'cli.person@example.gov.uk');
     assert.equal(person.active, false);
     assert.deepEqual(person.roles.length, 1);
   });
@@ -73,18 +93,27 @@ describe('embedded database and the command line', () => {
       fs.writeFileSync(path.join(broken, 'global'), 'not a directory');
       const res = await runCli(['user', 'list'], { ...env, CUSTODIAN_DATA_DIR: broken });
       assert.notEqual(res.code, 0);
-      assert.match(res.stderr, /^custodian: Could not open the data directory .* as an embedded PostgreSQL database/);
-      assert.doesNotMatch(res.stderr, /wasm|WebAssembly|    at /);
+      assert.match(
+        res.stderr,
+        /^custodian: Could not open the data directory .* as an embedded PostgreSQL database/,
+      );
+      assert.doesNotMatch(res.stderr, /wasm|WebAssembly| {4}at /);
     } finally {
       fs.rmSync(broken, { recursive: true, force: true });
     }
   });
 
   it('names the server it could not reach, without its password', async () => {
-    const res = await runCli(['migrate'], { ...env, DATABASE_URL: 'postgres://custodian:s3cret@127.0.0.1:1/custodian' });
+    const res = await runCli(['migrate'], {
+      ...env,
+      DATABASE_URL: 'postgres://custodian:s3cret@127.0.0.1:1/custodian',
+    });
     assert.notEqual(res.code, 0);
     assert.equal(res.stderr.trim().split('\n').length, 1);
-    assert.match(res.stderr, /Could not connect to the database at postgres:\/\/custodian:\*\*\*\*@127\.0\.0\.1:1\/custodian/);
+    assert.match(
+      res.stderr,
+      /Could not connect to the database at postgres:\/\/custodian:\*\*\*\*@127\.0\.0\.1:1\/custodian/,
+    );
     assert.doesNotMatch(res.stderr, /s3cret/);
   });
 

@@ -31,7 +31,9 @@ describe('command line on a PostgreSQL server', () => {
   it('runs jobs in a separate worker process', async () => {
     const worker = await startCli(['worker'], env, /worker running/);
     try {
-      await database.db.query(`insert into sessions (sid, data, expires_at) values ('stale', '{}', now() - interval '1 hour')`);
+      await database.db.query(
+        `insert into sessions (sid, data, expires_at) values ('stale', '{}', now() - interval '1 hour')`,
+      );
       const { JobQueue } = await import('../../src/platform/jobs/queue.ts');
       const { createLogger } = await import('../../src/platform/logger.ts');
       const sender = new JobQueue(database.db, [], createLogger('silent'));
@@ -41,7 +43,9 @@ describe('command line on a PostgreSQL server', () => {
       let state = '';
       while (state !== 'completed' && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 200));
-        state = (await database.db.query<{ state: string }>('select state from pgboss.job where id = $1', [id]))[0]?.state ?? '';
+        state =
+          (await database.db.query<{ state: string }>('select state from pgboss.job where id = $1', [id]))[0]
+            ?.state ?? '';
       }
       await sender.stop();
       assert.equal(state, 'completed');

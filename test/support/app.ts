@@ -29,7 +29,10 @@ export function emailFor(role: Role): string {
 }
 
 /** The real app, with real services, on a fresh database of the given kind, with one user per role. */
-export async function createTestContext(kind: DatabaseKind, start = new Date('2026-11-25T10:00:00Z')): Promise<TestContext> {
+export async function createTestContext(
+  kind: DatabaseKind,
+  start = new Date('2026-11-25T10:00:00Z'),
+): Promise<TestContext> {
   const database = await createTestDatabase(kind);
   const clock = new FixedClock(start);
   const config = { ...loadConfig({}), councilName: 'Test Borough Council' };
@@ -70,23 +73,39 @@ export function csrfFrom(html: string): string {
 }
 
 /** A cookie-keeping agent signed in as the given email. */
-export async function signedInAgent(ctx: TestContext, email: string, password = PASSWORD): Promise<TestAgent> {
+export async function signedInAgent(
+  ctx: TestContext,
+  email: string,
+  password = PASSWORD,
+): Promise<TestAgent> {
   const agent = supertest.agent(ctx.app);
   const page = await agent.get('/sign-in');
-  const res = await agent.post('/sign-in').type('form').send({ _csrf: csrfFrom(page.text), email, password, next: '/' });
+  const res = await agent
+    .post('/sign-in')
+    .type('form')
+    .send({ _csrf: csrfFrom(page.text), email, password, next: '/' });
   if (res.status !== 303) throw new Error(`sign-in as ${email} failed with ${res.status}`);
   return agent;
 }
 
 /** Posts a form from a page: fetches the page for its CSRF token first. */
-export async function submitForm(agent: TestAgent, pagePath: string, action: string, fields: Record<string, string | string[]>) {
+export async function submitForm(
+  agent: TestAgent,
+  pagePath: string,
+  action: string,
+  fields: Record<string, string | string[]>,
+) {
   const page = await agent.get(pagePath);
-  return agent.post(action).type('form').send(formBody({ _csrf: csrfFrom(page.text), ...fields }));
+  return agent
+    .post(action)
+    .type('form')
+    .send(formBody({ _csrf: csrfFrom(page.text), ...fields }));
 }
 
 /** URL-encoded form body; arrays become repeated fields, as a browser sends checkboxes. */
 export function formBody(fields: Record<string, string | string[]>): string {
   const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
+  for (const [k, v] of Object.entries(fields))
+    for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
   return body.toString();
 }

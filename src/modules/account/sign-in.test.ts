@@ -1,7 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import supertest from 'supertest';
-import { createTestContext, csrfFrom, emailFor, PASSWORD, signedInAgent, type TestContext } from '../../../test/support/app.ts';
+import {
+  createTestContext,
+  csrfFrom,
+  emailFor,
+  PASSWORD,
+  signedInAgent,
+  type TestContext,
+} from '../../../test/support/app.ts';
 import { DATABASE_KINDS } from '../../../test/support/databases.ts';
 
 for (const kind of DATABASE_KINDS) {
@@ -15,7 +22,10 @@ for (const kind of DATABASE_KINDS) {
     const attempt = async (email: string, password: string) => {
       const agent = supertest.agent(ctx.app);
       const page = await agent.get('/sign-in');
-      const res = await agent.post('/sign-in').type('form').send({ _csrf: csrfFrom(page.text), email, password });
+      const res = await agent
+        .post('/sign-in')
+        .type('form')
+        .send({ _csrf: csrfFrom(page.text), email, password });
       return { agent, res };
     };
 
@@ -23,7 +33,10 @@ for (const kind of DATABASE_KINDS) {
       const agent = supertest.agent(ctx.app);
       const page = await agent.get('/sign-in');
       const before = page.headers['set-cookie']?.[0]?.split(';')[0];
-      const res = await agent.post('/sign-in').type('form').send({ _csrf: csrfFrom(page.text), email: emailFor('dpo'), password: PASSWORD, next: '/audit' });
+      const res = await agent
+        .post('/sign-in')
+        .type('form')
+        .send({ _csrf: csrfFrom(page.text), email: emailFor('dpo'), password: PASSWORD, next: '/audit' });
       assert.equal(res.status, 303);
       assert.equal(res.headers.location, '/audit');
       const after = res.headers['set-cookie']?.[0]?.split(';')[0];
@@ -34,7 +47,10 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(home.status, 200);
       assert.match(home.text, /Hello, Test dpo/);
       assert.match(home.text, /refused sign-ins in the last 24 hours/);
-      const out = await agent.post('/sign-out').type('form').send({ _csrf: csrfFrom(home.text) });
+      const out = await agent
+        .post('/sign-out')
+        .type('form')
+        .send({ _csrf: csrfFrom(home.text) });
       assert.equal(out.status, 303);
       assert.equal((await agent.get('/')).status, 303);
     });
@@ -61,7 +77,11 @@ for (const kind of DATABASE_KINDS) {
     it('locks an account for 15 minutes after 5 wrong passwords', async () => {
       const email = emailFor('auditor');
       for (let i = 0; i < 5; i++) assert.equal((await attempt(email, `wrong ${i}`)).res.status, 401);
-      assert.equal((await attempt(email, PASSWORD)).res.status, 401, 'locked: even the right password is refused');
+      assert.equal(
+        (await attempt(email, PASSWORD)).res.status,
+        401,
+        'locked: even the right password is refused',
+      );
       ctx.clock.advance(16 * 60 * 1000);
       assert.equal((await attempt(email, PASSWORD)).res.status, 303);
       const events = await ctx.services.audit.search({ action: 'user.locked' }, { limit: 10, offset: 0 });
@@ -71,10 +91,16 @@ for (const kind of DATABASE_KINDS) {
     it('refuses a form without its CSRF token', async () => {
       const agent = supertest.agent(ctx.app);
       await agent.get('/sign-in');
-      const res = await agent.post('/sign-in').type('form').send({ email: emailFor('dpo'), password: PASSWORD });
+      const res = await agent
+        .post('/sign-in')
+        .type('form')
+        .send({ email: emailFor('dpo'), password: PASSWORD });
       assert.equal(res.status, 403);
       const signedIn = await signedInAgent(ctx, emailFor('admin'));
-      const forged = await signedIn.post(`/admin/users/${ctx.userIds.staff}/deactivate`).type('form').send({ _csrf: 'forged' });
+      const forged = await signedIn
+        .post(`/admin/users/${ctx.userIds.staff}/deactivate`)
+        .type('form')
+        .send({ _csrf: 'forged' });
       assert.equal(forged.status, 403);
       assert.equal((await ctx.services.users.get(ctx.userIds.staff))!.active, true);
     });
@@ -102,7 +128,15 @@ for (const kind of DATABASE_KINDS) {
     it('sends back only to paths on this site', async () => {
       const agent = supertest.agent(ctx.app);
       const page = await agent.get('/sign-in');
-      const res = await agent.post('/sign-in').type('form').send({ _csrf: csrfFrom(page.text), email: emailFor('staff'), password: PASSWORD, next: '//evil.example/' });
+      const res = await agent
+        .post('/sign-in')
+        .type('form')
+        .send({
+          _csrf: csrfFrom(page.text),
+          email: emailFor('staff'),
+          password: PASSWORD,
+          next: '//evil.example/',
+        });
       assert.equal(res.headers.location, '/');
     });
   });

@@ -95,9 +95,18 @@ export function adminApi(deps: Pick<Services, 'users' | 'organisation'>, registr
     access: 'home.view',
     tag: 'Organisation',
     summary: 'List directorates and their teams',
-    response: z.array(z.object({ id: z.number().int(), name: z.string(), teams: z.array(z.object({ id: z.number().int(), name: z.string() })) })),
+    response: z.array(
+      z.object({
+        id: z.number().int(),
+        name: z.string(),
+        teams: z.array(z.object({ id: z.number().int(), name: z.string() })),
+      }),
+    ),
     handle: async () => {
-      const [directorates, teams] = await Promise.all([deps.organisation.directorates(), deps.organisation.teams()]);
+      const [directorates, teams] = await Promise.all([
+        deps.organisation.directorates(),
+        deps.organisation.teams(),
+      ]);
       return directorates.map((d) => ({
         id: d.id,
         name: d.name,

@@ -6,10 +6,28 @@ import { SeededRandom } from '../../domain/random.ts';
 
 /** The fictional council's structure: directorates and the teams within them. */
 export const DEMO_STRUCTURE: Record<string, string[]> = {
-  "Adults' Social Care": ['Adult Safeguarding', 'Assessment and Care Management', 'Learning Disabilities', 'Mental Health Services'],
-  "Children's Services": ['Children in Care', 'Early Help', 'Education Services', 'Fostering and Adoption', 'Special Educational Needs'],
+  "Adults' Social Care": [
+    'Adult Safeguarding',
+    'Assessment and Care Management',
+    'Learning Disabilities',
+    'Mental Health Services',
+  ],
+  "Children's Services": [
+    'Children in Care',
+    'Early Help',
+    'Education Services',
+    'Fostering and Adoption',
+    'Special Educational Needs',
+  ],
   Place: ['Planning', 'Highways', 'Waste and Recycling', 'Environmental Health', 'Housing'],
-  Resources: ['Finance', 'Human Resources', 'ICT', 'Legal Services', 'Information Governance', 'Revenues and Benefits'],
+  Resources: [
+    'Finance',
+    'Human Resources',
+    'ICT',
+    'Legal Services',
+    'Information Governance',
+    'Revenues and Benefits',
+  ],
   'Public Health': ['Health Protection', 'Health Improvement', 'Public Health Intelligence'],
   "Chief Executive's": ['Communications', 'Democratic Services', 'Policy and Performance'],
 };
@@ -18,59 +36,189 @@ export const DEMO_PASSWORD = 'custodian-demo';
 export const DEMO_EMAIL_DOMAIN = 'kingsmere.gov.example';
 
 /** Named accounts a newcomer signs in with, one per role. */
-export const DEMO_ACCOUNTS: { email: string; name: string; title: string; role: Role | null; directorate?: string }[] = [
+export const DEMO_ACCOUNTS: {
+  email: string;
+  name: string;
+  title: string;
+  role: Role | null;
+  directorate?: string;
+}[] = [
   { email: 'admin', name: 'Alex Morgan', title: 'Systems Administrator', role: 'admin' },
   { email: 'dpo', name: 'Priya Shah', title: 'Data Protection Officer', role: 'dpo' },
   { email: 'ig.officer', name: 'Tom Wright', title: 'Information Governance Officer', role: 'ig_officer' },
   { email: 'records.manager', name: 'Helen Okafor', title: 'Records Manager', role: 'records_manager' },
   { email: 'requests.officer', name: 'Sam Patel', title: 'FOI and SAR Officer', role: 'requests_officer' },
-  { email: 'asset.owner', name: 'Gareth Hughes', title: 'Head of Adult Social Care Systems', role: 'asset_owner', directorate: "Adults' Social Care" },
+  {
+    email: 'asset.owner',
+    name: 'Gareth Hughes',
+    title: 'Head of Adult Social Care Systems',
+    role: 'asset_owner',
+    directorate: "Adults' Social Care",
+  },
   { email: 'auditor', name: 'Fiona Campbell', title: 'Internal Auditor', role: 'auditor' },
   { email: 'staff', name: 'Jamie Lee', title: 'Customer Services Adviser', role: null, directorate: 'Place' },
 ];
 
-const FIRST_NAMES = ['Aisha', 'Ben', 'Chloe', 'Daniel', 'Emma', 'Farid', 'Grace', 'Harry', 'Isla', 'Jack', 'Kiran', 'Laura', 'Mohammed', 'Niamh', 'Oliver', 'Poppy', 'Rhys', 'Sophie', 'Thomas', 'Uma', 'Victoria', 'William', 'Yusuf', 'Zara', 'Ewan', 'Catrin', 'Declan', 'Hannah', 'Ioan', 'Megan'];
-const SURNAMES = ['Ahmed', 'Baker', 'Clarke', 'Davies', 'Evans', 'Fletcher', 'Green', 'Hussain', 'Jones', 'Khan', 'Lewis', 'Murphy', 'Nolan', 'Owen', 'Price', 'Quinn', 'Roberts', 'Singh', 'Taylor', 'Walsh', 'Young', 'Kaur', 'Morris', 'Reid', 'Stewart', 'Thomson', 'Wilson', 'Begum', 'Kowalski', 'Mensah'];
-const TITLES = ['Officer', 'Senior Officer', 'Team Manager', 'Assistant', 'Practitioner', 'Adviser', 'Coordinator', 'Analyst'];
+const FIRST_NAMES = [
+  'Aisha',
+  'Ben',
+  'Chloe',
+  'Daniel',
+  'Emma',
+  'Farid',
+  'Grace',
+  'Harry',
+  'Isla',
+  'Jack',
+  'Kiran',
+  'Laura',
+  'Mohammed',
+  'Niamh',
+  'Oliver',
+  'Poppy',
+  'Rhys',
+  'Sophie',
+  'Thomas',
+  'Uma',
+  'Victoria',
+  'William',
+  'Yusuf',
+  'Zara',
+  'Ewan',
+  'Catrin',
+  'Declan',
+  'Hannah',
+  'Ioan',
+  'Megan',
+];
+const SURNAMES = [
+  'Ahmed',
+  'Baker',
+  'Clarke',
+  'Davies',
+  'Evans',
+  'Fletcher',
+  'Green',
+  'Hussain',
+  'Jones',
+  'Khan',
+  'Lewis',
+  'Murphy',
+  'Nolan',
+  'Owen',
+  'Price',
+  'Quinn',
+  'Roberts',
+  'Singh',
+  'Taylor',
+  'Walsh',
+  'Young',
+  'Kaur',
+  'Morris',
+  'Reid',
+  'Stewart',
+  'Thomson',
+  'Wilson',
+  'Begum',
+  'Kowalski',
+  'Mensah',
+];
+const TITLES = [
+  'Officer',
+  'Senior Officer',
+  'Team Manager',
+  'Assistant',
+  'Practitioner',
+  'Adviser',
+  'Coordinator',
+  'Analyst',
+];
 
 /**
  * Creates the demo council's people: the named accounts plus generated staff across every team, some holding
  * directorate-scoped roles. Deterministic for a seed. Everyone shares the demo password (one hash, computed once).
  */
-export async function seedDemoOrganisation(tx: Tx, audit: Audit, options: { seed: number; staff: number; passwordHash: string }) {
+export async function seedDemoOrganisation(
+  tx: Tx,
+  audit: Audit,
+  options: { seed: number; staff: number; passwordHash: string },
+) {
   const random = new SeededRandom(options.seed);
   const directorateIds = new Map<string, number>();
   const teamIds: { id: number; directorate: string; name: string }[] = [];
   for (const [name, teamNames] of Object.entries(DEMO_STRUCTURE)) {
     const [d] = await tx.insert(directorates).values({ name }).returning({ id: directorates.id });
     directorateIds.set(name, d!.id);
-    await audit({ action: 'directorate.created', entityType: 'directorate', entityId: d!.id, details: { name } });
+    await audit({
+      action: 'directorate.created',
+      entityType: 'directorate',
+      entityId: d!.id,
+      details: { name },
+    });
     for (const teamName of teamNames) {
-      const [t] = await tx.insert(teams).values({ directorateId: d!.id, name: teamName }).returning({ id: teams.id });
+      const [t] = await tx
+        .insert(teams)
+        .values({ directorateId: d!.id, name: teamName })
+        .returning({ id: teams.id });
       teamIds.push({ id: t!.id, directorate: name, name: teamName });
-      await audit({ action: 'team.created', entityType: 'team', entityId: t!.id, details: { name: teamName, directorateId: d!.id } });
+      await audit({
+        action: 'team.created',
+        entityType: 'team',
+        entityId: t!.id,
+        details: { name: teamName, directorateId: d!.id },
+      });
     }
   }
 
-  const people: { email: string; name: string; title: string; grants: { role: Role; directorateId: number | null }[]; teamId: number }[] = [];
+  const people: {
+    email: string;
+    name: string;
+    title: string;
+    grants: { role: Role; directorateId: number | null }[];
+    teamId: number;
+  }[] = [];
   for (const a of DEMO_ACCOUNTS) {
-    const team = a.directorate ? teamIds.find((t) => t.directorate === a.directorate)! : teamIds.find((t) => t.name === 'Information Governance')!;
+    const team = a.directorate
+      ? teamIds.find((t) => t.directorate === a.directorate)!
+      : teamIds.find((t) => t.name === 'Information Governance')!;
     const directorateId = a.directorate ? directorateIds.get(a.directorate)! : null;
-    people.push({ email: `${a.email}@${DEMO_EMAIL_DOMAIN}`, name: a.name, title: a.title, grants: a.role ? [{ role: a.role, directorateId }] : [], teamId: team.id });
+    people.push({
+      email: `${a.email}@${DEMO_EMAIL_DOMAIN}`,
+      name: a.name,
+      title: a.title,
+      grants: a.role ? [{ role: a.role, directorateId }] : [],
+      teamId: team.id,
+    });
   }
   const used = new Set(people.map((p) => p.email));
   while (people.length < options.staff) {
     const first = random.pick(FIRST_NAMES);
     const last = random.pick(SURNAMES);
     let email = `${first}.${last}`.toLowerCase();
-    for (let n = 2; used.has(`${email}@${DEMO_EMAIL_DOMAIN}`); n++) email = `${first}.${last}${n}`.toLowerCase();
+    for (let n = 2; used.has(`${email}@${DEMO_EMAIL_DOMAIN}`); n++)
+      email = `${first}.${last}${n}`.toLowerCase();
     email = `${email}@${DEMO_EMAIL_DOMAIN}`;
     used.add(email);
     const team = random.pick(teamIds);
     const directorateId = directorateIds.get(team.directorate)!;
     const roll = random.next();
-    const role: Role | null = roll < 0.04 ? 'requests_officer' : roll < 0.08 ? 'records_manager' : roll < 0.14 ? 'asset_owner' : roll < 0.16 ? 'ig_officer' : null;
-    people.push({ email, name: `${first} ${last}`, title: `${team.name} ${random.pick(TITLES)}`, grants: role ? [{ role, directorateId }] : [], teamId: team.id });
+    const role: Role | null =
+      roll < 0.04
+        ? 'requests_officer'
+        : roll < 0.08
+          ? 'records_manager'
+          : roll < 0.14
+            ? 'asset_owner'
+            : roll < 0.16
+              ? 'ig_officer'
+              : null;
+    people.push({
+      email,
+      name: `${first} ${last}`,
+      title: `${team.name} ${random.pick(TITLES)}`,
+      grants: role ? [{ role, directorateId }] : [],
+      teamId: team.id,
+    });
   }
 
   for (const p of people) {
@@ -80,7 +228,12 @@ export async function seedDemoOrganisation(tx: Tx, audit: Audit, options: { seed
       .returning({ id: users.id });
     if (p.grants.length) await tx.insert(userRoles).values(p.grants.map((g) => ({ ...g, userId: u!.id })));
     await tx.insert(teamMembers).values({ teamId: p.teamId, userId: u!.id });
-    await audit({ action: 'user.created', entityType: 'user', entityId: u!.id, details: { grants: p.grants, teamIds: [p.teamId] } });
+    await audit({
+      action: 'user.created',
+      entityType: 'user',
+      entityId: u!.id,
+      details: { grants: p.grants, teamIds: [p.teamId] },
+    });
   }
   return { directorates: directorateIds.size, teams: teamIds.length, users: people.length };
 }

@@ -3,7 +3,9 @@ import { asArray, asOptionalInt, asString } from '../../platform/web/forms.ts';
 
 /** The user form: roles as checkboxes, each with a directorate (or all) beside it; teams as checkboxes. */
 export function userFormInput(body: Record<string, unknown>) {
-  const roles = asArray(body.roles).filter((r): r is Grant['role'] => (ROLES as readonly string[]).includes(r));
+  const roles = asArray(body.roles).filter((r): r is Grant['role'] =>
+    (ROLES as readonly string[]).includes(r),
+  );
   const grants = roles.map((role) => ({ role, directorateId: asOptionalInt(body[`scope-${role}`]) }));
   return {
     email: asString(body.email),
@@ -19,7 +21,14 @@ export function userFormInput(body: Record<string, unknown>) {
 export type UserFormValues = ReturnType<typeof userFormInput>;
 
 /** Form values from a saved user, to fill the edit form. */
-export function userFormValues(user: { email: string; displayName: string; jobTitle: string | null; version: number; grants: Grant[]; teams: { id: number }[] }): UserFormValues {
+export function userFormValues(user: {
+  email: string;
+  displayName: string;
+  jobTitle: string | null;
+  version: number;
+  grants: Grant[];
+  teams: { id: number }[];
+}): UserFormValues {
   return {
     email: user.email,
     displayName: user.displayName,

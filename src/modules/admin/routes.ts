@@ -4,9 +4,22 @@ import type { Services } from '../../composition.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { pagination } from '../../platform/web/pagination.ts';
 import { actorOf } from '../../platform/web/request.ts';
-import { fromValidationError, toFormErrors, validate, asString, asOptionalInt } from '../../platform/web/forms.ts';
+import {
+  fromValidationError,
+  toFormErrors,
+  validate,
+  asString,
+  asOptionalInt,
+} from '../../platform/web/forms.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/commands.ts';
-import { newUserSchema, userUpdateSchema, directorateSchema, teamSchema, apiTokenSchema, passwordSchema } from '../../platform/identity/schemas.ts';
+import {
+  newUserSchema,
+  userUpdateSchema,
+  directorateSchema,
+  teamSchema,
+  apiTokenSchema,
+  passwordSchema,
+} from '../../platform/identity/schemas.ts';
 import { ROLES, ROLE_NAMES, COUNCIL_WIDE_ROLES, type Role } from '../../platform/policies/roles.ts';
 import { userFormInput, userFormValues, type UserFormValues } from './forms.ts';
 
@@ -16,19 +29,33 @@ const PAGE_SIZE = 50;
 
 const listQuery = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
-  role: z.enum([...ROLES, 'none']).optional().catch(undefined),
+  role: z
+    .enum([...ROLES, 'none'])
+    .optional()
+    .catch(undefined),
   directorate: z.coerce.number().int().positive().optional().catch(undefined),
   status: z.enum(['active', 'inactive']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
 const roleOptions = ROLES.map((r) => ({ value: r, text: ROLE_NAMES[r], scoped: !COUNCIL_WIDE_ROLES.has(r) }));
+/** Everyone is a member of staff already, so the user form does not offer it; an API token may act as one. */
+const grantableRoles = roleOptions.filter((r) => r.value !== 'staff');
 
 /** Administration of staff accounts, directorates, teams and API tokens. */
 export function adminRoutes(deps: Deps): Routes {
   const renderUserForm = async (res: Response, view: 'new' | 'edit', extra: Record<string, unknown>) => {
-    const [directorates, teams] = await Promise.all([deps.organisation.directorates(), deps.organisation.teams()]);
-    res.render('admin/views/user-form.njk', { view, directorates, teams, roleOptions, ...extra });
+    const [directorates, teams] = await Promise.all([
+      deps.organisation.directorates(),
+      deps.organisation.teams(),
+    ]);
+    res.render('admin/views/user-form.njk', {
+      view,
+      directorates,
+      teams,
+      roleOptions: grantableRoles,
+      ...extra,
+    });
   };
 
   return new Routes()
@@ -41,7 +68,14 @@ export function adminRoutes(deps: Deps): Routes {
         { limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE },
       );
       const directorates = await deps.organisation.directorates();
-      res.render('admin/views/users.njk', { rows, total, query: q, directorates, roleOptions, pages: pagination(req, q.page, total, PAGE_SIZE) });
+      res.render('admin/views/users.njk', {
+        rows,
+        total,
+        query: q,
+        directorates,
+        roleOptions,
+        pages: pagination(req, q.page, total, PAGE_SIZE),
+      });
     })
     .get('/admin/users/new', 'users.manage', async (_req, res) => {
       await renderUserForm(res, 'new', { values: { grants: [], teamIds: [] } });
@@ -63,9 +97,16 @@ export function adminRoutes(deps: Deps): Routes {
     .get('/admin/users/:id', 'users.manage', async (req, res) => {
       const user = await loadUser(deps, req);
       // A staff record is personal data: reading it is audited.
-      await deps.audit.recordView(actorOf(req.principal!), { action: 'user.viewed', entityType: 'user', entityId: user.id });
+      await deps.audit.recordView(actorOf(req.principal!), {
+        action: 'user.viewed',
+        entityType: 'user',
+        entityId: user.id,
+      });
       const directorates = new Map((await deps.organisation.directorates()).map((d) => [d.id, d.name]));
-      res.render('admin/views/user.njk', { subject: user, directorateNames: Object.fromEntries(directorates) });
+      res.render('admin/views/user.njk', {
+        subject: user,
+        directorateNames: Object.fromEntries(directorates),
+      });
     })
     .get('/admin/users/:id/edit', 'users.manage', async (req, res) => {
       const user = await loadUser(deps, req);
@@ -75,7 +116,8 @@ export function adminRoutes(deps: Deps): Routes {
       const user = await loadUser(deps, req);
       const values: UserFormValues = { ...userFormInput(req.body), email: user.email };
       const form = validate(userUpdateSchema, values);
-      if (!form.ok) return void (res.status(400), await renderUserForm(res, 'edit', { ...form, values, subject: user }));
+      if (!form.ok)
+        return void (res.status(400), await renderUserForm(res, 'edit', { ...form, values, subject: user }));
       try {
         await deps.users.update(actorOf(req.principal!), user.id, form.value);
         req.session.flash = { type: 'success', text: 'Changes saved' };
@@ -83,7 +125,11 @@ export function adminRoutes(deps: Deps): Routes {
       } catch (error) {
         if (error instanceof ConflictError) {
           res.status(409);
-          return renderUserForm(res, 'edit', { ...toFormErrors({ form: error.message }), values, subject: user });
+          return renderUserForm(res, 'edit', {
+            ...toFormErrors({ form: error.message }),
+            values,
+            subject: user,
+          });
         }
         if (!(error instanceof ValidationError)) throw error;
         res.status(400);
@@ -112,10 +158,15 @@ export function adminRoutes(deps: Deps): Routes {
     })
     .post('/admin/users/:id/password', 'users.manage', async (req, res) => {
       const user = await loadUser(deps, req);
-      const form = validate(z.object({ password: passwordSchema }), { password: asString(req.body.password) });
+      const form = validate(z.object({ password: passwordSchema }), {
+        password: asString(req.body.password),
+      });
       if (!form.ok) return res.status(400).render('admin/views/password.njk', { ...form, subject: user });
       await deps.users.resetPassword(actorOf(req.principal!), user.id, form.value.password);
-      req.session.flash = { type: 'success', text: `Password reset. ${user.displayName} has been signed out everywhere.` };
+      req.session.flash = {
+        type: 'success',
+        text: `Password reset. ${user.displayName} has been signed out everywhere.`,
+      };
       res.redirect(303, `/admin/users/${user.id}`);
     })
     .get('/admin/organisation', 'organisation.manage', async (_req, res) => {
@@ -124,7 +175,11 @@ export function adminRoutes(deps: Deps): Routes {
     .post('/admin/directorates', 'organisation.manage', async (req, res) => {
       const values = { name: asString(req.body.name) };
       const form = validate(directorateSchema, values);
-      if (!form.ok) return void (res.status(400), await renderOrganisation(deps, res, { ...form, directorateValues: values }));
+      if (!form.ok)
+        return void (
+          res.status(400),
+          await renderOrganisation(deps, res, { ...form, directorateValues: values })
+        );
       try {
         await deps.organisation.createDirectorate(actorOf(req.principal!), form.value.name);
       } catch (error) {
@@ -136,15 +191,29 @@ export function adminRoutes(deps: Deps): Routes {
       res.redirect(303, '/admin/organisation');
     })
     .post('/admin/teams', 'organisation.manage', async (req, res) => {
-      const values = { name: asString(req.body.teamName), directorateId: asOptionalInt(req.body.directorateId) };
+      const values = {
+        name: asString(req.body.teamName),
+        directorateId: asOptionalInt(req.body.directorateId),
+      };
       const form = validate(teamSchema, values);
-      const rename = (f: { errors: Record<string, { text: string }>; errorList: { text: string; href: string }[] }) => ({
+      const rename = (f: {
+        errors: Record<string, { text: string }>;
+        errorList: { text: string; href: string }[];
+      }) => ({
         errors: { teamName: f.errors.name, directorateId: f.errors.directorateId },
         errorList: f.errorList.map((e) => (e.href === '#name' ? { ...e, href: '#teamName' } : e)),
       });
-      if (!form.ok) return void (res.status(400), await renderOrganisation(deps, res, { ...rename(form), teamValues: values }));
+      if (!form.ok)
+        return void (
+          res.status(400),
+          await renderOrganisation(deps, res, { ...rename(form), teamValues: values })
+        );
       try {
-        await deps.organisation.createTeam(actorOf(req.principal!), form.value.directorateId, form.value.name);
+        await deps.organisation.createTeam(
+          actorOf(req.principal!),
+          form.value.directorateId,
+          form.value.name,
+        );
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         res.status(400);
@@ -157,7 +226,11 @@ export function adminRoutes(deps: Deps): Routes {
       await renderTokens(deps, res, {});
     })
     .post('/admin/api-tokens', 'api-tokens.manage', async (req, res) => {
-      const values = { name: asString(req.body.name), role: asString(req.body.role) as Role, directorateId: asOptionalInt(req.body.directorateId) };
+      const values = {
+        name: asString(req.body.name),
+        role: asString(req.body.role) as Role,
+        directorateId: asOptionalInt(req.body.directorateId),
+      };
       const form = validate(apiTokenSchema, values);
       if (!form.ok) return void (res.status(400), await renderTokens(deps, res, { ...form, values }));
       const created = await deps.apiTokens.create(actorOf(req.principal!), form.value);
@@ -184,7 +257,10 @@ async function loadUser(deps: Deps, req: Request) {
 }
 
 async function renderOrganisation(deps: Deps, res: Response, extra: Record<string, unknown>) {
-  const [directorates, teams] = await Promise.all([deps.organisation.directorates(), deps.organisation.teams()]);
+  const [directorates, teams] = await Promise.all([
+    deps.organisation.directorates(),
+    deps.organisation.teams(),
+  ]);
   res.render('admin/views/organisation.njk', { directorates, teams, ...extra });
 }
 
@@ -192,4 +268,3 @@ async function renderTokens(deps: Deps, res: Response, extra: Record<string, unk
   const [tokens, directorates] = await Promise.all([deps.apiTokens.list(), deps.organisation.directorates()]);
   res.render('admin/views/api-tokens.njk', { tokens, directorates, roleOptions, ...extra });
 }
-

@@ -12,25 +12,38 @@ for (const kind of DATABASE_KINDS) {
       ctx = await createTestContext(kind, new Date('2026-07-01T10:00:00Z'));
       // An event on a later day, with a formula-like label an attacker might plant.
       ctx.clock.set(new Date('2026-07-03T12:00:00Z'));
-      await ctx.services.audit.recordView({ type: 'user', id: '1', label: '=HYPERLINK("http://evil.example")' }, { action: 'user.viewed', entityType: 'user', entityId: 5 });
+      await ctx.services.audit.recordView(
+        { type: 'user', id: '1', label: '=HYPERLINK("http://evil.example")' },
+        { action: 'user.viewed', entityType: 'user', entityId: 5 },
+      );
       dpo = await signedInAgent(ctx, emailFor('dpo'));
     });
     after(() => ctx.close());
 
-    const rowsShown = (html: string) => [...html.matchAll(/<tr class="govuk-table__row">\s*<td class="govuk-table__cell">(\d+)</g)].map((m) => Number(m[1]));
+    const rowsShown = (html: string) =>
+      [...html.matchAll(/<tr class="govuk-table__row">\s*<td class="govuk-table__cell">(\d+)</g)].map((m) =>
+        Number(m[1]),
+      );
 
     it('lists events newest first and filters by person, action, entity and London date', async () => {
       const all = await dpo.get('/audit');
       assert.equal(all.status, 200);
       const seqs = rowsShown(all.text);
       assert.ok(seqs.length > 5);
-      assert.deepEqual(seqs, [...seqs].sort((a, b) => b - a));
+      assert.deepEqual(
+        seqs,
+        [...seqs].sort((a, b) => b - a),
+      );
       const byPerson = rowsShown((await dpo.get('/audit?actor=HYPERLINK')).text);
       assert.equal(byPerson.length, 1);
       const created = await ctx.services.audit.search({ action: 'user.created' }, { limit: 1, offset: 0 });
       assert.equal(created.total, 8);
       assert.ok((await dpo.get('/audit?action=user.created')).text.includes('8 events'));
-      assert.equal(rowsShown((await dpo.get('/audit?entityType=user&entityId=5')).text).length, 2, 'its creation and the view');
+      assert.equal(
+        rowsShown((await dpo.get('/audit?entityType=user&entityId=5')).text).length,
+        2,
+        'its creation and the view',
+      );
       // 2026-07-03 in London began at 23:00 UTC on the 2nd.
       const onThe3rd = (await dpo.get('/audit?from=2026-07-03&to=2026-07-03')).text;
       assert.equal(rowsShown(onThe3rd).length >= 1, true);

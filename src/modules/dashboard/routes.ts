@@ -11,7 +11,9 @@ export function dashboardRoutes(deps: { dashboard: DashboardService }): Routes {
     res.render('dashboard/views/home.njk', { attention, areas });
   });
   for (const area of AREAS) {
-    routes.get(`/${area.slug}`, area.permission, (_req, res) => res.render('dashboard/views/area.njk', { area }));
+    routes.get(`/${area.slug}`, area.permission, (_req, res) =>
+      res.render('dashboard/views/area.njk', { area }),
+    );
   }
   return routes;
 }

@@ -14,13 +14,55 @@ export interface AttentionItem {
 }
 
 /** The areas of Custodian and whether each is in this release, for the home page and navigation. */
-export const AREAS: { slug: string; name: string; permission: Permission; purpose: string; available: boolean }[] = [
-  { slug: 'requests', name: 'Requests', permission: 'requests.view', purpose: 'FOI, EIR and subject access requests on the statutory clock', available: false },
-  { slug: 'records', name: 'Records', permission: 'records.view', purpose: 'the retention schedule, the paper store and disposal', available: false },
-  { slug: 'information-assets', name: 'Assets', permission: 'assets.view', purpose: 'the information asset register and record of processing', available: false },
-  { slug: 'incidents', name: 'Incidents', permission: 'incidents.report', purpose: 'reporting data breaches and handling them on the 72-hour ICO clock', available: false },
-  { slug: 'compliance', name: 'Compliance', permission: 'compliance.view', purpose: 'DPIAs, sharing agreements, policies, training and DSPT evidence', available: false },
-  { slug: 'discovery', name: 'Discovery', permission: 'discovery.view', purpose: 'scanning file shares for personal data and redundant, obsolete and trivial content', available: false },
+export const AREAS: {
+  slug: string;
+  name: string;
+  permission: Permission;
+  purpose: string;
+  available: boolean;
+}[] = [
+  {
+    slug: 'requests',
+    name: 'Requests',
+    permission: 'requests.view',
+    purpose: 'FOI, EIR and subject access requests on the statutory clock',
+    available: false,
+  },
+  {
+    slug: 'records',
+    name: 'Records',
+    permission: 'records.view',
+    purpose: 'The retention schedule, the paper store and disposal',
+    available: false,
+  },
+  {
+    slug: 'information-assets',
+    name: 'Assets',
+    permission: 'assets.view',
+    purpose: 'The information asset register and record of processing',
+    available: false,
+  },
+  {
+    slug: 'incidents',
+    name: 'Incidents',
+    permission: 'incidents.report',
+    purpose: 'Reporting data breaches and handling them on the 72-hour ICO clock',
+    available: false,
+  },
+  {
+    slug: 'compliance',
+    name: 'Compliance',
+    permission: 'compliance.view',
+    purpose: 'DPIAs, sharing agreements, policies, training and DSPT evidence',
+    available: false,
+  },
+  {
+    slug: 'discovery',
+    name: 'Discovery',
+    permission: 'discovery.view',
+    purpose: 'Scanning file shares for personal data and redundant, obsolete and trivial content',
+    available: false,
+  },
 ];
 
 /** What needs this person's attention, from real counts only. */
@@ -36,20 +78,42 @@ export class DashboardService {
         .select({ n: sql<number>`count(*)`.mapWith(Number) })
         .from(users)
         .where(and(eq(users.active, true), gt(users.lockedUntil, now)));
-      items.push({ text: 'accounts locked after failed sign-ins', count: locked?.n ?? 0, href: '/admin/users?status=active' });
+      items.push({
+        text: 'accounts locked after failed sign-ins',
+        count: locked?.n ?? 0,
+        href: '/admin/users?status=active',
+      });
       const [noRole] = await orm
         .select({ n: sql<number>`count(*)`.mapWith(Number) })
         .from(users)
-        .where(and(eq(users.active, true), sql`not exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id})`));
-      items.push({ text: 'active users with no role beyond member of staff', count: noRole?.n ?? 0, href: '/admin/users?role=none' });
+        .where(
+          and(
+            eq(users.active, true),
+            sql`not exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id})`,
+          ),
+        );
+      items.push({
+        text: 'active users with no role beyond member of staff',
+        count: noRole?.n ?? 0,
+        href: '/admin/users?role=none',
+      });
     }
     if (can(principal, 'audit.view')) {
       const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
       const [refused] = await orm
         .select({ n: sql<number>`count(*)`.mapWith(Number) })
         .from(auditEvents)
-        .where(and(gt(auditEvents.occurredAt, since), sql`${auditEvents.action} in ('sign-in.refused', 'user.locked')`));
-      items.push({ text: 'refused sign-ins in the last 24 hours', count: refused?.n ?? 0, href: '/audit?action=sign-in.refused' });
+        .where(
+          and(
+            gt(auditEvents.occurredAt, since),
+            sql`${auditEvents.action} in ('sign-in.refused', 'user.locked')`,
+          ),
+        );
+      items.push({
+        text: 'refused sign-ins in the last 24 hours',
+        count: refused?.n ?? 0,
+        href: '/audit?action=sign-in.refused',
+      });
     }
     return items;
   }

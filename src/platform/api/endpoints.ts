@@ -46,13 +46,28 @@ export function endpoint<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodTy
     request: {
       ...(e.body ? { body: { content: { 'application/json': { schema: e.body } } } } : {}),
       ...(e.query ? { query: e.query as unknown as z.ZodObject } : {}),
-      ...(/:\w+/.test(e.path) ? { params: z.object(Object.fromEntries([...e.path.matchAll(/:(\w+)/g)].map((m) => [m[1]!, z.string()]))) } : {}),
+      ...(/:\w+/.test(e.path)
+        ? {
+            params: z.object(
+              Object.fromEntries([...e.path.matchAll(/:(\w+)/g)].map((m) => [m[1]!, z.string()])),
+            ),
+          }
+        : {}),
     },
     responses: {
       [e.status ?? 200]: { description: 'Success', content: { 'application/json': { schema: e.response } } },
-      400: { description: 'Invalid input', content: { 'application/problem+json': { schema: problemSchema } } },
-      401: { description: 'No valid token', content: { 'application/problem+json': { schema: problemSchema } } },
-      403: { description: 'Not permitted', content: { 'application/problem+json': { schema: problemSchema } } },
+      400: {
+        description: 'Invalid input',
+        content: { 'application/problem+json': { schema: problemSchema } },
+      },
+      401: {
+        description: 'No valid token',
+        content: { 'application/problem+json': { schema: problemSchema } },
+      },
+      403: {
+        description: 'Not permitted',
+        content: { 'application/problem+json': { schema: problemSchema } },
+      },
     },
   });
   routes[e.method](e.path, e.access, async (req, res) => {
@@ -60,11 +75,23 @@ export function endpoint<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodTy
     const query = e.query ? e.query.safeParse(req.query) : { success: true as const, data: undefined };
     for (const parsed of [body, query]) {
       if (!parsed.success) {
-        const errors = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || '(body)', i.message]));
-        return sendProblem(res, { status: 400, title: 'Invalid request', detail: 'Some fields are not valid.', errors });
+        const errors = Object.fromEntries(
+          parsed.error.issues.map((i) => [i.path.join('.') || '(body)', i.message]),
+        );
+        return sendProblem(res, {
+          status: 400,
+          title: 'Invalid request',
+          detail: 'Some fields are not valid.',
+          errors,
+        });
       }
     }
-    const result = await e.handle({ body: body.data as z.infer<B>, query: query.data as z.infer<Q>, req, res });
+    const result = await e.handle({
+      body: body.data as z.infer<B>,
+      query: query.data as z.infer<Q>,
+      req,
+      res,
+    });
     res.status(e.status ?? 200).json(result);
   });
 }

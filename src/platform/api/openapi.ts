@@ -12,7 +12,8 @@ export function openApiDocument(registry: OpenAPIRegistry, version: string) {
     info: {
       title: 'Custodian API',
       version,
-      description: 'Information governance for UK local councils. Authenticate with an API token as a Bearer token.',
+      description:
+        'Information governance for UK local councils. Authenticate with an API token as a Bearer token.',
     },
     servers: [{ url: '/' }],
   });

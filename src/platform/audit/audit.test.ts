@@ -8,7 +8,10 @@ import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../../
 
 describe('canonicalJson', () => {
   it('orders keys at every depth and drops undefined', () => {
-    assert.equal(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: undefined } }), '{"a":{"d":[2,{"y":2,"z":1}]},"b":1}');
+    assert.equal(
+      canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: undefined } }),
+      '{"a":{"d":[2,{"y":2,"z":1}]},"b":1}',
+    );
   });
 });
 
@@ -29,7 +32,12 @@ for (const kind of DATABASE_KINDS) {
       runCommand({ db: database.db, clock }, actor, async (_tx, a) => {
         for (let i = 0; i < n; i++) {
           clock.advance(1000);
-          await a({ action: 'thing.changed', entityType: 'thing', entityId: i, details: { z: 1, a: { nested: [i, 'x'] } } });
+          await a({
+            action: 'thing.changed',
+            entityType: 'thing',
+            entityId: i,
+            details: { z: 1, a: { nested: [i, 'x'] } },
+          });
         }
       });
 
@@ -56,25 +64,44 @@ for (const kind of DATABASE_KINDS) {
     });
 
     it('refuses a command that records nothing', async () => {
-      await assert.rejects(runCommand({ db: database.db, clock }, actor, async () => 1), /at least one audit event/);
+      await assert.rejects(
+        runCommand({ db: database.db, clock }, actor, async () => 1),
+        /at least one audit event/,
+      );
     });
 
     it('is refused UPDATE, DELETE and TRUNCATE by the database itself', async () => {
-      await assert.rejects(database.db.query(`update audit_events set action = 'x' where seq = 1`), /append-only/);
+      await assert.rejects(
+        database.db.query(`update audit_events set action = 'x' where seq = 1`),
+        /append-only/,
+      );
       await assert.rejects(database.db.query(`delete from audit_events where seq = 1`), /append-only/);
       await assert.rejects(database.db.query(`truncate audit_events`), /append-only/);
     });
 
     it('filters by person, action, entity and date', async () => {
       clock.advance(60_000);
-      await audit.recordView({ type: 'user', id: '9', label: 'Tom Wright' }, { action: 'user.viewed', entityType: 'user', entityId: 42 });
+      await audit.recordView(
+        { type: 'user', id: '9', label: 'Tom Wright' },
+        { action: 'user.viewed', entityType: 'user', entityId: 42 },
+      );
       const byActor = await audit.search({ actor: 'tom' }, { limit: 10, offset: 0 });
       assert.equal(byActor.total, 1);
       assert.equal(byActor.rows[0]!.action, 'user.viewed');
       assert.equal((await audit.search({ action: 'user.' }, { limit: 10, offset: 0 })).total, 1);
-      assert.equal((await audit.search({ entityType: 'user', entityId: '42' }, { limit: 10, offset: 0 })).total, 1);
-      assert.equal((await audit.search({ actor: '%' }, { limit: 10, offset: 0 })).total, 0, 'LIKE wildcards are literal');
-      const later = await audit.search({ from: new Date(clock.now().getTime() - 500) }, { limit: 100, offset: 0 });
+      assert.equal(
+        (await audit.search({ entityType: 'user', entityId: '42' }, { limit: 10, offset: 0 })).total,
+        1,
+      );
+      assert.equal(
+        (await audit.search({ actor: '%' }, { limit: 10, offset: 0 })).total,
+        0,
+        'LIKE wildcards are literal',
+      );
+      const later = await audit.search(
+        { from: new Date(clock.now().getTime() - 500) },
+        { limit: 100, offset: 0 },
+      );
       assert.equal(later.total, 1);
       const before = await audit.search({ to: new Date('2026-11-25T09:00:02Z') }, { limit: 100, offset: 0 });
       assert.equal(before.total, 1);

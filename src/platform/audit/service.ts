@@ -29,7 +29,12 @@ export type AuditEvent = typeof auditEvents.$inferSelect;
 const APPEND_LOCK = 7263510002;
 
 /** Appends one event to the chain, inside the caller's transaction. */
-export async function appendAuditEvent(tx: Executor, clock: Clock, actor: Actor, entry: AuditEntry): Promise<number> {
+export async function appendAuditEvent(
+  tx: Executor,
+  clock: Clock,
+  actor: Actor,
+  entry: AuditEntry,
+): Promise<number> {
   // Serialise appends so each event links to the one before it and seq has no gaps.
   await tx.execute(sql`select pg_advisory_xact_lock(${APPEND_LOCK})`);
   const [last] = await tx
@@ -64,7 +69,8 @@ export interface AuditFilter {
   to?: Date;
 }
 
-export type VerifyResult = { ok: true; count: number } | { ok: false; count: number; brokenAt: number; reason: string };
+export type VerifyResult =
+  { ok: true; count: number } | { ok: false; count: number; brokenAt: number; reason: string };
 
 export class AuditService {
   constructor(
@@ -91,7 +97,10 @@ export class AuditService {
         .orderBy(desc(auditEvents.seq))
         .limit(page.limit)
         .offset(page.offset),
-      this.db.orm.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(auditEvents).where(where),
+      this.db.orm
+        .select({ n: sql<number>`count(*)`.mapWith(Number) })
+        .from(auditEvents)
+        .where(where),
     ]);
     return { rows, total: total?.n ?? 0 };
   }
@@ -125,7 +134,12 @@ export class AuditService {
         return { ok: false, count, brokenAt: expectedSeq, reason: `event ${expectedSeq} is missing` };
       }
       if (row.prevHash !== prevHash) {
-        return { ok: false, count, brokenAt: row.seq, reason: 'its link to the previous event does not match' };
+        return {
+          ok: false,
+          count,
+          brokenAt: row.seq,
+          reason: 'its link to the previous event does not match',
+        };
       }
       if (eventHash(row) !== row.hash) {
         return { ok: false, count, brokenAt: row.seq, reason: 'its contents do not match its hash' };

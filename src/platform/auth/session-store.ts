@@ -46,7 +46,10 @@ export class DatabaseSessionStore extends session.Store {
     this.deps.db.orm
       .insert(sessions)
       .values(values)
-      .onConflictDoUpdate({ target: sessions.sid, set: { data: values.data, userId: values.userId, expiresAt } })
+      .onConflictDoUpdate({
+        target: sessions.sid,
+        set: { data: values.data, userId: values.userId, expiresAt },
+      })
       .then(() => callback?.(), callback);
   }
 

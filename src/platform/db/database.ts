@@ -54,7 +54,10 @@ export async function openPglite(dataDir?: string): Promise<Database> {
         'If the directory is damaged, restore it from a backup or move it aside to start afresh.',
     );
   }
-  return pgliteHandle(client, dataDir ? `embedded PostgreSQL in ${dataDir}` : 'embedded PostgreSQL in memory');
+  return pgliteHandle(
+    client,
+    dataDir ? `embedded PostgreSQL in ${dataDir}` : 'embedded PostgreSQL in memory',
+  );
 }
 
 export function pgliteHandle(client: PGlite, description: string): Database {
@@ -94,7 +97,9 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     client.release();
   } catch (error) {
     await pool.end().catch(() => undefined);
-    throw new DatabaseOpenError(`Could not connect to the database at ${redactUrl(url)}: ${describeError(error)}`);
+    throw new DatabaseOpenError(
+      `Could not connect to the database at ${redactUrl(url)}: ${describeError(error)}`,
+    );
   }
   return {
     kind: options.kind ?? 'postgresql',

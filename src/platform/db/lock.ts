@@ -85,7 +85,8 @@ export function acquireLock(dataDir: string, mode: LockInfo['mode']): DataDirLoc
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readLock(dataDir);
-      if (holder && isAlive(holder.pid) && holder.pid !== process.pid) throw new DataDirLockedError(dataDir, holder);
+      if (holder && isAlive(holder.pid) && holder.pid !== process.pid)
+        throw new DataDirLockedError(dataDir, holder);
       fs.rmSync(file, { force: true }); // stale: its process is gone
     }
   }

@@ -84,9 +84,11 @@ class Connection {
     for (;;) {
       const message = this.nextMessage();
       if (!message) return;
-      this.chain = this.chain.then(() => this.handle(message)).catch(() => {
-        this.socket.destroy();
-      });
+      this.chain = this.chain
+        .then(() => this.handle(message))
+        .catch(() => {
+          this.socket.destroy();
+        });
     }
   }
 
@@ -157,7 +159,9 @@ class Connection {
   /** The client went away: undo anything it left open and let others in. */
   private async abandon(): Promise<void> {
     if (this.release && this.inTransaction) {
-      await this.db.runExclusive(() => this.db.execProtocolRaw(simpleQuery('ROLLBACK'))).catch(() => undefined);
+      await this.db
+        .runExclusive(() => this.db.execProtocolRaw(simpleQuery('ROLLBACK')))
+        .catch(() => undefined);
     }
     this.inTransaction = false;
     this.free();

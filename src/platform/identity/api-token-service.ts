@@ -31,7 +31,12 @@ export class ApiTokenService {
           createdBy: actor.type === 'user' ? Number(actor.id) : null,
         })
         .returning({ id: apiTokens.id });
-      await audit({ action: 'api-token.created', entityType: 'api-token', entityId: row!.id, details: { role: input.role, directorateId } });
+      await audit({
+        action: 'api-token.created',
+        entityType: 'api-token',
+        entityId: row!.id,
+        details: { role: input.role, directorateId },
+      });
       return row!.id;
     });
     return { id, token };
@@ -69,8 +74,16 @@ export class ApiTokenService {
     if (!token.startsWith(PREFIX) || token.length > 100) return undefined;
     const row = await findActiveToken(this.deps.db.orm, digest(token));
     if (!row || !isRole(row.role)) return undefined;
-    await this.deps.db.orm.update(apiTokens).set({ lastUsedAt: this.deps.clock.now() }).where(eq(apiTokens.id, row.id));
-    return { kind: 'api', id: row.id, label: `API token: ${row.name}`, grants: [{ role: row.role, directorateId: row.directorateId }] };
+    await this.deps.db.orm
+      .update(apiTokens)
+      .set({ lastUsedAt: this.deps.clock.now() })
+      .where(eq(apiTokens.id, row.id));
+    return {
+      kind: 'api',
+      id: row.id,
+      label: `API token: ${row.name}`,
+      grants: [{ role: row.role, directorateId: row.directorateId }],
+    };
   }
 }
 

@@ -21,9 +21,17 @@ export class OrganisationService {
   async createDirectorate(actor: Actor, name: string): Promise<number> {
     return runCommand(this.deps, actor, async (tx, audit) => {
       const [existing] = await tx.select().from(directorates).where(eq(directorates.name, name));
-      if (existing) throw new ValidationError('A directorate with that name already exists', { name: 'A directorate with that name already exists' });
+      if (existing)
+        throw new ValidationError('A directorate with that name already exists', {
+          name: 'A directorate with that name already exists',
+        });
       const [row] = await tx.insert(directorates).values({ name }).returning({ id: directorates.id });
-      await audit({ action: 'directorate.created', entityType: 'directorate', entityId: row!.id, details: { name } });
+      await audit({
+        action: 'directorate.created',
+        entityType: 'directorate',
+        entityId: row!.id,
+        details: { name },
+      });
       return row!.id;
     });
   }
@@ -31,11 +39,22 @@ export class OrganisationService {
   async createTeam(actor: Actor, directorateId: number, name: string): Promise<number> {
     return runCommand(this.deps, actor, async (tx, audit) => {
       const [directorate] = await tx.select().from(directorates).where(eq(directorates.id, directorateId));
-      if (!directorate) throw new ValidationError('Select a directorate', { directorateId: 'Select a directorate' });
-      const clash = (await repo.listTeams(tx)).some((t) => t.directorateId === directorateId && t.name === name);
-      if (clash) throw new ValidationError('That directorate already has a team with that name', { name: 'That directorate already has a team with that name' });
+      if (!directorate)
+        throw new ValidationError('Select a directorate', { directorateId: 'Select a directorate' });
+      const clash = (await repo.listTeams(tx)).some(
+        (t) => t.directorateId === directorateId && t.name === name,
+      );
+      if (clash)
+        throw new ValidationError('That directorate already has a team with that name', {
+          name: 'That directorate already has a team with that name',
+        });
       const [row] = await tx.insert(teams).values({ directorateId, name }).returning({ id: teams.id });
-      await audit({ action: 'team.created', entityType: 'team', entityId: row!.id, details: { name, directorateId } });
+      await audit({
+        action: 'team.created',
+        entityType: 'team',
+        entityId: row!.id,
+        details: { name, directorateId },
+      });
       return row!.id;
     });
   }

@@ -21,8 +21,10 @@ export async function verifyPassword(stored: string, password: string): Promise<
 
 /** NCSC guidance: length over complexity rules. Returns a message, or undefined when acceptable. */
 export function passwordProblem(password: string): string | undefined {
-  if (password.length < PASSWORD_MIN_LENGTH) return `Password must be ${PASSWORD_MIN_LENGTH} characters or more`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`;
+  if (password.length < PASSWORD_MIN_LENGTH)
+    return `Password must be ${PASSWORD_MIN_LENGTH} characters or more`;
+  if (password.length > PASSWORD_MAX_LENGTH)
+    return `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`;
   return undefined;
 }
 

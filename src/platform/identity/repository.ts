@@ -43,7 +43,9 @@ export async function teamsOf(db: Executor, userId: number): Promise<Team[]> {
 export async function replaceGrants(db: Executor, userId: number, grants: Grant[]): Promise<void> {
   await db.delete(userRoles).where(eq(userRoles.userId, userId));
   if (grants.length) {
-    await db.insert(userRoles).values(grants.map((g) => ({ userId, role: g.role, directorateId: g.directorateId })));
+    await db
+      .insert(userRoles)
+      .values(grants.map((g) => ({ userId, role: g.role, directorateId: g.directorateId })));
   }
 }
 
@@ -74,8 +76,17 @@ export async function listUsers(db: Executor, f: UserListFilter, page: { limit: 
   }
   const where = conditions.length ? and(...conditions) : undefined;
   const [rows, [count]] = await Promise.all([
-    db.select().from(users).where(where).orderBy(asc(users.displayName), asc(users.id)).limit(page.limit).offset(page.offset),
-    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(users).where(where),
+    db
+      .select()
+      .from(users)
+      .where(where)
+      .orderBy(asc(users.displayName), asc(users.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(users)
+      .where(where),
   ]);
   return { rows, total: count?.n ?? 0 };
 }

@@ -102,7 +102,9 @@ export const sessions = pgTable(
     userId: integer('user_id').references(() => users.id),
     data: text('data').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+    createdAt: timestamp('created_at', { withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
   },
   (t) => [index('sessions_expires_at').on(t.expiresAt), index('sessions_user').on(t.userId)],
 );

@@ -51,7 +51,11 @@ export const userUpdateSchema = z.object({
 export type UserUpdate = z.infer<typeof userUpdateSchema>;
 
 export const directorateSchema = z.object({
-  name: z.string({ error: 'Enter a name' }).trim().min(1, 'Enter a name').max(120, 'Name must be 120 characters or fewer'),
+  name: z
+    .string({ error: 'Enter a name' })
+    .trim()
+    .min(1, 'Enter a name')
+    .max(120, 'Name must be 120 characters or fewer'),
 });
 
 export const teamSchema = directorateSchema.extend({

@@ -42,12 +42,20 @@ export class SignInService {
       return { ok: false };
     }
     await this.deps.db.orm.transaction(async (tx) => {
-      await tx.update(users).set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: now }).where(eq(users.id, user.id));
-      await appendAuditEvent(tx, this.deps.clock, { type: 'user', id: String(user.id), label: user.displayName }, {
-        action: 'user.signed-in',
-        entityType: 'user',
-        entityId: user.id,
-      });
+      await tx
+        .update(users)
+        .set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: now })
+        .where(eq(users.id, user.id));
+      await appendAuditEvent(
+        tx,
+        this.deps.clock,
+        { type: 'user', id: String(user.id), label: user.displayName },
+        {
+          action: 'user.signed-in',
+          entityType: 'user',
+          entityId: user.id,
+        },
+      );
     });
     const principal = await this.principalFor(user.id);
     return principal ? { ok: true, principal } : { ok: false };
@@ -68,7 +76,11 @@ export class SignInService {
       const lockNow = !alreadyLocked && failed >= MAX_FAILED_SIGN_INS;
       await tx
         .update(users)
-        .set(lockNow ? { failedSignIns: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) } : { failedSignIns: failed })
+        .set(
+          lockNow
+            ? { failedSignIns: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) }
+            : { failedSignIns: failed },
+        )
         .where(eq(users.id, userId));
       await appendAuditEvent(tx, this.deps.clock, systemActor('Sign-in'), {
         action: lockNow ? 'user.locked' : 'sign-in.refused',

@@ -30,12 +30,22 @@ export class UsersService {
       await this.checkReferences(tx, grants, input.teamIds);
       const [row] = await tx
         .insert(users)
-        .values({ email: input.email, displayName: input.displayName, jobTitle: input.jobTitle || null, passwordHash })
+        .values({
+          email: input.email,
+          displayName: input.displayName,
+          jobTitle: input.jobTitle || null,
+          passwordHash,
+        })
         .returning({ id: users.id });
       const id = row!.id;
       await repo.replaceGrants(tx, id, grants);
       await repo.replaceTeams(tx, id, input.teamIds);
-      await audit({ action: 'user.created', entityType: 'user', entityId: id, details: { grants, teamIds: input.teamIds } });
+      await audit({
+        action: 'user.created',
+        entityType: 'user',
+        entityId: id,
+        details: { grants, teamIds: input.teamIds },
+      });
       return id;
     });
   }
@@ -78,7 +88,11 @@ export class UsersService {
         .returning({ id: users.id });
       if (done.length === 0) throw new NotFoundError('No such user');
       if (!active) await repo.deleteSessionsOf(tx, id);
-      await audit({ action: active ? 'user.reactivated' : 'user.deactivated', entityType: 'user', entityId: id });
+      await audit({
+        action: active ? 'user.reactivated' : 'user.deactivated',
+        entityType: 'user',
+        entityId: id,
+      });
     });
   }
 
@@ -99,7 +113,10 @@ export class UsersService {
   async get(id: number): Promise<UserDetail | undefined> {
     const user = await repo.findUser(this.deps.db.orm, id);
     if (!user) return undefined;
-    const [grants, userTeams] = await Promise.all([repo.grantsOf(this.deps.db.orm, [id]), repo.teamsOf(this.deps.db.orm, id)]);
+    const [grants, userTeams] = await Promise.all([
+      repo.grantsOf(this.deps.db.orm, [id]),
+      repo.teamsOf(this.deps.db.orm, id),
+    ]);
     return { ...user, grants: grants.get(id) ?? [], teams: userTeams };
   }
 
@@ -109,25 +126,39 @@ export class UsersService {
 
   async list(filter: repo.UserListFilter, page: { limit: number; offset: number }) {
     const result = await repo.listUsers(this.deps.db.orm, filter, page);
-    const grants = await repo.grantsOf(this.deps.db.orm, result.rows.map((r) => r.id));
+    const grants = await repo.grantsOf(
+      this.deps.db.orm,
+      result.rows.map((r) => r.id),
+    );
     return { total: result.total, rows: result.rows.map((r) => ({ ...r, grants: grants.get(r.id) ?? [] })) };
   }
 
   private async checkReferences(tx: Parameters<typeof repo.findUser>[0], grants: Grant[], teamIds: number[]) {
-    const directorateIds = [...new Set(grants.map((g) => g.directorateId).filter((d): d is number => d !== null))];
+    const directorateIds = [
+      ...new Set(grants.map((g) => g.directorateId).filter((d): d is number => d !== null)),
+    ];
     for (const d of directorateIds) {
-      const [found] = await tx.select({ id: directorates.id }).from(directorates).where(eq(directorates.id, d));
-      if (!found) throw new ValidationError('Select a directorate that exists', { grants: 'Select a directorate that exists' });
+      const [found] = await tx
+        .select({ id: directorates.id })
+        .from(directorates)
+        .where(eq(directorates.id, d));
+      if (!found)
+        throw new ValidationError('Select a directorate that exists', {
+          grants: 'Select a directorate that exists',
+        });
     }
     for (const t of teamIds) {
       const [found] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, t));
-      if (!found) throw new ValidationError('Select a team that exists', { teamIds: 'Select a team that exists' });
+      if (!found)
+        throw new ValidationError('Select a team that exists', { teamIds: 'Select a team that exists' });
     }
   }
 
   private async explainMissedUpdate(tx: Parameters<typeof repo.findUser>[0], id: number): Promise<never> {
     if (!(await repo.findUser(tx, id))) throw new NotFoundError('No such user');
-    throw new ConflictError('Someone else changed this user while you were editing. Your changes have not been saved.');
+    throw new ConflictError(
+      'Someone else changed this user while you were editing. Your changes have not been saved.',
+    );
   }
 }
 

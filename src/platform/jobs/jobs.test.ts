@@ -26,10 +26,21 @@ for (const kind of DATABASE_KINDS) {
 
     before(async () => {
       database = await createTestDatabase(kind);
-      services = createServices({ config: loadConfig({}), db: database.db, clock, logger: createLogger('silent') });
+      services = createServices({
+        config: loadConfig({}),
+        db: database.db,
+        clock,
+        logger: createLogger('silent'),
+      });
       queue = new JobQueue(
         database.db,
-        [{ name: 'sessions.purge-expired', cron: '*/10 * * * *', run: async () => ({ purged: await purgeExpiredSessions({ db: database.db, clock }) }) }],
+        [
+          {
+            name: 'sessions.purge-expired',
+            cron: '*/10 * * * *',
+            run: async () => ({ purged: await purgeExpiredSessions({ db: database.db, clock }) }),
+          },
+        ],
         createLogger('silent'),
         { pollingIntervalSeconds: 0.5 },
       );
@@ -46,11 +57,17 @@ for (const kind of DATABASE_KINDS) {
         { sid: 'live', data: '{}', expiresAt: new Date('2026-11-25T12:30:00Z') },
       ]);
       await queue.work();
-      const schedules = await database.db.query<{ name: string; cron: string }>('select name, cron from pgboss.schedule');
+      const schedules = await database.db.query<{ name: string; cron: string }>(
+        'select name, cron from pgboss.schedule',
+      );
       assert.deepEqual(schedules, [{ name: 'sessions.purge-expired', cron: '*/10 * * * *' }]);
       const id = await queue.send('sessions.purge-expired');
       assert.ok(id);
-      await until(async () => (await database.db.query(`select 1 from pgboss.job where id = $1 and state = 'completed'`, [id])).length === 1);
+      await until(
+        async () =>
+          (await database.db.query(`select 1 from pgboss.job where id = $1 and state = 'completed'`, [id]))
+            .length === 1,
+      );
       const left = await database.db.query<{ sid: string }>('select sid from sessions order by sid');
       assert.deepEqual(left, [{ sid: 'live' }]);
     });

@@ -51,12 +51,16 @@ export class JobQueue {
   async work(): Promise<void> {
     await this.start();
     for (const job of this.jobs) {
-      await this.boss.work(job.name, { pollingIntervalSeconds: this.pollingIntervalSeconds }, async (batch) => {
-        for (const item of batch) {
-          const result = await job.run((item.data ?? {}) as object);
-          this.logger.info({ job: job.name, id: item.id, result }, 'job done');
-        }
-      });
+      await this.boss.work(
+        job.name,
+        { pollingIntervalSeconds: this.pollingIntervalSeconds },
+        async (batch) => {
+          for (const item of batch) {
+            const result = await job.run((item.data ?? {}) as object);
+            this.logger.info({ job: job.name, id: item.id, result }, 'job done');
+          }
+        },
+      );
     }
   }
 

@@ -5,7 +5,16 @@ import type { Role } from './roles.ts';
  * checks each route against this table for every role. Every signed-in user also holds `staff`.
  */
 export const PERMISSIONS = {
-  'home.view': ['admin', 'dpo', 'ig_officer', 'records_manager', 'requests_officer', 'asset_owner', 'staff', 'auditor'],
+  'home.view': [
+    'admin',
+    'dpo',
+    'ig_officer',
+    'records_manager',
+    'requests_officer',
+    'asset_owner',
+    'staff',
+    'auditor',
+  ],
   'users.manage': ['admin'],
   'organisation.manage': ['admin'],
   'api-tokens.manage': ['admin'],
@@ -13,7 +22,16 @@ export const PERMISSIONS = {
   'requests.view': ['dpo', 'ig_officer', 'requests_officer', 'auditor'],
   'records.view': ['dpo', 'ig_officer', 'records_manager', 'auditor'],
   'assets.view': ['dpo', 'ig_officer', 'asset_owner', 'auditor'],
-  'incidents.report': ['admin', 'dpo', 'ig_officer', 'records_manager', 'requests_officer', 'asset_owner', 'staff', 'auditor'],
+  'incidents.report': [
+    'admin',
+    'dpo',
+    'ig_officer',
+    'records_manager',
+    'requests_officer',
+    'asset_owner',
+    'staff',
+    'auditor',
+  ],
   'compliance.view': ['dpo', 'ig_officer', 'asset_owner', 'auditor'],
   'discovery.view': ['dpo', 'ig_officer', 'records_manager'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -5,7 +5,12 @@ import { PERMISSIONS, type Permission } from './permissions.ts';
 import { ROLES, type Principal, type Role } from './roles.ts';
 
 const user = (grants: Principal['grants']): Principal => ({ kind: 'user', id: 1, label: 'u', grants });
-const token = (role: Role, directorateId: number | null = null): Principal => ({ kind: 'api', id: 1, label: 't', grants: [{ role, directorateId }] });
+const token = (role: Role, directorateId: number | null = null): Principal => ({
+  kind: 'api',
+  id: 1,
+  label: 't',
+  grants: [{ role, directorateId }],
+});
 
 describe('policies', () => {
   it('refuses everything to nobody', () => {

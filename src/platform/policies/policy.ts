@@ -9,7 +9,9 @@ export interface Scoped {
 function grantsFor(principal: Principal, permission: Permission): Grant[] {
   const roles: readonly Role[] = PERMISSIONS[permission];
   const grants: Grant[] =
-    principal.kind === 'user' ? [...principal.grants, { role: 'staff', directorateId: null }] : principal.grants;
+    principal.kind === 'user'
+      ? [...principal.grants, { role: 'staff', directorateId: null }]
+      : principal.grants;
   return grants.filter((g) => roles.includes(g.role));
 }
 

@@ -38,12 +38,19 @@ export function createApp(services: Services, options: AppOptions) {
   app.use(securityHeaders({ hsts: config.secureCookies }));
   const assetOptions = { maxAge: '1h', index: false, redirect: false, fallthrough: true } as const;
   app.use('/assets', express.static(path.join(govukFrontendDir, 'govuk/assets'), assetOptions));
-  app.use('/assets', express.static(path.join(govukFrontendDir, 'govuk'), { ...assetOptions, extensions: [] }));
+  app.use(
+    '/assets',
+    express.static(path.join(govukFrontendDir, 'govuk'), { ...assetOptions, extensions: [] }),
+  );
   app.use('/public', express.static(path.join(here, 'public'), assetOptions));
 
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 500 }));
   app.use('/api', express.json({ limit: '1mb' }));
-  app.use(unlessApi(sessions({ store: services.sessionStore, secret: options.sessionSecret, secure: config.secureCookies })));
+  app.use(
+    unlessApi(
+      sessions({ store: services.sessionStore, secret: options.sessionSecret, secure: config.secureCookies }),
+    ),
+  );
   app.use(authenticate(services));
   app.use(csrf);
   app.use(pageLocals);

@@ -16,7 +16,12 @@ const londonDateTime = new Intl.DateTimeFormat('en-GB', {
   hour: '2-digit',
   minute: '2-digit',
 });
-const londonDate = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' });
+const londonDate = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
 
 /** Nunjucks over GOV.UK Frontend's macros, the shared layout and each module's `views` folder. */
 export function configureViews(app: Express, globals: Record<string, unknown>): nunjucks.Environment {

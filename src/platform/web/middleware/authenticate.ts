@@ -11,7 +11,11 @@ const LAST_SEEN_RESOLUTION_MS = 60_000;
  * Works out who is asking. Pages: the session, ended after 30 idle minutes or 12 hours from sign-in, and re-checked
  * against the user's current roles and status on every request. API: a bearer token, and never a cookie.
  */
-export function authenticate(deps: { clock: Clock; signIn: SignInService; apiTokens: ApiTokenService }): RequestHandler {
+export function authenticate(deps: {
+  clock: Clock;
+  signIn: SignInService;
+  apiTokens: ApiTokenService;
+}): RequestHandler {
   return async (req, res, next) => {
     if (isApiPath(req.path)) {
       const header = req.get('authorization') ?? '';
@@ -22,11 +26,13 @@ export function authenticate(deps: { clock: Clock; signIn: SignInService; apiTok
     const s = req.session;
     if (!s?.userId) return next();
     const now = deps.clock.now().getTime();
-    const expired = now - (s.lastSeenAt ?? 0) > IDLE_TIMEOUT_MS || now - (s.signedInAt ?? 0) > ABSOLUTE_TIMEOUT_MS;
+    const expired =
+      now - (s.lastSeenAt ?? 0) > IDLE_TIMEOUT_MS || now - (s.signedInAt ?? 0) > ABSOLUTE_TIMEOUT_MS;
     const principal = expired ? undefined : await deps.signIn.principalFor(s.userId);
     if (!principal) {
       await new Promise<void>((resolve) => s.regenerate(() => resolve()));
-      if (expired) req.session.flash = { type: 'info', text: 'You were signed out because your session ended.' };
+      if (expired)
+        req.session.flash = { type: 'info', text: 'You were signed out because your session ended.' };
       return next();
     }
     if (now - (s.lastSeenAt ?? 0) > LAST_SEEN_RESOLUTION_MS) s.lastSeenAt = now;

@@ -13,12 +13,22 @@ export function authorise(access: Access): RequestHandler {
     if (access === 'public') return next();
     const api = isApiPath(req.path);
     if (!req.principal) {
-      if (api) return sendProblem(res, { status: 401, title: 'Unauthorised', detail: 'Send a valid API token as a Bearer token.' });
+      if (api)
+        return sendProblem(res, {
+          status: 401,
+          title: 'Unauthorised',
+          detail: 'Send a valid API token as a Bearer token.',
+        });
       const back = req.method === 'GET' ? `?next=${encodeURIComponent(req.originalUrl)}` : '';
       return res.redirect(303, `/sign-in${back}`);
     }
     if (access === 'signed-in' || can(req.principal, access)) return next();
-    if (api) return sendProblem(res, { status: 403, title: 'Forbidden', detail: `This needs the ${access} permission.` });
+    if (api)
+      return sendProblem(res, {
+        status: 403,
+        title: 'Forbidden',
+        detail: `This needs the ${access} permission.`,
+      });
     res.status(403).render('errors/403.njk');
   };
 }

@@ -3,7 +3,8 @@ import { csrfSync } from 'csrf-sync';
 import { isApiPath } from '../request.ts';
 
 const { csrfSynchronisedProtection, generateToken } = csrfSync({
-  getTokenFromRequest: (req) => (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
+  getTokenFromRequest: (req) =>
+    (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
 });
 
 /**

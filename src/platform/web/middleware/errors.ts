@@ -18,10 +18,15 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     const api = isApiPath(req.path);
     const status = statusOf(error);
-    if (status === 500) logger.error({ err: error, method: req.method, route: req.route?.path }, 'request failed');
+    if (status === 500)
+      logger.error({ err: error, method: req.method, route: req.route?.path }, 'request failed');
     if (api) {
       const title = status === 500 ? 'Internal server error' : (error as Error).message;
-      return sendProblem(res, { status, title, ...(error instanceof ValidationError ? { errors: error.fields } : {}) });
+      return sendProblem(res, {
+        status,
+        title,
+        ...(error instanceof ValidationError ? { errors: error.fields } : {}),
+      });
     }
     if (status === 403) return res.status(403).render('errors/403.njk');
     if (status === 404) return res.status(404).render('errors/404.njk');
@@ -36,6 +41,8 @@ function statusOf(error: unknown): number {
   if (error instanceof ValidationError) return 400;
   const code = (error as { code?: string }).code;
   if (code === 'EBADCSRFTOKEN' || (error as Error).message === 'invalid csrf token') return 403;
-  const s = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode;
+  const s =
+    (error as { status?: number; statusCode?: number }).status ??
+    (error as { statusCode?: number }).statusCode;
   return typeof s === 'number' && s >= 400 && s < 500 ? s : 500;
 }

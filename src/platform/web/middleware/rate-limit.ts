@@ -28,9 +28,17 @@ export function apiRateLimit(): RequestHandler {
       return auth ? createHash('sha256').update(auth).digest('hex') : ipKeyGenerator(req.ip ?? '');
     },
     handler: (_req, res) => {
-      res.status(429).type('application/problem+json').send(
-        JSON.stringify({ type: 'about:blank', title: 'Too many requests', status: 429, detail: 'Slow down and try again in a minute.' }),
-      );
+      res
+        .status(429)
+        .type('application/problem+json')
+        .send(
+          JSON.stringify({
+            type: 'about:blank',
+            title: 'Too many requests',
+            status: 429,
+            detail: 'Slow down and try again in a minute.',
+          }),
+        );
     },
   });
 }

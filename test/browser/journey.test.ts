@@ -1,0 +1,102 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { createTestContext, emailFor, PASSWORD, type TestContext } from '../support/app.ts';
+import { accessibilityViolations, launchBrowser, listen } from '../support/browser.ts';
+
+describe('staff journey in Chromium', () => {
+  let ctx: TestContext;
+  let server: Awaited<ReturnType<typeof listen>>;
+  let browser: Browser;
+  const violations: string[] = [];
+
+  before(async () => {
+    ctx = await createTestContext('pglite');
+    server = await listen(ctx.app);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await ctx?.close();
+  });
+
+  const check = async (page: Page) => violations.push(...(await accessibilityViolations(page)));
+
+  const signIn = async (page: Page, email: string) => {
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  };
+
+  it('signs in, uses home, administration and the audit trail, and signs out, with no WCAG 2.2 AA failures', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.url}/`);
+    assert.match(page.url(), /\/sign-in\?next=%2F$/);
+    await check(page);
+
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    assert.equal(await page.locator('.govuk-error-summary').isVisible(), true);
+    await check(page);
+
+    await signIn(page, emailFor('admin'));
+    await page.waitForURL(`${server.url}/`);
+    assert.match(await page.locator('h1').innerText(), /Hello, Test admin/);
+    await check(page);
+
+    await page.getByRole('link', { name: 'Admin' }).click();
+    await check(page);
+    await page.getByRole('link', { name: 'Users' }).click();
+    await check(page);
+    await page.getByRole('button', { name: 'Add a user' }).click();
+    await check(page);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    assert.equal(await page.locator('.govuk-error-summary').isVisible(), true);
+    await check(page);
+    await page.getByLabel('Email address').fill('browser.person@test.example');
+    await page.getByLabel('Full name').fill('Browser Person');
+    await page.getByLabel('Initial password').fill('a-long-browser-password');
+    await page.getByLabel('Auditor').check();
+    await page.getByRole('button', { name: 'Create account' }).click();
+    assert.match(await page.locator('h1').innerText(), /Browser Person/);
+    await check(page);
+
+    await page.goto(`${server.url}/admin/organisation`);
+    await check(page);
+    await page.goto(`${server.url}/admin/api-tokens`);
+    await check(page);
+
+    await page.getByRole('link', { name: 'Audit' }).click();
+    assert.match(await page.locator('h1').innerText(), /Audit trail/);
+    await page.getByLabel('Action').fill('user.created');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    assert.match(await page.content(), /9 events/);
+    await check(page);
+    await page.goto(`${server.url}/requests`);
+    await check(page);
+    await page.goto(`${server.url}/no-such-page`);
+    await check(page);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    assert.match(await page.locator('h1').innerText(), /You have signed out/);
+    await check(page);
+    await page.goto(`${server.url}/admin`);
+    assert.match(page.url(), /\/sign-in/);
+
+    assert.deepEqual(violations, []);
+  });
+
+  it('works with JavaScript switched off', async () => {
+    const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await signIn(page, emailFor('dpo'));
+    await page.waitForURL(`${server.url}/`);
+    await page.goto(`${server.url}/audit?action=user.`);
+    assert.match(await page.locator('h1').innerText(), /Audit trail/);
+    await page.getByLabel('Person').fill('Test setup');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    assert.match(page.url(), /actor=Test\+setup/);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    assert.match(await page.locator('h1').innerText(), /You have signed out/);
+  });
+});
