@@ -26,13 +26,11 @@ export function accountRoutes(deps: { signIn: SignInService; clock: Clock }): Ro
         return res.status(400).render('account/views/sign-in.njk', { ...form, values, next: values.next });
       const result = await deps.signIn.signIn(form.value.email, form.value.password);
       if (!result.ok) {
-        return res
-          .status(401)
-          .render('account/views/sign-in.njk', {
-            ...toFormErrors({ email: REFUSED }),
-            values,
-            next: values.next,
-          });
+        return res.status(401).render('account/views/sign-in.njk', {
+          ...toFormErrors({ email: REFUSED }),
+          values,
+          next: values.next,
+        });
       }
       // A new session id at sign-in: a session fixed before sign-in is worthless after it.
       req.session.regenerate((error) => {
