@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { appendAuditEvent, systemActor } from '../audit/service.ts';
-import type { Principal } from '../policies/roles.ts';
-import { users } from './schema.ts';
+import { isRole, type Principal } from '../policies/roles.ts';
+import { userRoles, users } from './schema.ts';
 import { spendVerifyTime, verifyPassword } from './passwords.ts';
 import * as repo from './repository.ts';
 
@@ -63,10 +63,14 @@ export class SignInService {
 
   /** The signed-in user as authorisation sees them, re-read on every request so changes apply at once. */
   async principalFor(userId: number): Promise<Principal | undefined> {
-    const user = await repo.findUser(this.deps.db.orm, userId);
-    if (!user || !user.active) return undefined;
-    const grants = await repo.grantsOf(this.deps.db.orm, [userId]);
-    return { kind: 'user', id: user.id, label: user.displayName, grants: grants.get(userId) ?? [] };
+    const rows = await this.deps.db.orm
+      .select({ label: users.displayName, active: users.active, role: userRoles.role, directorateId: userRoles.directorateId })
+      .from(users)
+      .leftJoin(userRoles, eq(userRoles.userId, users.id))
+      .where(eq(users.id, userId));
+    if (!rows[0]?.active) return undefined;
+    const grants = rows.flatMap((r) => (isRole(r.role) ? [{ role: r.role, directorateId: r.directorateId }] : []));
+    return { kind: 'user', id: userId, label: rows[0].label, grants };
   }
 
   private async recordFailure(userId: number, alreadyLocked: boolean, now: Date): Promise<void> {

@@ -1,0 +1,13 @@
+// `npm run bench [-- section…]`: Custodian's figures beside peers run on the same data in the same run.
+// Ratios, not absolute times, are what compare across machines.
+import os from 'node:os';
+import { webBench } from './web.ts';
+
+const sections: Record<string, () => Promise<void>> = { web: webBench };
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+console.log(`# Custodian benchmarks — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}`);
+for (const [name, run] of Object.entries(sections)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  await run();
+}
