@@ -6,7 +6,9 @@ import { webBench } from './web.ts';
 const sections: Record<string, () => Promise<void>> = { web: webBench };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-console.log(`# Custodian benchmarks — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}`);
+console.log(
+  `# Custodian benchmarks — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}`,
+);
 for (const [name, run] of Object.entries(sections)) {
   if (wanted.length && !wanted.includes(name)) continue;
   await run();

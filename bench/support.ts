@@ -39,7 +39,13 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** Starts a process and resolves when its output matches `ready`, with the match. */
-export function start(command: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 120_000) {
+export function start(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  timeoutMs = 120_000,
+) {
   return new Promise<{ child: ChildProcess; match: RegExpMatchArray }>((resolve, reject) => {
     const child = spawn(command, args, { env: { ...process.env, LOG_LEVEL: 'silent', ...env }, cwd: root });
     let output = '';

@@ -64,12 +64,19 @@ export class SignInService {
   /** The signed-in user as authorisation sees them, re-read on every request so changes apply at once. */
   async principalFor(userId: number): Promise<Principal | undefined> {
     const rows = await this.deps.db.orm
-      .select({ label: users.displayName, active: users.active, role: userRoles.role, directorateId: userRoles.directorateId })
+      .select({
+        label: users.displayName,
+        active: users.active,
+        role: userRoles.role,
+        directorateId: userRoles.directorateId,
+      })
       .from(users)
       .leftJoin(userRoles, eq(userRoles.userId, users.id))
       .where(eq(users.id, userId));
     if (!rows[0]?.active) return undefined;
-    const grants = rows.flatMap((r) => (isRole(r.role) ? [{ role: r.role, directorateId: r.directorateId }] : []));
+    const grants = rows.flatMap((r) =>
+      isRole(r.role) ? [{ role: r.role, directorateId: r.directorateId }] : [],
+    );
     return { kind: 'user', id: userId, label: rows[0].label, grants };
   }
 

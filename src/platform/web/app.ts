@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type RequestHandler } from 'express';
 import type { Services } from '../../composition.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
+import { requestLog } from './middleware/request-log.ts';
 import { sessions } from './middleware/session.ts';
 import { authenticate } from './middleware/authenticate.ts';
 import { csrf } from './middleware/csrf.ts';
@@ -35,6 +36,7 @@ export function createApp(services: Services, options: AppOptions) {
   app.set('trust proxy', config.trustProxy);
   configureViews(app, { serviceName: 'Custodian', councilName: config.councilName });
 
+  app.use(requestLog(logger));
   app.use(securityHeaders({ hsts: config.secureCookies }));
   const assetOptions = { maxAge: '1h', index: false, redirect: false, fallthrough: true } as const;
   app.use('/assets', express.static(path.join(govukFrontendDir, 'govuk/assets'), assetOptions));
