@@ -10,6 +10,7 @@ import { ApiTokenService } from './platform/identity/api-token-service.ts';
 import { DatabaseSessionStore, purgeExpiredSessions } from './platform/auth/session-store.ts';
 import { JobQueue, type JobDefinition } from './platform/jobs/queue.ts';
 import { DashboardService } from './modules/dashboard/service.ts';
+import { CalendarService } from './platform/calendar/service.ts';
 
 export interface Deps {
   config: Config;
@@ -37,6 +38,7 @@ export function createServices(deps: Deps) {
     apiTokens: new ApiTokenService({ db, clock }),
     sessionStore: new DatabaseSessionStore({ db, clock }),
     dashboard: new DashboardService({ db, clock }),
+    calendar: new CalendarService({ db, clock }),
     jobs: new JobQueue(db, jobs, deps.logger),
   };
 }

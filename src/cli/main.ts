@@ -10,6 +10,7 @@ import { auditCommands } from './audit.ts';
 import { databaseCommands } from './database.ts';
 import { tokenCommands } from './token.ts';
 import { workerCommand } from './worker.ts';
+import { deadlineCommands } from './deadline.ts';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   userCommands(program);
   auditCommands(program);
   tokenCommands(program);
+  deadlineCommands(program);
   return program;
 }
 

@@ -2,3 +2,4 @@
 export * from '../identity/schema.ts';
 export * from '../audit/schema.ts';
 export * from './settings-schema.ts';
+export * from '../calendar/schema.ts';

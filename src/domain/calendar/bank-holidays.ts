@@ -1,0 +1,141 @@
+import {
+  addDays,
+  easterSunday,
+  fromParts,
+  isWeekend,
+  weekdayOfMonth,
+  yearOf,
+  type IsoDate,
+} from './dates.ts';
+
+/** The three lists GOV.UK publishes (the Banking and Financial Dealings Act 1971 and royal proclamations). */
+export const NATIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
+export type Nation = (typeof NATIONS)[number];
+
+export function isNation(value: unknown): value is Nation {
+  return typeof value === 'string' && (NATIONS as readonly string[]).includes(value);
+}
+
+/** One bank holiday as GOV.UK's bank-holidays.json lists it. */
+export interface HolidayEvent {
+  title: string;
+  date: IsoDate;
+  notes: string;
+  bunting: boolean;
+}
+
+/** The shape of https://www.gov.uk/bank-holidays.json. */
+export type HolidayFeed = Record<Nation, { division: Nation; events: HolidayEvent[] }>;
+
+/**
+ * Fixed-date holidays fall on the next weekday that is not already a holiday when their date is a weekend (or taken),
+ * which is how substitute days work: Christmas on a Saturday gives Monday 27th, and Boxing Day then Tuesday 28th.
+ */
+function withSubstitutes(fixed: { date: IsoDate; title: string }[], taken: Set<IsoDate>): HolidayEvent[] {
+  const out: HolidayEvent[] = [];
+  for (const h of fixed) {
+    let date = h.date;
+    while (isWeekend(date) || taken.has(date)) date = addDays(date, 1);
+    taken.add(date);
+    out.push({ title: h.title, date, notes: date === h.date ? '' : 'Substitute day', bunting: true });
+  }
+  return out;
+}
+
+/**
+ * The regular bank holidays of a year by the standing rules, for years the shipped or imported GOV.UK list does not
+ * cover. One-off days (jubilees, state funerals, a moved early May holiday) are proclaimed case by case and only come
+ * from the list.
+ */
+export function ruleHolidays(nation: Nation, year: number): HolidayEvent[] {
+  const easter = easterSunday(year);
+  const moveable: HolidayEvent[] = [
+    { title: 'Good Friday', date: addDays(easter, -2), notes: '', bunting: false },
+    { title: 'Early May bank holiday', date: weekdayOfMonth(year, 5, 1), notes: '', bunting: true },
+    { title: 'Spring bank holiday', date: weekdayOfMonth(year, 5, 1, true), notes: '', bunting: true },
+  ];
+  if (nation !== 'scotland')
+    moveable.push({ title: 'Easter Monday', date: addDays(easter, 1), notes: '', bunting: true });
+  moveable.push(
+    nation === 'scotland'
+      ? { title: 'Summer bank holiday', date: weekdayOfMonth(year, 8, 1), notes: '', bunting: true }
+      : { title: 'Summer bank holiday', date: weekdayOfMonth(year, 8, 1, true), notes: '', bunting: true },
+  );
+  const taken = new Set(moveable.map((h) => h.date));
+  const fixed: { date: IsoDate; title: string }[] = [
+    { date: fromParts(year, 1, 1), title: 'New Year’s Day' },
+  ];
+  if (nation === 'scotland') fixed.push({ date: fromParts(year, 1, 2), title: '2nd January' });
+  if (nation === 'northern-ireland') {
+    fixed.push({ date: fromParts(year, 3, 17), title: 'St Patrick’s Day' });
+    fixed.push({ date: fromParts(year, 7, 12), title: 'Battle of the Boyne (Orangemen’s Day)' });
+  }
+  if (nation === 'scotland') fixed.push({ date: fromParts(year, 11, 30), title: 'St Andrew’s Day' });
+  fixed.push(
+    { date: fromParts(year, 12, 25), title: 'Christmas Day' },
+    { date: fromParts(year, 12, 26), title: 'Boxing Day' },
+  );
+  const all = [...moveable, ...withSubstitutes(fixed, taken)];
+  return all.sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+/** Bank holidays by nation: a GOV.UK list for the years it covers, the standing rules beyond them. */
+export class HolidayCalendar {
+  private readonly listed: Record<Nation, Set<IsoDate>>;
+  private readonly coveredYears: Record<Nation, { from: number; to: number }>;
+  private readonly ruleCache = new Map<string, Set<IsoDate>>();
+
+  constructor(
+    feed: HolidayFeed,
+    /** Which list this is, recorded on every deadline computed with it. */
+    readonly version: string,
+  ) {
+    this.listed = {} as Record<Nation, Set<IsoDate>>;
+    this.coveredYears = {} as Record<Nation, { from: number; to: number }>;
+    for (const nation of NATIONS) {
+      const dates = feed[nation].events.map((e) => e.date);
+      this.listed[nation] = new Set(dates);
+      const years = dates.map(yearOf);
+      this.coveredYears[nation] = { from: Math.min(...years), to: Math.max(...years) };
+    }
+  }
+
+  /** The years the list itself covers, per nation. */
+  coverage(nation: Nation): { from: number; to: number } {
+    return this.coveredYears[nation];
+  }
+
+  isBankHoliday(nation: Nation, date: IsoDate): boolean {
+    const year = yearOf(date);
+    const covered = this.coveredYears[nation];
+    if (year >= covered.from && year <= covered.to) return this.listed[nation].has(date);
+    const key = `${nation}:${year}`;
+    let set = this.ruleCache.get(key);
+    if (!set) {
+      set = new Set(ruleHolidays(nation, year).map((h) => h.date));
+      this.ruleCache.set(key, set);
+    }
+    return set.has(date);
+  }
+
+  /** Does this date fall outside every list's own years (so rules, not the list, decide it)? */
+  usesRules(date: IsoDate): boolean {
+    const year = yearOf(date);
+    return NATIONS.some((n) => year < this.coveredYears[n].from || year > this.coveredYears[n].to);
+  }
+}
+
+/**
+ * Working days under FOIA s.10(6) and EIR reg 2(1): not a Saturday or Sunday, not Christmas Day or Good Friday, and not
+ * a bank holiday in any part of the United Kingdom.
+ */
+export function isFoiWorkingDay(calendar: HolidayCalendar, date: IsoDate): boolean {
+  if (isWeekend(date)) return false;
+  if (date.slice(5) === '12-25') return false;
+  return !NATIONS.some((n) => calendar.isBankHoliday(n, date));
+}
+
+/** A working day in one nation: not a weekend and not that nation's bank holiday. */
+export function isNationWorkingDay(calendar: HolidayCalendar, nation: Nation, date: IsoDate): boolean {
+  return !isWeekend(date) && date.slice(5) !== '12-25' && !calendar.isBankHoliday(nation, date);
+}
