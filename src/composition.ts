@@ -11,6 +11,12 @@ import { DatabaseSessionStore, purgeExpiredSessions } from './platform/auth/sess
 import { JobQueue, type JobDefinition } from './platform/jobs/queue.ts';
 import { DashboardService } from './modules/dashboard/service.ts';
 import { CalendarService } from './platform/calendar/service.ts';
+import { MailService } from './platform/mail/service.ts';
+import { FolderBlobStore } from './platform/files/blob-store.ts';
+import { RequestsService } from './modules/requests/service.ts';
+import { PublicationService } from './modules/publication/service.ts';
+import { RequestReportsService } from './modules/requests/reports.ts';
+import { AttachmentsService } from './modules/requests/attachments.ts';
 
 export interface Deps {
   config: Config;
@@ -21,24 +27,50 @@ export interface Deps {
 
 /** The composition root: every service built once, for the web app, the workers and the command line alike. */
 export function createServices(deps: Deps) {
-  const { db, clock } = deps;
+  const { db, clock, config } = deps;
+  const audit = new AuditService(db, clock);
+  const calendar = new CalendarService({ db, clock });
+  const mail = new MailService({
+    db,
+    clock,
+    logger: deps.logger,
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+  });
+  const files = new FolderBlobStore(config.filesDir);
+  const requests = new RequestsService({
+    db,
+    clock,
+    calendar,
+    mail,
+    audit,
+    councilName: config.councilName,
+    nation: config.councilNation,
+  });
   const jobs: JobDefinition[] = [
     {
       name: 'sessions.purge-expired',
       cron: '*/10 * * * *',
       run: async () => ({ purged: await purgeExpiredSessions({ db, clock }) }),
     },
+    { name: 'mail.deliver', cron: '* * * * *', run: () => mail.deliver() },
   ];
   return {
     ...deps,
-    audit: new AuditService(db, clock),
+    audit,
     users: new UsersService({ db, clock }),
     organisation: new OrganisationService({ db, clock }),
     signIn: new SignInService({ db, clock }),
     apiTokens: new ApiTokenService({ db, clock }),
     sessionStore: new DatabaseSessionStore({ db, clock }),
     dashboard: new DashboardService({ db, clock }),
-    calendar: new CalendarService({ db, clock }),
+    calendar,
+    mail,
+    files,
+    requests,
+    requestReports: new RequestReportsService({ db, clock, calendar }),
+    attachments: new AttachmentsService({ db, clock, files, maxBytes: config.maxUploadBytes }),
+    publication: new PublicationService({ db, clock }),
     jobs: new JobQueue(db, jobs, deps.logger),
   };
 }

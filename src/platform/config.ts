@@ -15,6 +15,12 @@ export interface Config {
   /** Trust X-Forwarded-* from this many proxies (0 = none). */
   trustProxy: number;
   smtpUrl: string | undefined;
+  /** The From address of outgoing mail. */
+  mailFrom: string;
+  /** Where attachments and other files are kept (content-addressed). */
+  filesDir: string;
+  /** Largest attachment accepted, in bytes. */
+  maxUploadBytes: number;
   councilName: string;
   councilNation: 'england-and-wales' | 'scotland' | 'northern-ireland';
 }
@@ -32,6 +38,9 @@ const envSchema = z.object({
   SECURE_COOKIES: booleanish.default(false),
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   SMTP_URL: z.string().trim().min(1).optional(),
+  MAIL_FROM: z.string().trim().min(3).default('Information Governance <foi@council.example>'),
+  CUSTODIAN_FILES_DIR: z.string().trim().min(1).optional(),
+  MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   COUNCIL_NAME: z.string().trim().min(1).default('Kingsmere Borough Council'),
   COUNCIL_NATION: z.enum(['england-and-wales', 'scotland', 'northern-ireland']).default('england-and-wales'),
 });
@@ -58,6 +67,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.SECURE_COOKIES,
     trustProxy: e.TRUST_PROXY,
     smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    filesDir: path.resolve(e.CUSTODIAN_FILES_DIR ?? path.join(e.CUSTODIAN_DATA_DIR, 'files')),
+    maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     councilName: e.COUNCIL_NAME,
     councilNation: e.COUNCIL_NATION,
   };

@@ -4,7 +4,10 @@ import { createServices, type Services } from '../../src/composition.ts';
 import { createApp } from '../../src/platform/web/app.ts';
 import { FixedClock } from '../../src/platform/clock.ts';
 import { createLogger } from '../../src/platform/logger.ts';
-import { loadConfig } from '../../src/platform/config.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, type Config } from '../../src/platform/config.ts';
 import { systemActor } from '../../src/platform/audit/service.ts';
 import { ROLES, type Role } from '../../src/platform/policies/roles.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
@@ -32,10 +35,12 @@ export function emailFor(role: Role): string {
 export async function createTestContext(
   kind: DatabaseKind,
   start = new Date('2026-11-25T10:00:00Z'),
+  overrides: Partial<Config> = {},
 ): Promise<TestContext> {
   const database = await createTestDatabase(kind);
   const clock = new FixedClock(start);
-  const config = { ...loadConfig({}), councilName: 'Test Borough Council' };
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodian-files-'));
+  const config: Config = { ...loadConfig({}), councilName: 'Test Borough Council', filesDir, ...overrides };
   const services = createServices({ config, db: database.db, clock, logger: createLogger('silent') });
   const actor = systemActor('Test setup');
   const directorateId = await services.organisation.createDirectorate(actor, 'Resources');
@@ -61,6 +66,7 @@ export async function createTestContext(
     close: async () => {
       await services.jobs.stop();
       await database.close();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

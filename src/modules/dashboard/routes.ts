@@ -10,7 +10,7 @@ export function dashboardRoutes(deps: { dashboard: DashboardService }): Routes {
     const areas = AREAS.filter((a) => can(principal, a.permission));
     res.render('dashboard/views/home.njk', { attention, areas });
   });
-  for (const area of AREAS) {
+  for (const area of AREAS.filter((a) => !a.available)) {
     routes.get(`/${area.slug}`, area.permission, (_req, res) =>
       res.render('dashboard/views/area.njk', { area }),
     );

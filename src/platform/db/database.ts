@@ -3,10 +3,9 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import * as schema from './schema.ts';
 import { redactUrl } from '../config.ts';
 
-export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Orm = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Orm['transaction']>[0]>[0];
 /** Anything queries can run on: the database or an open transaction. */
 export type Executor = Orm | Tx;
@@ -63,7 +62,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
 export function pgliteHandle(client: PGlite, description: string): Database {
   return {
     kind: 'pglite',
-    orm: drizzlePglite(client, { schema }) as unknown as Orm,
+    orm: drizzlePglite(client) as unknown as Orm,
     description,
     pglite: client,
     async query<T extends Row>(text: string, params: unknown[] = []) {
@@ -103,7 +102,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   }
   return {
     kind: options.kind ?? 'postgresql',
-    orm: drizzlePg(pool, { schema }) as unknown as Orm,
+    orm: drizzlePg(pool) as unknown as Orm,
     description: options.description ?? redactUrl(url),
     async query<T extends Row>(text: string, params: unknown[] = []) {
       const result = await pool.query<T>(text, params);

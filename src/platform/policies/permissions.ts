@@ -20,6 +20,11 @@ export const PERMISSIONS = {
   'api-tokens.manage': ['admin'],
   'audit.view': ['admin', 'dpo', 'auditor'],
   'requests.view': ['dpo', 'ig_officer', 'requests_officer', 'auditor'],
+  'requests.manage': ['dpo', 'ig_officer', 'requests_officer'],
+  'requests.approve': ['dpo', 'ig_officer'],
+  'requests.approve-rights': ['dpo'],
+  'requests.reports': ['dpo', 'ig_officer', 'requests_officer', 'auditor'],
+  'publication.manage': ['dpo', 'ig_officer', 'requests_officer'],
   'records.view': ['dpo', 'ig_officer', 'records_manager', 'auditor'],
   'assets.view': ['dpo', 'ig_officer', 'asset_owner', 'auditor'],
   'incidents.report': [

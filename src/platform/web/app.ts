@@ -21,6 +21,10 @@ import { adminRoutes } from '../../modules/admin/routes.ts';
 import { adminApi } from '../../modules/admin/api.ts';
 import { auditRoutes } from '../../modules/audit/routes.ts';
 import { auditApi } from '../../modules/audit/api.ts';
+import { requestRoutes } from '../../modules/requests/routes.ts';
+import { publicRequestRoutes } from '../../modules/requests/public-routes.ts';
+import { requestsApi } from '../../modules/requests/api.ts';
+import { publicationRoutes } from '../../modules/publication/routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -64,10 +68,14 @@ export function createApp(services: Services, options: AppOptions) {
     systemRoutes(services, registry),
     accountRoutes(services),
     dashboardRoutes(services),
+    publicRequestRoutes(services),
+    requestRoutes(services),
+    publicationRoutes(services),
     adminRoutes(services),
     auditRoutes(services),
     adminApi(services, registry),
     auditApi(services, registry),
+    requestsApi(services, registry),
   ];
   for (const m of modules) app.use(m.router);
   const routeSpecs: RouteSpec[] = modules.flatMap((m) => m.specs);

@@ -1,0 +1,59 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  ACTIONS,
+  canTake,
+  deadlineKindOf,
+  formatReference,
+  isWhatDoTheyKnowAddress,
+  regimeOf,
+  replySubject,
+  STATUSES,
+} from './request-workflow.ts';
+
+describe('request workflow', () => {
+  it('puts each type on its clock', () => {
+    assert.equal(deadlineKindOf('foi', false), 'foi');
+    assert.equal(deadlineKindOf('foi', true), 'foi-extended');
+    assert.equal(deadlineKindOf('eir', true), 'eir-extended');
+    assert.equal(deadlineKindOf('erasure', false), 'sar');
+    assert.equal(deadlineKindOf('sar', true), 'sar-extended');
+    assert.equal(deadlineKindOf('internal-review', false, 'eir'), 'eir-review');
+    assert.equal(deadlineKindOf('internal-review', true, 'foi'), 'foi-review-extended');
+    assert.equal(deadlineKindOf('press', false), 'enquiry');
+    assert.equal(regimeOf('internal-review', 'eir'), 'eir');
+    assert.equal(regimeOf('objection'), 'dpa');
+    assert.equal(regimeOf('press'), undefined);
+  });
+
+  it('only allows each action from the statuses it lists', () => {
+    assert.equal(canTake('respond', 'approved'), true);
+    assert.equal(canTake('respond', 'drafting'), false, 'nothing goes out unapproved');
+    assert.equal(canTake('close', 'drafting'), false);
+    assert.equal(canTake('publish', 'drafting'), false);
+    for (const statuses of Object.values(ACTIONS))
+      for (const s of statuses) assert.ok((STATUSES as readonly string[]).includes(s));
+  });
+
+  it('recognises WhatDoTheyKnow and keeps its subject', () => {
+    assert.equal(isWhatDoTheyKnowAddress('request-123456-1a2b3c4d@whatdotheyknow.com'), true);
+    assert.equal(isWhatDoTheyKnowAddress('Request-9-ABCDEF01@WhatDoTheyKnow.com'), true);
+    assert.equal(isWhatDoTheyKnowAddress('someone@whatdotheyknow.com'), false);
+    assert.equal(isWhatDoTheyKnowAddress('request-1-1a2b3c4d@whatdotheyknow.com.evil.example'), false);
+    const c = {
+      reference: 'FOI-2026-00001',
+      subject: 'Freedom of Information request - Pothole repairs',
+      whatDoTheyKnow: true,
+    };
+    assert.equal(replySubject(c, 'Acknowledgement'), 'Re: Freedom of Information request - Pothole repairs');
+    assert.equal(
+      replySubject({ ...c, whatDoTheyKnow: false }, 'Acknowledgement'),
+      'Acknowledgement – FOI-2026-00001',
+    );
+  });
+
+  it('formats references', () => {
+    assert.equal(formatReference('foi', 2026, 42), 'FOI-2026-00042');
+    assert.equal(formatReference('erasure', 2026, 7), 'DPR-2026-00007');
+  });
+});

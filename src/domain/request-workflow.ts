@@ -1,0 +1,167 @@
+import type { DeadlineKind } from './deadlines.ts';
+import type { Regime } from './exemptions.ts';
+
+/** The kinds of correspondence Custodian handles. */
+export const CASE_TYPES = [
+  'foi',
+  'eir',
+  'sar',
+  'rectification',
+  'erasure',
+  'objection',
+  'restriction',
+  'internal-review',
+  'press',
+  'enquiry',
+] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+export const CASE_TYPE_NAMES: Record<CaseType, string> = {
+  foi: 'Freedom of information',
+  eir: 'Environmental information',
+  sar: 'Subject access',
+  rectification: 'Rectification',
+  erasure: 'Erasure',
+  objection: 'Objection',
+  restriction: 'Restriction of processing',
+  'internal-review': 'Internal review',
+  press: 'Press enquiry',
+  enquiry: 'General enquiry',
+};
+
+/** Data-protection rights requests: on the UK GDPR Art 12(3) one-month clock, approved by the DPO. */
+export const RIGHTS_TYPES: ReadonlySet<CaseType> = new Set([
+  'sar',
+  'rectification',
+  'erasure',
+  'objection',
+  'restriction',
+]);
+
+export const REFERENCE_PREFIX: Record<CaseType, string> = {
+  foi: 'FOI',
+  eir: 'EIR',
+  sar: 'SAR',
+  rectification: 'DPR',
+  erasure: 'DPR',
+  objection: 'DPR',
+  restriction: 'DPR',
+  'internal-review': 'IR',
+  press: 'PRS',
+  enquiry: 'ENQ',
+};
+
+export function regimeOf(type: CaseType, reviewedType?: CaseType): Regime | undefined {
+  if (type === 'foi') return 'foia';
+  if (type === 'eir') return 'eir';
+  if (RIGHTS_TYPES.has(type)) return 'dpa';
+  if (type === 'internal-review' && reviewedType) return regimeOf(reviewedType);
+  return undefined;
+}
+
+/** The clock a case runs on. Internal reviews run on the reviewed request's review clock. */
+export function deadlineKindOf(type: CaseType, extended: boolean, reviewedType?: CaseType): DeadlineKind {
+  if (type === 'foi') return extended ? 'foi-extended' : 'foi';
+  if (type === 'eir') return extended ? 'eir-extended' : 'eir';
+  if (RIGHTS_TYPES.has(type)) return extended ? 'sar-extended' : 'sar';
+  if (type === 'internal-review') {
+    if (reviewedType === 'eir') return 'eir-review';
+    if (reviewedType && RIGHTS_TYPES.has(reviewedType)) return extended ? 'sar-extended' : 'sar';
+    return extended ? 'foi-review-extended' : 'foi-review';
+  }
+  return 'enquiry';
+}
+
+/** Internal targets on every case (MoJ's pattern): allocated within 3 working days, a draft within 10. */
+export const ALLOCATION_TARGET_WORKING_DAYS = 3;
+export const DRAFT_TARGET_WORKING_DAYS = 10;
+
+export const STATUSES = [
+  'received',
+  'acknowledged',
+  'awaiting-clarification',
+  'awaiting-identity',
+  'awaiting-fee',
+  'allocated',
+  'contributions',
+  'drafting',
+  'approval',
+  'approved',
+  'responded',
+  'closed',
+] as const;
+export type CaseStatus = (typeof STATUSES)[number];
+
+export const STATUS_NAMES: Record<CaseStatus, string> = {
+  received: 'Received',
+  acknowledged: 'Acknowledged',
+  'awaiting-clarification': 'Awaiting clarification (clock stopped)',
+  'awaiting-identity': 'Awaiting proof of identity (clock stopped)',
+  'awaiting-fee': 'Awaiting fee (clock paused)',
+  allocated: 'Allocated',
+  contributions: 'Contributions requested',
+  drafting: 'Drafting',
+  approval: 'Awaiting approval',
+  approved: 'Approved, ready to send',
+  responded: 'Responded',
+  closed: 'Closed',
+};
+
+/** Statuses in which the case is still open work with a deadline. */
+export const OPEN_STATUSES: readonly CaseStatus[] = STATUSES.filter(
+  (s) => s !== 'responded' && s !== 'closed',
+);
+/** Waiting on the requester: the statutory clock is not running. */
+export const WAITING_STATUSES: ReadonlySet<CaseStatus> = new Set([
+  'awaiting-clarification',
+  'awaiting-identity',
+  'awaiting-fee',
+]);
+
+const ACTIVE: CaseStatus[] = ['received', 'acknowledged', 'allocated', 'contributions', 'drafting'];
+
+/** Which statuses each action may start from. Anything else is refused with a message. */
+export const ACTIONS = {
+  acknowledge: ['received'],
+  'request-clarification': ACTIVE,
+  'request-identity': ACTIVE,
+  'issue-fee-notice': ACTIVE,
+  'resume-clock': ['awaiting-clarification', 'awaiting-identity', 'awaiting-fee'],
+  allocate: ['received', 'acknowledged', 'allocated', 'contributions', 'drafting'],
+  'request-contribution': ['allocated', 'contributions', 'drafting'],
+  'record-contribution': ['contributions', 'drafting'],
+  'start-drafting': ['allocated', 'contributions'],
+  extend: ['acknowledged', 'allocated', 'contributions', 'drafting', 'approval'],
+  'submit-for-approval': ['allocated', 'contributions', 'drafting'],
+  'record-press-sight': ['approval'],
+  approve: ['approval'],
+  'return-for-redraft': ['approval'],
+  respond: ['approved'],
+  close: ['responded'],
+  publish: ['responded', 'closed'],
+  'record-ico': ['responded', 'closed'],
+} as const satisfies Record<string, readonly CaseStatus[]>;
+export type CaseAction = keyof typeof ACTIONS;
+
+export function canTake(action: CaseAction, status: CaseStatus): boolean {
+  return (ACTIONS[action] as readonly CaseStatus[]).includes(status);
+}
+
+/** WhatDoTheyKnow sends from request-<id>-<8 hex>@whatdotheyknow.com; replies go back there, subject kept. */
+const WDTK = /^request-\d+-[0-9a-f]{8}@whatdotheyknow\.com$/i;
+export function isWhatDoTheyKnowAddress(email: string | null | undefined): boolean {
+  return !!email && WDTK.test(email.trim());
+}
+
+/** The subject line of anything sent about a case. WhatDoTheyKnow threads on the request's own subject. */
+export function replySubject(
+  c: { reference: string; subject: string; whatDoTheyKnow: boolean },
+  topic: string,
+): string {
+  if (c.whatDoTheyKnow) return c.subject.toLowerCase().startsWith('re:') ? c.subject : `Re: ${c.subject}`;
+  return `${topic} – ${c.reference}`;
+}
+
+export function formatReference(type: CaseType, year: number, n: number): string {
+  return `${REFERENCE_PREFIX[type]}-${year}-${String(n).padStart(5, '0')}`;
+}

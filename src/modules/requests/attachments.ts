@@ -1,0 +1,106 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { Actor } from '../../platform/audit/service.ts';
+import type { BlobStore } from '../../platform/files/blob-store.ts';
+import { checkUpload } from '../../platform/files/file-check.ts';
+import { NotFoundError, runCommand, ValidationError } from '../../platform/commands.ts';
+import type { Principal } from '../../platform/policies/roles.ts';
+import { requestAttachments, requestCases } from './schema.ts';
+import { canManageCase, canViewCase } from './policy.ts';
+
+/** Files on a case: checked by content, stored once by hash, and published with the case only when marked public. */
+export class AttachmentsService {
+  constructor(private readonly deps: { db: Database; clock: Clock; files: BlobStore; maxBytes: number }) {}
+
+  async add(
+    principal: Principal,
+    actor: Actor,
+    caseId: number,
+    file: { buffer: Buffer; originalname: string } | undefined,
+    isPublic: boolean,
+  ) {
+    if (!file) throw new ValidationError('Select a file', { file: 'Select a file' });
+    const [c] = await this.deps.db.orm.select().from(requestCases).where(eq(requestCases.id, caseId));
+    if (!c || !canViewCase(principal, c)) throw new NotFoundError('No such case');
+    if (!canManageCase(principal, c)) throw new ValidationError('You cannot add files to this case');
+    const check = await checkUpload(file.buffer, file.originalname, this.deps.maxBytes);
+    if (!check.ok) throw new ValidationError(check.problem, { file: check.problem });
+    const sha256 = await this.deps.files.put(file.buffer);
+    return runCommand(this.deps, actor, async (tx, audit) => {
+      const [row] = await tx
+        .insert(requestAttachments)
+        .values({
+          caseId,
+          sha256,
+          filename: check.filename,
+          mediaType: check.mediaType,
+          size: file.buffer.length,
+          public: isPublic,
+        })
+        .returning({ id: requestAttachments.id });
+      await audit({
+        action: 'request.attachment-added',
+        entityType: 'request-case',
+        entityId: caseId,
+        details: {
+          attachmentId: row!.id,
+          sha256,
+          mediaType: check.mediaType,
+          size: file.buffer.length,
+          public: isPublic,
+        },
+      });
+      return row!.id;
+    });
+  }
+
+  list(caseId: number) {
+    return this.deps.db.orm
+      .select()
+      .from(requestAttachments)
+      .where(eq(requestAttachments.caseId, caseId))
+      .orderBy(asc(requestAttachments.id));
+  }
+
+  async download(principal: Principal, caseId: number, attachmentId: number) {
+    const [c] = await this.deps.db.orm.select().from(requestCases).where(eq(requestCases.id, caseId));
+    if (!c || !canViewCase(principal, c)) throw new NotFoundError('No such case');
+    return this.read(and(eq(requestAttachments.caseId, caseId), eq(requestAttachments.id, attachmentId)));
+  }
+
+  /** A public file of a published case, for the disclosure log. */
+  async publicDownload(reference: string, attachmentId: number) {
+    const [c] = await this.deps.db.orm
+      .select({ id: requestCases.id })
+      .from(requestCases)
+      .where(and(eq(requestCases.reference, reference), eq(requestCases.published, true)));
+    if (!c) throw new NotFoundError('No such file');
+    return this.read(
+      and(
+        eq(requestAttachments.caseId, c.id),
+        eq(requestAttachments.id, attachmentId),
+        eq(requestAttachments.public, true),
+      ),
+    );
+  }
+
+  async publicList(caseId: number) {
+    return this.deps.db.orm
+      .select({
+        id: requestAttachments.id,
+        filename: requestAttachments.filename,
+        size: requestAttachments.size,
+        mediaType: requestAttachments.mediaType,
+      })
+      .from(requestAttachments)
+      .where(and(eq(requestAttachments.caseId, caseId), eq(requestAttachments.public, true)))
+      .orderBy(asc(requestAttachments.id));
+  }
+
+  private async read(where: ReturnType<typeof and>) {
+    const [a] = await this.deps.db.orm.select().from(requestAttachments).where(where);
+    if (!a) throw new NotFoundError('No such file');
+    return { ...a, content: await this.deps.files.get(a.sha256) };
+  }
+}

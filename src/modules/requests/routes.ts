@@ -1,0 +1,439 @@
+import type { Request, RequestHandler, Response } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import { stringify } from 'csv-stringify/sync';
+import type { Services } from '../../composition.ts';
+import { Routes } from '../../platform/web/routes.ts';
+import { actorOf } from '../../platform/web/request.ts';
+import { pagination } from '../../platform/web/pagination.ts';
+import { asArray, asString, fromValidationError, toFormErrors, validate } from '../../platform/web/forms.ts';
+import { lineChartSvg } from '../../platform/web/charts.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/commands.ts';
+import { can } from '../../platform/policies/policy.ts';
+import {
+  CASE_TYPES,
+  CASE_TYPE_NAMES,
+  STATUSES,
+  STATUS_NAMES,
+  RIGHTS_TYPES,
+  canTake,
+  regimeOf,
+  type CaseAction,
+  type CaseType,
+  ACTIONS,
+} from '../../domain/request-workflow.ts';
+import { exemptionsFor, findExemption } from '../../domain/exemptions.ts';
+import { OUTCOMES, OUTCOME_NAMES } from '../../domain/request-outcomes.ts';
+import { newCaseSchema, CHANNELS } from './schemas.ts';
+import { canApproveCase, canManageCase } from './policy.ts';
+
+type Deps = Pick<
+  Services,
+  'requests' | 'requestReports' | 'organisation' | 'users' | 'audit' | 'mail' | 'attachments' | 'config'
+>;
+
+const PAGE_SIZE = 50;
+const listQuery = z.object({
+  view: z.enum(['mine', 'team', 'due-soon', 'overdue', 'open', 'all']).catch('open'),
+  type: z.enum(CASE_TYPES).optional().catch(undefined),
+  status: z.enum(STATUSES).optional().catch(undefined),
+  directorate: z.coerce.number().int().positive().optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+const VIEWS = [
+  { value: 'mine', text: 'My cases' },
+  { value: 'team', text: 'Team cases' },
+  { value: 'due-soon', text: 'Due in 5 days' },
+  { value: 'overdue', text: 'Overdue' },
+  { value: 'open', text: 'All open' },
+  { value: 'all', text: 'Everything' },
+];
+
+const labels = {
+  types: CASE_TYPES.map((t) => ({ value: t, text: CASE_TYPE_NAMES[t] })),
+  statuses: STATUSES.map((s) => ({ value: s, text: STATUS_NAMES[s] })),
+  outcomes: OUTCOMES.map((o) => ({ value: o, text: OUTCOME_NAMES[o] })),
+  channels: CHANNELS.map((c) => ({ value: c, text: c.replace('-', ' ') })),
+};
+
+/** Casework for requests officers, IG officers and the DPO. */
+export function requestRoutes(deps: Deps): Routes {
+  const renderCase = async (req: Request, res: Response, id: number, extra: Record<string, unknown> = {}) => {
+    const principal = req.principal!;
+    const c = await deps.requests.view(principal, actorOf(principal), id);
+    const [
+      attachments,
+      contributions,
+      searches,
+      disclosures,
+      systems,
+      reviews,
+      letters,
+      history,
+      directorates,
+      teams,
+      staff,
+    ] = await Promise.all([
+      deps.attachments.list(id),
+      deps.requests.contributions(id),
+      deps.requests.searches(id),
+      deps.requests.disclosures(id),
+      deps.requests.systems(),
+      deps.requests.reviewsOf(id),
+      deps.mail.forEntity('request-case', id),
+      deps.audit.search({ entityType: 'request-case', entityId: String(id) }, { limit: 200, offset: 0 }),
+      deps.organisation.directorates(),
+      deps.organisation.teams(),
+      deps.users.list({ status: 'active', role: 'requests_officer' }, { limit: 500, offset: 0 }),
+    ]);
+    const type = c.type as CaseType;
+    const regime =
+      regimeOf(type) ??
+      (c.reviewOf
+        ? regimeOf(((await deps.requests.find(c.reviewOf))?.type ?? 'foi') as CaseType)
+        : undefined);
+    const allowed = (Object.keys(ACTIONS) as CaseAction[]).filter((a) =>
+      canTake(a, c.status as (typeof STATUSES)[number]),
+    );
+    res.render('requests/views/case.njk', {
+      c,
+      today: deps.requests.today(),
+      typeName: CASE_TYPE_NAMES[type],
+      statusName: STATUS_NAMES[c.status as (typeof STATUSES)[number]],
+      rights: RIGHTS_TYPES.has(type),
+      regime,
+      exemptionOptions: regime ? exemptionsFor(regime) : [],
+      exemptionTitles: ((c.exemptions as string[]) ?? []).map((code) => findExemption(code)?.title ?? code),
+      dpaExemptions: exemptionsFor('dpa'),
+      outcomeName: c.outcome ? OUTCOME_NAMES[c.outcome as keyof typeof OUTCOME_NAMES] : null,
+      allowed,
+      mayManage: canManageCase(principal, c),
+      mayApprove: canApproveCase(principal, c),
+      attachments,
+      contributions,
+      searches,
+      disclosures,
+      systems,
+      reviews,
+      letters,
+      history: history.rows,
+      directorates,
+      teams,
+      staff: staff.rows,
+      labels,
+      values: {},
+      ...extra,
+    });
+  };
+
+  return new Routes()
+    .get('/requests', 'requests.view', async (req, res) => {
+      const q = listQuery.parse(req.query);
+      const filter = { view: q.view, type: q.type, status: q.status, directorateId: q.directorate, q: q.q };
+      const { rows, total } = await deps.requests.list(req.principal!, filter, {
+        limit: PAGE_SIZE,
+        offset: (q.page - 1) * PAGE_SIZE,
+      });
+      const directorates = await deps.organisation.directorates();
+      res.render('requests/views/list.njk', {
+        rows: rows.map((r) => ({
+          ...r,
+          typeName: CASE_TYPE_NAMES[r.type as CaseType],
+          statusName: STATUS_NAMES[r.status as (typeof STATUSES)[number]],
+        })),
+        total,
+        query: q,
+        views: VIEWS,
+        directorates,
+        directorateNames: Object.fromEntries(directorates.map((d) => [d.id, d.name])),
+        teams: await deps.organisation.teams(),
+        labels,
+        today: deps.requests.today(),
+        mayManage: can(req.principal, 'requests.manage'),
+        pages: pagination(req, q.page, total, PAGE_SIZE),
+      });
+    })
+    .post('/requests/allocate', 'requests.manage', async (req, res) => {
+      const ids = asArray(req.body.caseIds)
+        .map(Number)
+        .filter((n) => Number.isSafeInteger(n) && n > 0);
+      const directorateId = Number(asString(req.body.directorateId));
+      const teamId = Number(asString(req.body.teamId)) || undefined;
+      if (!ids.length || !directorateId) {
+        req.session.flash = {
+          type: 'info',
+          text: 'Choose the cases and the directorate to allocate them to.',
+        };
+        return res.redirect(303, '/requests');
+      }
+      const result = await deps.requests.allocateMany(
+        req.principal!,
+        actorOf(req.principal!),
+        ids,
+        directorateId,
+        teamId,
+      );
+      req.session.flash = {
+        type: result.skipped.length ? 'info' : 'success',
+        text: `${result.allocated} allocated.${result.skipped.length ? ` Not allocated: ${result.skipped.join('; ')}` : ''}`,
+      };
+      res.redirect(303, '/requests');
+    })
+    .get('/requests/log', 'requests.manage', (req, res) => {
+      res.render('requests/views/log.njk', {
+        labels,
+        values: { receivedOn: deps.requests.today(), channel: 'email' },
+      });
+    })
+    .post('/requests/log', 'requests.manage', async (req, res) => {
+      const values = {
+        type: asString(req.body.type),
+        channel: asString(req.body.channel),
+        subject: asString(req.body.subject),
+        description: asString(req.body.description),
+        requesterName: asString(req.body.requesterName),
+        requesterEmail: asString(req.body.requesterEmail),
+        requesterAddress: asString(req.body.requesterAddress),
+        receivedOn: asString(req.body.receivedOn),
+        pressInterest: req.body.pressInterest === 'yes',
+      };
+      const form = validate(newCaseSchema, values);
+      if (!form.ok) return res.status(400).render('requests/views/log.njk', { ...form, labels, values });
+      try {
+        const c = await deps.requests.create(actorOf(req.principal!), form.value, {
+          acknowledge: req.body.acknowledge === 'yes',
+        });
+        req.session.flash = { type: 'success', text: `${c.reference} logged. Due ${c.dueOn}.` };
+        res.redirect(303, `/requests/${c.id}`);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        res.status(400).render('requests/views/log.njk', { ...fromValidationError(error), labels, values });
+      }
+    })
+    .get('/requests/reports', 'requests.reports', async (req, res) => {
+      const report = await deps.requestReports.build({ months: 12, until: deps.requests.today() });
+      const chart = lineChartSvg({
+        title: 'Share of requests answered in time, by month',
+        labels: report.months,
+        series: report.trend.map((t) => ({
+          name: t.family === 'foi' ? 'FOI and EIR' : 'Subject access and rights',
+          values: t.points.map((p) => p.percent),
+        })),
+        target: 95,
+      });
+      res.render('requests/views/reports.njk', {
+        report,
+        chart,
+        outcomeNames: OUTCOME_NAMES,
+        typeNames: CASE_TYPE_NAMES,
+        exemptionTitle: (code: string) => findExemption(code)?.title ?? code,
+      });
+    })
+    .get('/requests/reports/timeliness.csv', 'requests.reports', async (_req, res) => {
+      const report = await deps.requestReports.build({ months: 12, until: deps.requests.today() });
+      const rows = report.timeliness.flatMap((t) =>
+        t.byMonth.map((m) => ({
+          directorate: t.directorate,
+          family: t.family,
+          month: m.month,
+          responded: m.total,
+          inTime: m.inTime,
+          percentInTime: m.percent ?? '',
+          target: t.target,
+          overdueNow: t.overdue,
+        })),
+      );
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', 'attachment; filename="request-timeliness.csv"');
+      res.send(stringify(rows, { header: true, escape_formulas: true }));
+    })
+    .get('/requests/reports/quarterly.csv', 'requests.reports', async (_req, res) => {
+      const report = await deps.requestReports.build({ months: 12, until: deps.requests.today() });
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', 'attachment; filename="foi-quarterly-statistics.csv"');
+      res.send(stringify(report.quarterly, { header: true, escape_formulas: true }));
+    })
+    .get('/requests/:id', 'requests.view', async (req, res) => {
+      await renderCase(req, res, caseId(req));
+    })
+    .post('/requests/:id/actions/:action', 'requests.view', async (req, res) => {
+      const id = caseId(req);
+      const action = req.params.action as CaseAction;
+      if (!Object.hasOwn(ACTIONS, action)) throw new NotFoundError('No such action');
+      const body = { ...req.body, exemptions: asArray(req.body.exemptions) };
+      await runAction(
+        req,
+        res,
+        id,
+        () =>
+          deps.requests.act(
+            req.principal!,
+            actorOf(req.principal!),
+            id,
+            Number(req.body.version),
+            action,
+            body,
+          ),
+        action,
+      );
+    })
+    .post('/requests/:id/searches', 'requests.manage', async (req, res) => {
+      const id = caseId(req);
+      await runAction(
+        req,
+        res,
+        id,
+        () =>
+          deps.requests.logSearch(req.principal!, actorOf(req.principal!), id, Number(req.body.version), {
+            systemId: Number(req.body.systemId),
+            found: req.body.found === 'yes',
+            notes: asString(req.body.notes),
+          }),
+        'log-search',
+      );
+    })
+    .post('/requests/:id/disclosures', 'requests.manage', async (req, res) => {
+      const id = caseId(req);
+      await runAction(
+        req,
+        res,
+        id,
+        () =>
+          deps.requests.recordDisclosure(
+            req.principal!,
+            actorOf(req.principal!),
+            id,
+            Number(req.body.version),
+            {
+              item: asString(req.body.item),
+              decision: asString(req.body.decision),
+              exemption: asString(req.body.exemption) || undefined,
+            },
+          ),
+        'record-disclosure',
+      );
+    })
+    .post(
+      '/requests/:id/attachments',
+      'requests.manage',
+      upload(deps.config.maxUploadBytes),
+      async (req, res) => {
+        const id = caseId(req);
+        await runAction(
+          req,
+          res,
+          id,
+          () =>
+            deps.attachments.add(
+              req.principal!,
+              actorOf(req.principal!),
+              id,
+              req.file,
+              req.body.public === 'yes',
+            ),
+          'attach',
+        );
+      },
+    )
+    .get('/requests/:id/files/:fileId', 'requests.view', async (req, res) => {
+      const file = await deps.attachments.download(
+        req.principal!,
+        caseId(req),
+        Number(req.params.fileId) || 0,
+      );
+      sendFile(res, file);
+    })
+    .post('/requests/:id/review', 'requests.manage', async (req, res) => {
+      const id = caseId(req);
+      try {
+        const review = await deps.requests.requestInternalReview(
+          req.principal!,
+          actorOf(req.principal!),
+          id,
+          { receivedOn: asString(req.body.receivedOn), grounds: asString(req.body.grounds) },
+        );
+        req.session.flash = {
+          type: 'success',
+          text: `Internal review ${review.reference} opened. Due ${review.dueOn}.`,
+        };
+        res.redirect(303, `/requests/${review.id}`);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        res.status(400);
+        await renderCase(req, res, id, {
+          ...fromValidationError(error),
+          failedAction: 'review',
+          values: req.body,
+        });
+      }
+    });
+
+  /** Runs a case action; a broken rule or a stale copy re-shows the case with the message and what was typed. */
+  async function runAction(
+    req: Request,
+    res: Response,
+    id: number,
+    work: () => Promise<unknown>,
+    action: string,
+  ) {
+    try {
+      await work();
+      req.session.flash = { type: 'success', text: 'Saved' };
+      res.redirect(303, `/requests/${id}`);
+    } catch (error) {
+      if (error instanceof ConflictError) {
+        res.status(409);
+        return renderCase(req, res, id, {
+          ...toFormErrors({ form: error.message }),
+          failedAction: action,
+          values: req.body,
+        });
+      }
+      if (!(error instanceof ValidationError)) throw error;
+      res.status(400);
+      await renderCase(req, res, id, {
+        ...fromValidationError(error),
+        failedAction: action,
+        values: req.body,
+      });
+    }
+  }
+}
+
+/** One file per upload, held in memory up to the size limit (a larger one is refused as it streams in). */
+function upload(maxBytes: number): RequestHandler {
+  const parse = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: maxBytes, files: 1, fields: 20 },
+  }).single('file');
+  return (req, res, next) =>
+    parse(req, res, (error: unknown) => {
+      if (error instanceof multer.MulterError) {
+        const message =
+          error.code === 'LIMIT_FILE_SIZE'
+            ? `The selected file must be smaller than ${Math.floor(maxBytes / 1024 / 1024)} MB`
+            : 'Upload one file at a time';
+        return next(new ValidationError(message, { file: message }));
+      }
+      next(error);
+    });
+}
+
+/** Sends a stored file as a download: never rendered inline, never sniffed by the browser. */
+export function sendFile(
+  res: Response,
+  file: { filename: string; mediaType: string; content: Buffer },
+): void {
+  res.setHeader('Content-Type', file.mediaType);
+  res.setHeader('Content-Disposition', `attachment; filename="${file.filename.replace(/"/g, '')}"`);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.send(file.content);
+}
+
+function caseId(req: Request): number {
+  const id = Number(req.params.id);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError('No such case');
+  return id;
+}
