@@ -4,6 +4,8 @@ import { systemActor } from '../platform/audit/service.ts';
 import { hashPassword } from '../platform/identity/passwords.ts';
 import { settings } from '../platform/db/settings-schema.ts';
 import { DEMO_PASSWORD, hasAnyUser, seedDemoOrganisation } from '../modules/admin/demo.ts';
+import { seedDemoRequests } from '../modules/requests/demo.ts';
+import { seedDemoPublication } from '../modules/publication/demo.ts';
 
 export const DEFAULT_DEMO_SEED = 2026;
 export const DEMO_STAFF = 200;
@@ -29,7 +31,11 @@ export async function seedDemo(
       });
       return { seeded: false, reason: 'the database already has users' };
     }
-    const counts = await seedDemoOrganisation(tx, audit, { seed, staff: DEMO_STAFF, passwordHash });
+    const organisation = await seedDemoOrganisation(tx, audit, { seed, staff: DEMO_STAFF, passwordHash });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(services.clock.now());
+    const requests = await seedDemoRequests(tx, audit, { seed, today, directorates: organisation.directorateIds });
+    await seedDemoPublication(tx, audit, today);
+    const counts = { ...organisation.counts, requests };
     await tx
       .insert(settings)
       .values({ key: 'demo', value: { seed, seededAt: services.clock.now().toISOString() } });

@@ -235,7 +235,7 @@ export async function seedDemoOrganisation(
       details: { grants: p.grants, teamIds: [p.teamId] },
     });
   }
-  return { directorates: directorateIds.size, teams: teamIds.length, users: people.length };
+  return { counts: { directorates: directorateIds.size, teams: teamIds.length, users: people.length }, directorateIds };
 }
 
 export async function hasAnyUser(tx: Pick<Tx, 'select'>): Promise<boolean> {

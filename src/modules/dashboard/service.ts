@@ -26,7 +26,7 @@ export const AREAS: {
     name: 'Requests',
     permission: 'requests.view',
     purpose: 'FOI, EIR and subject access requests on the statutory clock',
-    available: false,
+    available: true,
   },
   {
     slug: 'records',

@@ -123,6 +123,7 @@ export function requestRoutes(deps: Deps): Routes {
       teams,
       staff: staff.rows,
       labels,
+      maxUploadMb: Math.floor(deps.config.maxUploadBytes / 1024 / 1024),
       values: {},
       ...extra,
     });

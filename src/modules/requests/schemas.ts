@@ -9,8 +9,8 @@ const optionalText = (max: number, message: string) =>
     .string()
     .trim()
     .max(max, message)
-    .optional()
-    .transform((v) => v || undefined);
+    .transform((v) => v || undefined)
+    .optional();
 
 /** A new case: from the public form, the staff form or the API. */
 export const newCaseSchema = z.object({
@@ -35,9 +35,9 @@ export const newCaseSchema = z.object({
     .string()
     .trim()
     .max(254)
-    .optional()
+    .pipe(z.union([z.literal(''), z.email('Enter an email address in the correct format, like name@example.com')]))
     .transform((v) => v || undefined)
-    .pipe(z.email('Enter an email address in the correct format, like name@example.com').optional()),
+    .optional(),
   requesterAddress: optionalText(1000, 'The address must be 1,000 characters or fewer'),
   receivedOn: z
     .string({ error: 'Enter the date received' })
