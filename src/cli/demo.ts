@@ -32,8 +32,14 @@ export async function seedDemo(
       return { seeded: false, reason: 'the database already has users' };
     }
     const organisation = await seedDemoOrganisation(tx, audit, { seed, staff: DEMO_STAFF, passwordHash });
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(services.clock.now());
-    const requests = await seedDemoRequests(tx, audit, { seed, today, directorates: organisation.directorateIds });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
+      services.clock.now(),
+    );
+    const requests = await seedDemoRequests(tx, audit, {
+      seed,
+      today,
+      directorates: organisation.directorateIds,
+    });
     await seedDemoPublication(tx, audit, today);
     const counts = { ...organisation.counts, requests };
     await tx

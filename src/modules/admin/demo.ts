@@ -235,7 +235,10 @@ export async function seedDemoOrganisation(
       details: { grants: p.grants, teamIds: [p.teamId] },
     });
   }
-  return { counts: { directorates: directorateIds.size, teams: teamIds.length, users: people.length }, directorateIds };
+  return {
+    counts: { directorates: directorateIds.size, teams: teamIds.length, users: people.length },
+    directorateIds,
+  };
 }
 
 export async function hasAnyUser(tx: Pick<Tx, 'select'>): Promise<boolean> {

@@ -326,14 +326,18 @@ export function requestRoutes(deps: Deps): Routes {
           req,
           res,
           id,
-          () =>
-            deps.attachments.add(
+          async () => {
+            // A refused upload is shown on the case page like any other form error.
+            const problem = res.locals.uploadProblem as string | undefined;
+            if (problem) throw new ValidationError(problem, { file: problem });
+            return deps.attachments.add(
               req.principal!,
               actorOf(req.principal!),
               id,
               req.file,
-              req.body.public === 'yes',
-            ),
+              req.body?.public === 'yes',
+            );
+          },
           'attach',
         );
       },
@@ -412,11 +416,11 @@ function upload(maxBytes: number): RequestHandler {
   return (req, res, next) =>
     parse(req, res, (error: unknown) => {
       if (error instanceof multer.MulterError) {
-        const message =
+        res.locals.uploadProblem =
           error.code === 'LIMIT_FILE_SIZE'
-            ? `The selected file must be smaller than ${Math.floor(maxBytes / 1024 / 1024)} MB`
+            ? `The selected file must be smaller than ${Math.max(1, Math.floor(maxBytes / 1024 / 1024))} MB`
             : 'Upload one file at a time';
-        return next(new ValidationError(message, { file: message }));
+        return next();
       }
       next(error);
     });

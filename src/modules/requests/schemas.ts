@@ -35,7 +35,12 @@ export const newCaseSchema = z.object({
     .string()
     .trim()
     .max(254)
-    .pipe(z.union([z.literal(''), z.email('Enter an email address in the correct format, like name@example.com')]))
+    .pipe(
+      z.union([
+        z.literal(''),
+        z.email('Enter an email address in the correct format, like name@example.com'),
+      ]),
+    )
     .transform((v) => v || undefined)
     .optional(),
   requesterAddress: optionalText(1000, 'The address must be 1,000 characters or fewer'),

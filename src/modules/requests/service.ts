@@ -848,16 +848,14 @@ export class RequestsService {
         throw new ValidationError('Choose a system from the list', {
           systemId: 'Choose a system from the list',
         });
-      await tx
-        .insert(sarSearches)
-        .values({
-          caseId: c.id,
-          systemId: system.id,
-          searchedOn: this.today(),
-          searchedBy: principal.id,
-          found: input.found,
-          notes: input.notes || null,
-        });
+      await tx.insert(sarSearches).values({
+        caseId: c.id,
+        systemId: system.id,
+        searchedOn: this.today(),
+        searchedBy: principal.id,
+        found: input.found,
+        notes: input.notes || null,
+      });
       return this.transition(
         tx,
         audit,
@@ -897,14 +895,12 @@ export class RequestsService {
         });
       }
       requireText(input.item, 'item', 'Describe the item');
-      await tx
-        .insert(sarDisclosures)
-        .values({
-          caseId: c.id,
-          item: input.item,
-          decision: input.decision,
-          exemption: input.exemption || null,
-        });
+      await tx.insert(sarDisclosures).values({
+        caseId: c.id,
+        item: input.item,
+        decision: input.decision,
+        exemption: input.exemption || null,
+      });
       return this.transition(
         tx,
         audit,

@@ -35,7 +35,7 @@ export async function checkUpload(
   if (content.length > maxBytes)
     return {
       ok: false,
-      problem: `The selected file must be smaller than ${Math.floor(maxBytes / 1024 / 1024)} MB`,
+      problem: `The selected file must be smaller than ${Math.max(1, Math.floor(maxBytes / 1024 / 1024))} MB`,
     };
   const extension = path.extname(filename).toLowerCase();
   const sniffed = await fileTypeFromBuffer(content);

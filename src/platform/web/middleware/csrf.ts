@@ -3,8 +3,10 @@ import { csrfSync } from 'csrf-sync';
 import { isApiPath } from '../request.ts';
 
 const { csrfSynchronisedProtection, generateToken } = csrfSync({
+  // File uploads (multipart) are parsed after this check, so their forms carry the token in the query string instead.
   getTokenFromRequest: (req) =>
-    (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
+    ((req.body as Record<string, unknown> | undefined)?._csrf as string | undefined) ??
+    (req.is('multipart/form-data') && typeof req.query._csrf === 'string' ? req.query._csrf : undefined),
 });
 
 /**
