@@ -1,0 +1,99 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { createTestContext, emailFor, PASSWORD, type TestContext } from '../support/app.ts';
+import { accessibilityViolations, launchBrowser, listen } from '../support/browser.ts';
+
+describe('a request from the public to the disclosure log, in Chromium', () => {
+  let ctx: TestContext;
+  let server: Awaited<ReturnType<typeof listen>>;
+  let browser: Browser;
+  const violations: string[] = [];
+
+  before(async () => {
+    ctx = await createTestContext('pglite');
+    server = await listen(ctx.app);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await ctx?.close();
+  });
+
+  const check = async (page: Page) => violations.push(...(await accessibilityViolations(page)));
+  const expandAndSubmit = async (page: Page, summary: string, fill: (page: Page) => Promise<void> = async () => undefined, button?: string) => {
+    const details = page.locator('details', { has: page.locator('summary', { hasText: summary }) });
+    if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+    await fill(page);
+    await details.getByRole('button', button ? { name: button } : undefined).first().click();
+    await page.waitForLoadState();
+  };
+
+  it('is submitted by a member of the public, taken to closure by an officer and published, with no WCAG 2.2 AA failures', async () => {
+    const pub = await (await browser.newContext()).newPage();
+    await pub.goto(`${server.url}/requests/new`);
+    await check(pub);
+    await pub.getByRole('button', { name: 'Continue' }).click();
+    assert.equal(await pub.locator('.govuk-error-summary').isVisible(), true);
+    await check(pub);
+    await pub.getByLabel('Information the council holds (Freedom of Information)').check();
+    await pub.getByRole('button', { name: 'Continue' }).click();
+    await check(pub);
+    await pub.getByLabel('What information do you want?').fill('How many streetlights were converted to LED in 2025, and what did it cost?');
+    await pub.getByRole('button', { name: 'Continue' }).click();
+    await check(pub);
+    await pub.getByLabel('Full name').fill('Pat Public');
+    await pub.getByLabel('Email address').fill('pat.public@example.com');
+    await pub.getByRole('button', { name: 'Continue' }).click();
+    await check(pub);
+    await pub.getByRole('button', { name: 'Send request' }).click();
+    const reference = (await pub.locator('#reference').innerText()).trim();
+    assert.match(reference, /^FOI-2026-\d{5}$/);
+    assert.match(await pub.locator('#due').innerText(), /24 December 2026/);
+    await check(pub);
+
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('Email address').fill(emailFor('ig_officer'));
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Requests', exact: true }).first().click();
+    await check(page);
+    await page.getByRole('link', { name: reference }).click();
+    await check(page);
+    assert.match(await page.locator('h1').innerText(), /streetlights/);
+
+    await expandAndSubmit(page, 'Allocate', async (p) => {
+      await p.getByLabel('Directorate').selectOption({ label: 'Resources' });
+    });
+    await expandAndSubmit(page, 'Record the outcome and send for approval', async (p) => {
+      await p.getByLabel('Granted in full').check();
+      await p.getByLabel('Response to send').fill('4,120 streetlights were converted to LED in 2025 at a cost of £1.9 million.');
+    }, 'Send for approval');
+    await check(page);
+    await expandAndSubmit(page, 'Approve the response', undefined, 'Approve');
+    await expandAndSubmit(page, 'Send the response', undefined, 'Send response');
+    await expandAndSubmit(page, 'Close the case', undefined, 'Close case');
+    await expandAndSubmit(page, 'Publish in the disclosure log', async (p) => {
+      await p.getByLabel('Title').fill('Streetlight LED conversion 2025');
+    }, 'Publish');
+    assert.match(await page.locator('main .govuk-tag').first().innerText(), /Closed/);
+    assert.match(await page.locator('.govuk-notification-banner').innerText(), /Saved/);
+    await check(page);
+    await page.goto(`${server.url}/requests/reports`);
+    await check(page);
+
+    await pub.goto(`${server.url}/disclosure-log`);
+    await pub.getByLabel('Search published responses').fill('LED');
+    await pub.getByRole('button', { name: 'Search' }).click();
+    await pub.getByRole('link', { name: 'Streetlight LED conversion 2025' }).click();
+    assert.match(await pub.content(), /4,120 streetlights/);
+    assert.doesNotMatch(await pub.content(), /Pat Public|pat\.public@example\.com/);
+    await check(pub);
+    await pub.goto(`${server.url}/publication-scheme`);
+    await check(pub);
+
+    assert.deepEqual(violations, []);
+  });
+});
