@@ -2,8 +2,9 @@
 // Ratios, not absolute times, are what compare across machines.
 import os from 'node:os';
 import { webBench } from './web.ts';
+import { requestsBench } from './requests.ts';
 
-const sections: Record<string, () => Promise<void>> = { web: webBench };
+const sections: Record<string, () => Promise<void>> = { web: webBench, requests: requestsBench };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 console.log(

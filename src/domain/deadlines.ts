@@ -1,10 +1,17 @@
 import {
   isFoiWorkingDay,
-  isNationWorkingDay,
+  workingDayIndex,
   type HolidayCalendar,
   type Nation,
 } from './calendar/bank-holidays.ts';
-import { addCalendarMonths, addDays, isIsoDate, toDayNumber, type IsoDate } from './calendar/dates.ts';
+import {
+  addCalendarMonths,
+  addDays,
+  fromDayNumber,
+  isIsoDate,
+  toDayNumber,
+  type IsoDate,
+} from './calendar/dates.ts';
 
 /**
  * Statutory and local response deadlines. Sources:
@@ -86,20 +93,23 @@ export function computeDeadline(calendar: HolidayCalendar, input: DeadlineInput)
   const nation = input.nation ?? 'england-and-wales';
   const rule = RULES[input.kind];
   const pauses = (input.paused ?? []).map(([from, to]) => [toDayNumber(from), toDayNumber(to)] as const);
-  let due: IsoDate;
+  const index = workingDayIndex(calendar);
+  let due: number;
   if (rule.unit === 'working-days') {
-    const isWorking =
-      rule.calendar === 'any-uk'
-        ? (d: IsoDate) => isFoiWorkingDay(calendar, d)
-        : (d: IsoDate) => isNationWorkingDay(calendar, nation, d);
-    due = addWorkingDays(start, input.workingDays ?? rule.length, isWorking, pauses);
+    const scope = rule.calendar === 'any-uk' ? 'any-uk' : nation;
+    due = addWorkingDays(
+      toDayNumber(start),
+      input.workingDays ?? rule.length,
+      (d) => index.isWorking(scope, d),
+      pauses,
+    );
   } else {
     // A pause on the calendar-month clock extends it by the calendar days paused (inclusive), then rolls forward.
     const pausedDays = pauses.reduce((sum, [from, to]) => sum + (to - from + 1), 0);
-    const corresponding = addDays(addCalendarMonths(start, rule.length), pausedDays);
-    due = nextWorkingDayFrom(corresponding, (d) => isNationWorkingDay(calendar, nation, d));
+    due = toDayNumber(addCalendarMonths(start, rule.length)) + pausedDays;
+    while (!index.isWorking(nation, due)) due += 1;
   }
-  return { due, calendarVersion: calendar.version, clockStart: start };
+  return { due: fromDayNumber(due), calendarVersion: calendar.version, clockStart: start };
 }
 
 function validate(input: DeadlineInput): IsoDate {
@@ -131,28 +141,21 @@ function validate(input: DeadlineInput): IsoDate {
   return input.restarted ?? input.received;
 }
 
-/** The Nth working day after `start` (start itself is day 0), skipping days inside any pause. */
+/** The Nth working day after `start` (start itself is day 0), skipping days inside any pause; day numbers throughout. */
 function addWorkingDays(
-  start: IsoDate,
+  start: number,
   n: number,
-  isWorking: (d: IsoDate) => boolean,
+  isWorking: (day: number) => boolean,
   pauses: readonly (readonly [number, number])[],
-): IsoDate {
+): number {
   let day = start;
   let counted = 0;
   while (counted < n) {
-    day = addDays(day, 1);
+    day += 1;
     if (!isWorking(day)) continue;
-    const dayNumber = toDayNumber(day);
-    if (pauses.some(([from, to]) => dayNumber >= from && dayNumber <= to)) continue;
+    if (pauses.length && pauses.some(([from, to]) => day >= from && day <= to)) continue;
     counted += 1;
   }
-  return day;
-}
-
-function nextWorkingDayFrom(date: IsoDate, isWorking: (d: IsoDate) => boolean): IsoDate {
-  let day = date;
-  while (!isWorking(day)) day = addDays(day, 1);
   return day;
 }
 

@@ -22,11 +22,19 @@ describe('a request from the public to the disclosure log, in Chromium', () => {
   });
 
   const check = async (page: Page) => violations.push(...(await accessibilityViolations(page)));
-  const expandAndSubmit = async (page: Page, summary: string, fill: (page: Page) => Promise<void> = async () => undefined, button?: string) => {
+  const expandAndSubmit = async (
+    page: Page,
+    summary: string,
+    fill: (page: Page) => Promise<void> = async () => undefined,
+    button?: string,
+  ) => {
     const details = page.locator('details', { has: page.locator('summary', { hasText: summary }) });
     if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
     await fill(page);
-    await details.getByRole('button', button ? { name: button } : undefined).first().click();
+    await details
+      .getByRole('button', button ? { name: button } : undefined)
+      .first()
+      .click();
     await page.waitForLoadState();
   };
 
@@ -40,7 +48,9 @@ describe('a request from the public to the disclosure log, in Chromium', () => {
     await pub.getByLabel('Information the council holds (Freedom of Information)').check();
     await pub.getByRole('button', { name: 'Continue' }).click();
     await check(pub);
-    await pub.getByLabel('What information do you want?').fill('How many streetlights were converted to LED in 2025, and what did it cost?');
+    await pub
+      .getByLabel('What information do you want?')
+      .fill('How many streetlights were converted to LED in 2025, and what did it cost?');
     await pub.getByRole('button', { name: 'Continue' }).click();
     await check(pub);
     await pub.getByLabel('Full name').fill('Pat Public');
@@ -67,17 +77,29 @@ describe('a request from the public to the disclosure log, in Chromium', () => {
     await expandAndSubmit(page, 'Allocate', async (p) => {
       await p.getByLabel('Directorate').selectOption({ label: 'Resources' });
     });
-    await expandAndSubmit(page, 'Record the outcome and send for approval', async (p) => {
-      await p.getByLabel('Granted in full').check();
-      await p.getByLabel('Response to send').fill('4,120 streetlights were converted to LED in 2025 at a cost of £1.9 million.');
-    }, 'Send for approval');
+    await expandAndSubmit(
+      page,
+      'Record the outcome and send for approval',
+      async (p) => {
+        await p.getByLabel('Granted in full').check();
+        await p
+          .getByLabel('Response to send')
+          .fill('4,120 streetlights were converted to LED in 2025 at a cost of £1.9 million.');
+      },
+      'Send for approval',
+    );
     await check(page);
     await expandAndSubmit(page, 'Approve the response', undefined, 'Approve');
     await expandAndSubmit(page, 'Send the response', undefined, 'Send response');
     await expandAndSubmit(page, 'Close the case', undefined, 'Close case');
-    await expandAndSubmit(page, 'Publish in the disclosure log', async (p) => {
-      await p.getByLabel('Title').fill('Streetlight LED conversion 2025');
-    }, 'Publish');
+    await expandAndSubmit(
+      page,
+      'Publish in the disclosure log',
+      async (p) => {
+        await p.getByLabel('Title').fill('Streetlight LED conversion 2025');
+      },
+      'Publish',
+    );
     assert.match(await page.locator('main .govuk-tag').first().innerText(), /Closed/);
     assert.match(await page.locator('.govuk-notification-banner').innerText(), /Saved/);
     await check(page);

@@ -1,8 +1,10 @@
 import {
   addDays,
   easterSunday,
+  fromDayNumber,
   fromParts,
   isWeekend,
+  toDayNumber,
   weekdayOfMonth,
   yearOf,
   type IsoDate,
@@ -123,6 +125,49 @@ export class HolidayCalendar {
     const year = yearOf(date);
     return NATIONS.some((n) => year < this.coveredYears[n].from || year > this.coveredYears[n].to);
   }
+}
+
+const CACHE_FIRST_DAY = toDayNumber('1970-01-01');
+const CACHE_DAYS = toDayNumber('2200-01-01') - CACHE_FIRST_DAY;
+
+/**
+ * Working-day answers cached per calendar by day number (1 = working, 0 = not, -1 = not yet worked out), so the
+ * deadline engine steps through integers instead of re-deriving each date. Outside 1970–2199 it falls back to
+ * computing each day.
+ */
+export class WorkingDayIndex {
+  private readonly cache = new Map<string, Int8Array>();
+
+  constructor(private readonly calendar: HolidayCalendar) {}
+
+  isWorking(scope: Nation | 'any-uk', day: number): boolean {
+    const i = day - CACHE_FIRST_DAY;
+    if (i < 0 || i >= CACHE_DAYS) return this.compute(scope, day);
+    let table = this.cache.get(scope);
+    if (!table) {
+      table = new Int8Array(CACHE_DAYS).fill(-1);
+      this.cache.set(scope, table);
+    }
+    if (table[i] === -1) table[i] = this.compute(scope, day) ? 1 : 0;
+    return table[i] === 1;
+  }
+
+  private compute(scope: Nation | 'any-uk', day: number): boolean {
+    const date = fromDayNumber(day);
+    return scope === 'any-uk'
+      ? isFoiWorkingDay(this.calendar, date)
+      : isNationWorkingDay(this.calendar, scope, date);
+  }
+}
+
+const indexes = new WeakMap<HolidayCalendar, WorkingDayIndex>();
+export function workingDayIndex(calendar: HolidayCalendar): WorkingDayIndex {
+  let index = indexes.get(calendar);
+  if (!index) {
+    index = new WorkingDayIndex(calendar);
+    indexes.set(calendar, index);
+  }
+  return index;
 }
 
 /**

@@ -301,15 +301,12 @@ for (const kind of DATABASE_KINDS) {
         })
       ).token;
       const api = supertest(ctx.app);
-      const created = await api
-        .post('/api/v1/requests')
-        .set('Authorization', `Bearer ${token}`)
-        .send({
-          type: 'sar',
-          description: 'Please send me my council tax records.',
-          requesterName: 'Api Person',
-          requesterEmail: 'api.person@example.com',
-        });
+      const created = await api.post('/api/v1/requests').set('Authorization', `Bearer ${token}`).send({
+        type: 'sar',
+        description: 'Please send me my council tax records.',
+        requesterName: 'Api Person',
+        requesterEmail: 'api.person@example.com',
+      });
       assert.equal(created.status, 201);
       assert.equal(created.body.type, 'sar');
       assert.equal(
