@@ -10,7 +10,7 @@ import { FixedClock } from '../src/platform/clock.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { systemActor } from '../src/platform/audit/service.ts';
 import { requestCases } from '../src/modules/requests/schema.ts';
-import { teamMembers, teams } from '../src/platform/identity/schema.ts';
+import { teamMembers } from '../src/platform/identity/schema.ts';
 import { ms, percentile, printTable, ratio, type Row } from './support.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
