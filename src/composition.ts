@@ -17,6 +17,7 @@ import { RequestsService } from './modules/requests/service.ts';
 import { PublicationService } from './modules/publication/service.ts';
 import { RequestReportsService } from './modules/requests/reports.ts';
 import { AttachmentsService } from './modules/requests/attachments.ts';
+import { RequestSettingsService } from './modules/requests/settings.ts';
 
 export interface Deps {
   config: Config;
@@ -46,6 +47,7 @@ export function createServices(deps: Deps) {
     audit,
     councilName: config.councilName,
     nation: config.councilNation,
+    enquiryTargetDays: config.enquiryTargetDays,
   });
   const jobs: JobDefinition[] = [
     {
@@ -69,6 +71,7 @@ export function createServices(deps: Deps) {
     files,
     requests,
     requestReports: new RequestReportsService({ db, clock, calendar }),
+    requestSettings: new RequestSettingsService({ db, clock }),
     attachments: new AttachmentsService({ db, clock, files, maxBytes: config.maxUploadBytes }),
     publication: new PublicationService({ db, clock }),
     jobs: new JobQueue(db, jobs, deps.logger),

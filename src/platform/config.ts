@@ -22,6 +22,8 @@ export interface Config {
   /** Largest attachment accepted, in bytes. */
   maxUploadBytes: number;
   councilName: string;
+  /** The council's own target for press and general enquiries, in working days. */
+  enquiryTargetDays: number;
   councilNation: 'england-and-wales' | 'scotland' | 'northern-ireland';
 }
 
@@ -42,6 +44,7 @@ const envSchema = z.object({
   CUSTODIAN_FILES_DIR: z.string().trim().min(1).optional(),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   COUNCIL_NAME: z.string().trim().min(1).default('Kingsmere Borough Council'),
+  ENQUIRY_TARGET_DAYS: z.coerce.number().int().min(1).max(100).default(10),
   COUNCIL_NATION: z.enum(['england-and-wales', 'scotland', 'northern-ireland']).default('england-and-wales'),
 });
 
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: path.resolve(e.CUSTODIAN_FILES_DIR ?? path.join(e.CUSTODIAN_DATA_DIR, 'files')),
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     councilName: e.COUNCIL_NAME,
+    enquiryTargetDays: e.ENQUIRY_TARGET_DAYS,
     councilNation: e.COUNCIL_NATION,
   };
 }

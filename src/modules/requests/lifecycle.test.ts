@@ -30,6 +30,7 @@ for (const kind of DATABASE_KINDS) {
       ctx = await createTestContext(kind, new Date('2026-11-25T10:00:00Z'), {
         smtpUrl: smtp.url,
         mailFrom: 'foi@test.example',
+        enquiryTargetDays: 7,
       });
       officer = principal('requests_officer', ctx.userIds.requests_officer);
       ig = principal('ig_officer', ctx.userIds.ig_officer);
@@ -275,6 +276,22 @@ for (const kind of DATABASE_KINDS) {
       await assert.rejects(act(ig, c, 'approve'), /data protection officer/);
       c = await act(dpo, c, 'approve');
       assert.equal(c.status, 'approved');
+    });
+
+    it('answers press and general enquiries to the council’s own target', async () => {
+      const press = await ctx.services.requests.create(actorFor(officer), {
+        type: 'press',
+        channel: 'email',
+        subject: 'Gritting',
+        description: 'Are the gritters out?',
+        requesterName: 'Reporter',
+        receivedOn: '2026-11-23',
+      });
+      assert.equal(
+        press.dueOn,
+        '2026-12-02',
+        'seven working days of England and Wales (St Andrew’s Day is not a holiday there)',
+      );
     });
 
     it('refuses bad input and changes nothing', async () => {

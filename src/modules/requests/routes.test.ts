@@ -334,6 +334,60 @@ for (const kind of DATABASE_KINDS) {
       assert.ok(doc.body.paths['/api/v1/requests/{id}'].get);
     });
 
+    it('lets the IG team keep the SAR systems list and the targets, and uses the targets in reports', async () => {
+      const ig = await signedInAgent(ctx, emailFor('ig_officer'));
+      assert.equal(
+        (
+          await submitForm(ig, '/requests/settings', '/requests/settings/systems', {
+            name: 'Housing management system',
+          })
+        ).status,
+        303,
+      );
+      const dup = await submitForm(ig, '/requests/settings', '/requests/settings/systems', {
+        name: 'Housing management system',
+      });
+      assert.equal(dup.status, 400);
+      assert.match(dup.text, /already on the list/);
+      const bad = await submitForm(
+        ig,
+        '/requests/settings',
+        `/requests/settings/targets/${ctx.directorateId}`,
+        { foiPercent: '120', sarPercent: '90' },
+      );
+      assert.equal(bad.status, 400);
+      assert.match(bad.text, /from 50 to 100/);
+      assert.equal(
+        (
+          await submitForm(ig, '/requests/settings', `/requests/settings/targets/${ctx.directorateId}`, {
+            foiPercent: '90',
+            sarPercent: '85',
+          })
+        ).status,
+        303,
+      );
+      const targets = await ctx.services.requestSettings.targets();
+      assert.deepEqual(
+        targets.find((t) => t.directorateId === ctx.directorateId),
+        { directorateId: ctx.directorateId, name: 'Resources', foiPercent: 90, sarPercent: 85 },
+      );
+      const [system] = await ctx.services.requestSettings.systems();
+      assert.equal(
+        (await submitForm(ig, '/requests/settings', `/requests/settings/systems/${system!.id}/retire`, {}))
+          .status,
+        303,
+      );
+      assert.equal(
+        (await ctx.services.requests.systems()).length,
+        0,
+        'a retired system is not offered for new searches',
+      );
+      assert.equal(
+        (await (await signedInAgent(ctx, emailFor('requests_officer'))).get('/requests/settings')).status,
+        403,
+      );
+    });
+
     it('keeps the form answers a person gives, as a browser sends them', () => {
       assert.equal(formBody({ a: ['1', '2'], b: 'x' }), 'a=1&a=2&b=x');
     });

@@ -26,10 +26,19 @@ import { exemptionsFor, findExemption } from '../../domain/exemptions.ts';
 import { OUTCOMES, OUTCOME_NAMES } from '../../domain/request-outcomes.ts';
 import { newCaseSchema, CHANNELS } from './schemas.ts';
 import { canApproveCase, canManageCase } from './policy.ts';
+import { targetSchema } from './settings.ts';
 
 type Deps = Pick<
   Services,
-  'requests' | 'requestReports' | 'organisation' | 'users' | 'audit' | 'mail' | 'attachments' | 'config'
+  | 'requests'
+  | 'requestReports'
+  | 'requestSettings'
+  | 'organisation'
+  | 'users'
+  | 'audit'
+  | 'mail'
+  | 'attachments'
+  | 'config'
 >;
 
 const PAGE_SIZE = 50;
@@ -256,6 +265,55 @@ export function requestRoutes(deps: Deps): Routes {
       res.setHeader('Content-Disposition', 'attachment; filename="foi-quarterly-statistics.csv"');
       res.send(stringify(report.quarterly, { header: true, escape_formulas: true }));
     })
+    .get('/requests/settings', 'requests.configure', async (_req, res) => {
+      await renderSettings(res, {});
+    })
+    .post('/requests/settings/systems', 'requests.configure', async (req, res) => {
+      try {
+        await deps.requestSettings.addSystem(actorOf(req.principal!), asString(req.body.name));
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        res.status(400);
+        return renderSettings(res, {
+          ...fromValidationError(error),
+          values: { name: asString(req.body.name) },
+        });
+      }
+      req.session.flash = { type: 'success', text: 'System added' };
+      res.redirect(303, '/requests/settings');
+    })
+    .post('/requests/settings/systems/:id/:change', 'requests.configure', async (req, res) => {
+      const change = String(req.params.change);
+      if (change !== 'retire' && change !== 'restore') throw new NotFoundError('No such change');
+      await deps.requestSettings.setSystemActive(
+        actorOf(req.principal!),
+        Number(req.params.id) || 0,
+        change === 'restore',
+      );
+      req.session.flash = {
+        type: 'success',
+        text: change === 'retire' ? 'System retired from the list' : 'System restored',
+      };
+      res.redirect(303, '/requests/settings');
+    })
+    .post('/requests/settings/targets/:directorateId', 'requests.configure', async (req, res) => {
+      const form = validate(targetSchema, {
+        foiPercent: asString(req.body.foiPercent),
+        sarPercent: asString(req.body.sarPercent),
+      });
+      if (!form.ok)
+        return void (
+          res.status(400),
+          await renderSettings(res, { ...form, failedTarget: Number(req.params.directorateId) })
+        );
+      await deps.requestSettings.setTarget(
+        actorOf(req.principal!),
+        Number(req.params.directorateId) || 0,
+        form.value,
+      );
+      req.session.flash = { type: 'success', text: 'Target saved' };
+      res.redirect(303, '/requests/settings');
+    })
     .get('/requests/:id', 'requests.view', async (req, res) => {
       await renderCase(req, res, caseId(req));
     })
@@ -374,6 +432,14 @@ export function requestRoutes(deps: Deps): Routes {
         });
       }
     });
+
+  async function renderSettings(res: Response, extra: Record<string, unknown>) {
+    const [systems, targets] = await Promise.all([
+      deps.requestSettings.systems(),
+      deps.requestSettings.targets(),
+    ]);
+    res.render('requests/views/settings.njk', { systems, targets, values: {}, ...extra });
+  }
 
   /** Runs a case action; a broken rule or a stale copy re-shows the case with the message and what was typed. */
   async function runAction(

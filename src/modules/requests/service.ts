@@ -58,6 +58,8 @@ export interface RequestsDeps {
   audit: AuditService;
   councilName: string;
   nation: Nation;
+  /** Working days to answer press and general enquiries (a local target, not law). */
+  enquiryTargetDays: number;
 }
 
 export interface CaseListFilter {
@@ -345,11 +347,9 @@ export class RequestsService {
       restarted: c.clockStart === c.receivedOn ? undefined : c.clockStart,
       nation: this.deps.nation,
     };
-    const final = compute({
-      ...base,
-      kind: deadlineKindOf(c.type as CaseType, c.extended, reviewedType),
-      paused: closed,
-    });
+    const kind = deadlineKindOf(c.type as CaseType, c.extended, reviewedType);
+    const enquiry = kind === 'enquiry' ? { workingDays: this.deps.enquiryTargetDays } : {};
+    const final = compute({ ...base, kind, paused: closed, ...enquiry });
     const target = (workingDays: number) =>
       compute({ ...base, kind: 'foi', workingDays, paused: closed }).due;
     return {

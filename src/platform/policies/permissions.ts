@@ -24,6 +24,7 @@ export const PERMISSIONS = {
   'requests.approve': ['dpo', 'ig_officer'],
   'requests.approve-rights': ['dpo'],
   'requests.reports': ['dpo', 'ig_officer', 'requests_officer', 'auditor'],
+  'requests.configure': ['dpo', 'ig_officer'],
   'publication.manage': ['dpo', 'ig_officer', 'requests_officer'],
   'records.view': ['dpo', 'ig_officer', 'records_manager', 'auditor'],
   'assets.view': ['dpo', 'ig_officer', 'asset_owner', 'auditor'],
