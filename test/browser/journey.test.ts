@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { createTestContext, emailFor, PASSWORD, type TestContext } from '../support/app.ts';
-import { accessibilityViolations, launchBrowser, listen } from '../support/browser.ts';
+import { accessibilityViolations, launchBrowser, listen, newPage } from '../support/browser.ts';
 
 describe('staff journey in Chromium', () => {
   let ctx: TestContext;
@@ -31,13 +31,13 @@ describe('staff journey in Chromium', () => {
   };
 
   it('signs in, uses home, administration and the audit trail, and signs out, with no WCAG 2.2 AA failures', async () => {
-    const page = await (await browser.newContext()).newPage();
+    const page = await newPage(browser);
     await page.goto(`${server.url}/`);
     assert.match(page.url(), /\/sign-in\?next=%2F$/);
     await check(page);
 
     await page.getByRole('button', { name: 'Sign in' }).click();
-    assert.equal(await page.locator('.govuk-error-summary').isVisible(), true);
+    await page.locator('.govuk-error-summary').waitFor({ state: 'visible' });
     await check(page);
 
     await signIn(page, emailFor('admin'));
@@ -52,7 +52,7 @@ describe('staff journey in Chromium', () => {
     await page.getByRole('button', { name: 'Add a user' }).click();
     await check(page);
     await page.getByRole('button', { name: 'Create account' }).click();
-    assert.equal(await page.locator('.govuk-error-summary').isVisible(), true);
+    await page.locator('.govuk-error-summary').waitFor({ state: 'visible' });
     await check(page);
     await page.getByLabel('Email address').fill('browser.person@test.example');
     await page.getByLabel('Full name').fill('Browser Person');
@@ -88,7 +88,7 @@ describe('staff journey in Chromium', () => {
   });
 
   it('works with JavaScript switched off', async () => {
-    const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    const page = await newPage(browser, { javaScriptEnabled: false });
     await signIn(page, emailFor('dpo'));
     await page.waitForURL(`${server.url}/`);
     await page.goto(`${server.url}/audit?action=user.`);

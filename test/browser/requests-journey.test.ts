@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { createTestContext, emailFor, PASSWORD, type TestContext } from '../support/app.ts';
-import { accessibilityViolations, launchBrowser, listen } from '../support/browser.ts';
+import { accessibilityViolations, launchBrowser, listen, newPage } from '../support/browser.ts';
 
 describe('a request from the public to the disclosure log, in Chromium', () => {
   let ctx: TestContext;
@@ -39,11 +39,11 @@ describe('a request from the public to the disclosure log, in Chromium', () => {
   };
 
   it('is submitted by a member of the public, taken to closure by an officer and published, with no WCAG 2.2 AA failures', async () => {
-    const pub = await (await browser.newContext()).newPage();
+    const pub = await newPage(browser);
     await pub.goto(`${server.url}/requests/new`);
     await check(pub);
     await pub.getByRole('button', { name: 'Continue' }).click();
-    assert.equal(await pub.locator('.govuk-error-summary').isVisible(), true);
+    await pub.locator('.govuk-error-summary').waitFor({ state: 'visible' });
     await check(pub);
     await pub.getByLabel('Information the council holds (Freedom of Information)').check();
     await pub.getByRole('button', { name: 'Continue' }).click();
@@ -63,7 +63,7 @@ describe('a request from the public to the disclosure log, in Chromium', () => {
     assert.match(await pub.locator('#due').innerText(), /24 December 2026/);
     await check(pub);
 
-    const page = await (await browser.newContext()).newPage();
+    const page = await newPage(browser);
     await page.goto(`${server.url}/sign-in`);
     await page.getByLabel('Email address').fill(emailFor('ig_officer'));
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);

@@ -22,6 +22,14 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A fresh page in its own context, with timeouts generous enough for a loaded two-core CI machine. */
+export async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(90_000);
+  context.setDefaultNavigationTimeout(90_000);
+  return context.newPage();
+}
+
 export async function listen(app: Express): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
