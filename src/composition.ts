@@ -65,7 +65,7 @@ export function createServices(deps: Deps) {
     signIn: new SignInService({ db, clock }),
     apiTokens: new ApiTokenService({ db, clock }),
     sessionStore: new DatabaseSessionStore({ db, clock }),
-    dashboard: new DashboardService({ db, clock }),
+    dashboard: new DashboardService({ db, clock, requests }),
     calendar,
     mail,
     files,

@@ -25,7 +25,9 @@ describe('command line on a PostgreSQL server', () => {
     assert.match(again.stderr, /already has users/);
     const verify = await runCli(['audit', 'verify'], env);
     assert.equal(verify.code, 0, verify.stderr);
-    const [{ n }] = (await database.db.query<{ n: number }>('select count(*) as n from audit_events')) as [{ n: number }];
+    const [{ n }] = (await database.db.query<{ n: number }>('select count(*) as n from audit_events')) as [
+      { n: number },
+    ];
     assert.ok(n > 230, 'every seeded change was audited');
     assert.equal(verify.stdout, `ok ${n} events\n`);
   });

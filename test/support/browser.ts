@@ -23,7 +23,10 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh page in its own context, with timeouts generous enough for a loaded two-core CI machine. */
-export async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+export async function newPage(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<Page> {
   const context = await browser.newContext(options);
   context.setDefaultTimeout(90_000);
   context.setDefaultNavigationTimeout(90_000);

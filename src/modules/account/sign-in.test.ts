@@ -47,6 +47,8 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(home.status, 200);
       assert.match(home.text, /Hello, Test dpo/);
       assert.match(home.text, /refused sign-ins in the last 24 hours/);
+      assert.match(home.text, /cases are overdue/);
+      assert.match(home.text, /responses are waiting for approval/);
       const out = await agent
         .post('/sign-out')
         .type('form')

@@ -1,3 +1,4 @@
+import type { RequestsService } from '../requests/service.ts';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
@@ -67,10 +68,10 @@ export const AREAS: {
 
 /** What needs this person's attention, from real counts only. */
 export class DashboardService {
-  constructor(private readonly deps: { db: Database; clock: Clock }) {}
+  constructor(private readonly deps: { db: Database; clock: Clock; requests: RequestsService }) {}
 
   async attentionFor(principal: Principal): Promise<AttentionItem[]> {
-    const items: AttentionItem[] = [];
+    const items: AttentionItem[] = await this.deps.requests.attention(principal);
     const orm = this.deps.db.orm;
     const now = this.deps.clock.now();
     if (can(principal, 'users.manage')) {

@@ -13,7 +13,7 @@ import {
   ValidationError,
   type Audit,
 } from '../../platform/commands.ts';
-import { scopeOf } from '../../platform/policies/policy.ts';
+import { can, scopeOf } from '../../platform/policies/policy.ts';
 import type { Principal } from '../../platform/policies/roles.ts';
 import { computeDeadline, DeadlineInputError, type Deadline } from '../../domain/deadlines.ts';
 import type { HolidayCalendar, Nation } from '../../domain/calendar/bank-holidays.ts';
@@ -276,6 +276,30 @@ export class RequestsService {
       conditions.push(or(ilike(requestCases.reference, like), ilike(requestCases.subject, like))!);
     }
     return conditions.length ? and(...conditions) : undefined;
+  }
+
+  /** Counts for the home page: what needs this officer's attention. */
+  async attention(principal: Principal): Promise<{ text: string; count: number; href: string }[]> {
+    if (!can(principal, 'requests.view')) return [];
+    const count = async (filter: CaseListFilter) =>
+      (await this.list(principal, filter, { limit: 1, offset: 0 })).total;
+    const items = [
+      { text: 'of your cases are open', count: await count({ view: 'mine' }), href: '/requests?view=mine' },
+      {
+        text: 'cases are due in the next 5 working days',
+        count: await count({ view: 'due-soon' }),
+        href: '/requests?view=due-soon',
+      },
+      { text: 'cases are overdue', count: await count({ view: 'overdue' }), href: '/requests?view=overdue' },
+    ];
+    if (can(principal, 'requests.approve') || can(principal, 'requests.approve-rights')) {
+      items.push({
+        text: 'responses are waiting for approval',
+        count: await count({ view: 'open', status: 'approval' }),
+        href: '/requests?view=open&status=approval',
+      });
+    }
+    return items;
   }
 
   contributions(caseId: number) {
