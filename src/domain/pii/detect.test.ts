@@ -1,0 +1,150 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { detectPii, maskKeepingLast } from './detect.ts';
+import {
+  drivingLicenceValid,
+  nhsNumberValid,
+  ninoValid,
+  paymentCardValid,
+  postcodeValid,
+  utrValid,
+} from './checks.ts';
+import type { PiiType } from './types.ts';
+
+const types = (text: string) => detectPii(text).map((f) => f.type);
+const only = (text: string, type: PiiType) => detectPii(text).filter((f) => f.type === type);
+
+describe('identifier checks', () => {
+  it('NHS number: modulus 11', () => {
+    assert.equal(nhsNumberValid('943 476 5919'), true);
+    assert.equal(nhsNumberValid('9434765919'), true);
+    assert.equal(nhsNumberValid('943 476 5918'), false);
+    assert.equal(nhsNumberValid('0000000000'), false);
+    assert.equal(nhsNumberValid('123456789'), false);
+  });
+  it('NINO: letters, prefixes and suffix', () => {
+    assert.equal(ninoValid('AB 12 34 56 C'), true);
+    for (const bad of [
+      'BG123456C',
+      'GB123456A',
+      'DA123456A',
+      'AD123456A',
+      'AO123456A',
+      'AB123456E',
+      'ZZ123456A',
+      'QQ123456A',
+    ])
+      assert.equal(ninoValid(bad), false, bad);
+  });
+  it('payment card: issuer and Luhn', () => {
+    for (const good of ['4111 1111 1111 1111', '5555555555554444', '3782 822463 10005', '6011111111111117'])
+      assert.equal(paymentCardValid(good), true, good);
+    for (const bad of ['4111 1111 1111 1112', '1234567812345670', '0000000000000000'])
+      assert.equal(paymentCardValid(bad), false, bad);
+  });
+  it('UTR: the first digit checks the rest', () => {
+    assert.equal(utrValid('1123456789'), true);
+    assert.equal(utrValid('2123456789'), false);
+  });
+  it('postcode: formats and real areas', () => {
+    for (const good of [
+      'SW1A 1AA',
+      'M1 1AE',
+      'B33 8TH',
+      'CR2 6XH',
+      'DN55 1PT',
+      'EC1A 1BB',
+      'GIR 0AA',
+      'BT1 5GS',
+    ])
+      assert.equal(postcodeValid(good), true, good);
+    for (const bad of ['QQ1 1AA', 'SW1A 1CA', 'XX9 9XX', '12345'])
+      assert.equal(postcodeValid(bad), false, bad);
+  });
+  it('driving licence: the layout DVLA uses', () => {
+    assert.equal(drivingLicenceValid('JONES806152JA9AB'), true);
+    assert.equal(drivingLicenceValid('MORGA753116SM9IJ'), true);
+    assert.equal(drivingLicenceValid('JONES813152JA9AB'), false, 'month 13');
+    assert.equal(drivingLicenceValid('JONES806352JA9AB'), false, 'day 35');
+    assert.equal(drivingLicenceValid('99999806152JA9AB'), false, 'all-9 surname');
+  });
+});
+
+describe('finding personal data in text', () => {
+  it('finds each identifier with its check, and not the decoys that fail it', () => {
+    const cases: [PiiType, string, string][] = [
+      ['NHS_NUMBER', 'Patient NHS number 943 476 5919 seen today.', 'Invoice 943 476 5918 paid.'],
+      ['UK_NINO', 'National insurance number: AB 12 34 56 C', 'Order ref BG 12 34 56 C'],
+      ['PAYMENT_CARD', 'Card: 4111 1111 1111 1111 exp 12/28', 'Parcel 4111 1111 1111 1112'],
+      ['IBAN', 'Pay to IBAN GB82 WEST 1234 5698 7654 32 please', 'Code GB82 WEST 1234 5698 7654 33'],
+      ['UK_UTR', 'Self assessment UTR 1123456789', 'Self assessment UTR 2123456789'],
+      ['UK_DRIVING_LICENCE', 'Driving licence JONES806152JA9AB', 'Driving licence JONES813152JA9AB'],
+      ['UK_POSTCODE', 'Send it to SW1A 1AA.', 'Send it to QQ1 1AA.'],
+      ['EMAIL', 'Email jane.doe@example.com today', 'Email jane.doe@ today'],
+      ['UK_PHONE', 'Call me on 020 7946 0018 after five', 'Call me on 020 7946 001 after five'],
+      ['IP_ADDRESS', 'Logged in from 192.168.10.20', 'Version 256.1.1.1 released'],
+      ['UK_BANK_ACCOUNT', 'Sort code 12-34-56, account number 31926819', 'Reference 12-34-56 and 31926819'],
+      ['UK_PASSPORT', 'Passport number 925665416 issued 2019', 'Order number 925665416 issued 2019'],
+      ['DATE_OF_BIRTH', 'Date of birth: 14/02/1985', 'Invoice date: 14/02/1985'],
+      ['PERSON_NAME', 'Dear Sarah Jones, thank you', 'Dear Sir, thank you'],
+    ];
+    for (const [type, valid, decoy] of cases) {
+      assert.equal(only(valid, type).length, 1, `${type} in "${valid}"`);
+      assert.equal(only(decoy, type).length, 0, `no ${type} in "${decoy}"`);
+    }
+  });
+
+  it('gives positions, confidence and a masked preview, never losing the value’s place', () => {
+    const text = 'Re: patient Mr John Smith, NHS 943 476 5919, DOB 01/02/1980.';
+    const nhs = only(text, 'NHS_NUMBER')[0]!;
+    assert.equal(text.slice(nhs.start, nhs.end), '943 476 5919');
+    assert.equal(nhs.masked, 'NHS ••• ••• 5919');
+    assert.equal(nhs.normalised, '9434765919');
+    assert.ok(nhs.confidence >= 0.9, 'NHS context raises confidence');
+    const name = only(text, 'PERSON_NAME')[0]!;
+    assert.equal(name.value, 'Mr John Smith');
+    assert.equal(name.masked, 'M••• J••• S•••');
+    assert.equal(only(text, 'DATE_OF_BIRTH').length, 1);
+  });
+
+  it('anchors an address on a real postcode', () => {
+    const found = detectPii('Please write to 10 Downing Street, London SW1A 2AA as soon as possible.');
+    const address = found.find((f) => f.type === 'ADDRESS')!;
+    assert.equal(address.value, '10 Downing Street, London SW1A 2AA');
+    assert.ok(found.some((f) => f.type === 'UK_POSTCODE'));
+    assert.equal(detectPii('Ticket 10 Downing Street QQ1 1AA').filter((f) => f.type === 'ADDRESS').length, 0);
+  });
+
+  it('scores special category phrases by nearness to a person', () => {
+    const near = only('Mrs Priya Patel was diagnosed with diabetes in 2019.', 'ART9_HEALTH')[0]!;
+    assert.ok(near.confidence >= 0.7);
+    const far = only('The strategy covers diabetes services across the borough.', 'ART9_HEALTH')[0]!;
+    assert.ok(far.confidence < 0.5);
+    assert.deepEqual(
+      types('He was convicted of theft, said Mr Tom Reid.').filter((t) => t.startsWith('ART')),
+      ['ART10_CRIMINAL'],
+    );
+    assert.ok(types('Mr Jack Wood is a Unison trade union member').includes('ART9_TRADE_UNION'));
+  });
+
+  it('keeps the likelier of two overlapping findings', () => {
+    const found = detectPii('IBAN GB82 WEST 1234 5698 7654 32');
+    assert.deepEqual(
+      found.map((f) => f.type),
+      ['IBAN'],
+    );
+  });
+
+  it('masks all but the last characters', () => {
+    assert.equal(maskKeepingLast('AB 12 34 56 C'), '•• •• •4 56 C');
+    assert.equal(maskKeepingLast('4111111111111111'), '••••••••••••1111');
+  });
+
+  it('copes with empty, huge and hostile text', () => {
+    assert.deepEqual(detectPii(''), []);
+    const big = 'x'.repeat(200_000) + ' 943 476 5919 ' + '9'.repeat(50_000);
+    const found = detectPii(big);
+    assert.equal(found.filter((f) => f.type === 'NHS_NUMBER').length, 1);
+    assert.equal(detectPii('a@b.co '.repeat(1000), { maxFindings: 10 }).length, 10);
+  });
+});

@@ -1,0 +1,404 @@
+import { isValidIBAN, electronicFormatIBAN } from 'ibantools';
+import libphonenumber from 'google-libphonenumber';
+import {
+  drivingLicenceValid,
+  ipv4Valid,
+  nhsNumberValid,
+  ninoValid,
+  paymentCardValid,
+  postcodeValid,
+  utrValid,
+} from './checks.ts';
+import { FIRST_NAMES, NOT_NAMES, SPECIAL_CATEGORY_PHRASES, STREET_WORDS, SURNAMES } from './lexicon.ts';
+import type { Finding, PiiType } from './types.ts';
+
+const phones = libphonenumber.PhoneNumberUtil.getInstance();
+
+interface Detector {
+  type: PiiType;
+  pattern: RegExp;
+  /** The check that must pass (DOMAIN.md); a value that fails it is not a finding. */
+  check?: (value: string, match: RegExpExecArray) => boolean;
+  /** Words that make the finding likelier when within `CONTEXT_CHARS` of it (Purview's window). */
+  context?: RegExp;
+  /** Only a finding when a context word is near (formats too loose to stand alone). */
+  needsContext?: boolean;
+  /** Confidence with and without context. */
+  base: number;
+  withContext: number;
+  label: string;
+  normalise?: (value: string) => string;
+  mask?: (value: string) => string;
+}
+
+const CONTEXT_CHARS = 300;
+const NEAR_CHARS = 60;
+
+const stripSeparators = (v: string) => v.replace(/[\s-]/g, '').toUpperCase();
+
+/** Every letter and digit but the last `keep` becomes a bullet; separators stay, so the shape is recognisable. */
+export function maskKeepingLast(value: string, keep = 4): string {
+  const total = value.replace(/[^A-Za-z0-9]/g, '').length;
+  let seen = 0;
+  return value.replace(/[A-Za-z0-9]/g, (c) => (++seen > total - keep ? c : '•'));
+}
+
+const DETECTORS: Detector[] = [
+  {
+    type: 'EMAIL',
+    pattern:
+      /\b[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}\b/g,
+    base: 0.85,
+    withContext: 0.95,
+    context: /\b(e-?mail|contact|address)\b/i,
+    label: '',
+    normalise: (v) => v.toLowerCase(),
+    mask: (v) => `${v[0]}•••@${v.slice(v.indexOf('@') + 1)}`,
+  },
+  {
+    type: 'UK_PHONE',
+    pattern: /(?<![\d+])(?:\+44\s?\(?0?\)?\s?|\(?0)\d[\d\s()-]{7,13}\d(?!\d)/g,
+    check: (v) => {
+      try {
+        const n = phones.parse(v, 'GB');
+        return phones.isValidNumberForRegion(n, 'GB');
+      } catch {
+        return false;
+      }
+    },
+    base: 0.7,
+    withContext: 0.9,
+    context: /\b(tel|telephone|phone|mobile|mob|call|contact)\b/i,
+    label: 'Tel',
+    normalise: (v) => {
+      const n = phones.parse(v, 'GB');
+      return phones.format(n, libphonenumber.PhoneNumberFormat.E164);
+    },
+  },
+  {
+    type: 'NHS_NUMBER',
+    pattern: /(?<![\d-])\d{3}([ -]?)\d{3}\1\d{4}(?![\d-])/g,
+    check: nhsNumberValid,
+    base: 0.6,
+    withContext: 0.95,
+    context: /\b(nhs|national health|patient|gp|hospital|date of birth|dob)\b/i,
+    label: 'NHS',
+    normalise: stripSeparators,
+    mask: (v) => maskKeepingLast(v),
+  },
+  {
+    type: 'UK_NINO',
+    pattern: /\b[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d]\b/g,
+    check: ninoValid,
+    base: 0.75,
+    withContext: 0.95,
+    context: /\b(national insurance|nino|ni number|ni no)\b/i,
+    label: 'NINO',
+    normalise: stripSeparators,
+  },
+  {
+    type: 'PAYMENT_CARD',
+    pattern: /(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d-])/g,
+    check: paymentCardValid,
+    base: 0.8,
+    withContext: 0.95,
+    context: /\b(card|visa|mastercard|amex|debit|credit|expiry|cvv)\b/i,
+    label: 'Card',
+    normalise: stripSeparators,
+  },
+  {
+    type: 'IBAN',
+    pattern: /\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b/g,
+    check: (v) => isValidIBAN(electronicFormatIBAN(v) ?? ''),
+    base: 0.9,
+    withContext: 0.98,
+    context: /\b(iban|bank|account)\b/i,
+    label: 'IBAN',
+    normalise: stripSeparators,
+  },
+  {
+    type: 'UK_BANK_ACCOUNT',
+    pattern: /\b(\d{2}-\d{2}-\d{2}|\d{2} \d{2} \d{2}|\d{6})\b[^\d\n]{1,40}?\b(\d{8})\b/g,
+    needsContext: true,
+    context: /\b(sort ?code|account|bank|bacs)\b/i,
+    base: 0.5,
+    withContext: 0.85,
+    label: 'Account',
+    normalise: (v) => v.replace(/\D/g, ''),
+    mask: (v) => `••-••-•• ${maskKeepingLast(v.replace(/\D/g, '').slice(6))}`,
+  },
+  {
+    type: 'UK_UTR',
+    pattern: /(?<![\d-])\d{5}\s?\d{5}(?![\d-])/g,
+    check: utrValid,
+    needsContext: true,
+    context: /\b(utr|unique taxpayer|tax reference|self[- ]assessment|hmrc)\b/i,
+    base: 0.5,
+    withContext: 0.9,
+    label: 'UTR',
+    normalise: stripSeparators,
+  },
+  {
+    type: 'UK_PASSPORT',
+    pattern: /\b(?:[A-Z]{2}\d{7}|\d{9})\b/g,
+    needsContext: true,
+    context: /\bpassport\b/i,
+    base: 0.4,
+    withContext: 0.85,
+    label: 'Passport',
+    normalise: stripSeparators,
+  },
+  {
+    type: 'UK_DRIVING_LICENCE',
+    pattern: /\b[A-Z9]{5}\d{6}[A-Z9]{2}\d[A-Z]{2}\b/g,
+    check: drivingLicenceValid,
+    base: 0.75,
+    withContext: 0.95,
+    context: /\b(driving licen[cs]e|dvla|licen[cs]e number|driver)\b/i,
+    label: 'Licence',
+    normalise: stripSeparators,
+  },
+  {
+    type: 'UK_POSTCODE',
+    pattern: /\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b/g,
+    check: postcodeValid,
+    base: 0.7,
+    withContext: 0.9,
+    context: /\b(postcode|post code|address|road|street|lane|avenue)\b/i,
+    label: '',
+    normalise: stripSeparators,
+    mask: (v) => `${v.split(/\s+/)[0] ?? v.slice(0, -3)} •••`,
+  },
+  {
+    type: 'DATE_OF_BIRTH',
+    pattern:
+      /\b(?:(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|1[0-2])[/.-](?:19|20)\d{2}|(?:0?[1-9]|[12]\d|3[01]) (?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?) (?:19|20)\d{2}|(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\b/g,
+    needsContext: true,
+    context: /\b(date of birth|d\.?o\.?b\.?|born( on)?|birth ?date|birthday)\b/i,
+    base: 0.3,
+    withContext: 0.9,
+    label: 'DOB',
+  },
+  {
+    type: 'IP_ADDRESS',
+    pattern: /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])/g,
+    check: ipv4Valid,
+    base: 0.6,
+    withContext: 0.85,
+    context: /\b(ip|address|host|login|logged)\b/i,
+    label: 'IP',
+  },
+];
+
+const TITLED_NAME =
+  /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? ([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)(?: ([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?))?/g;
+const CAPITALISED_PAIR = /\b([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g;
+const NAME_CONTEXT =
+  /\b(dear|name|signed|from|to|client|tenant|resident|service user|pupil|child|mother|father|applicant)\b:?\s*$/i;
+const ADDRESS = new RegExp(
+  `\\b\\d{1,4}[A-Za-z]?,? (?:[A-Z][a-z]+ ){1,3}(?:${STREET_WORDS})\\b[^\\n]{0,80}?$`,
+);
+const SPECIAL = Object.entries(SPECIAL_CATEGORY_PHRASES).map(([type, phrases]) => ({
+  type: type as PiiType,
+  pattern: new RegExp(
+    `\\b(?:${phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`,
+    'gi',
+  ),
+}));
+
+/** The person identifiers whose nearness turns a health or criminal phrase into likely special category data. */
+const PERSON_TYPES = new Set<PiiType>([
+  'PERSON_NAME',
+  'NHS_NUMBER',
+  'UK_NINO',
+  'DATE_OF_BIRTH',
+  'EMAIL',
+  'UK_PHONE',
+  'ADDRESS',
+  'UK_PASSPORT',
+  'UK_DRIVING_LICENCE',
+]);
+
+export interface DetectOptions {
+  /** Stop after this many findings (hostile inputs). */
+  maxFindings?: number;
+}
+
+/**
+ * Finds personal data in text. Identifiers must pass their check; loose formats need a context word nearby; names
+ * come from titles or the gazetteer with context; addresses are anchored on a real postcode; special categories are
+ * phrases, scored by nearness to a person identifier. Overlapping identifiers keep the likelier one.
+ */
+export function detectPii(text: string, options: DetectOptions = {}): Finding[] {
+  const max = options.maxFindings ?? 100_000;
+  const found: Finding[] = [];
+  const add = (f: Omit<Finding, 'masked' | 'normalised'> & { masked?: string; normalised?: string }) => {
+    if (found.length < max)
+      found.push({
+        masked: f.masked ?? maskKeepingLast(f.value),
+        normalised: f.normalised ?? f.value,
+        ...f,
+      } as Finding);
+  };
+  for (const d of DETECTORS) {
+    d.pattern.lastIndex = 0;
+    for (let m = d.pattern.exec(text); m; m = d.pattern.exec(text)) {
+      const value = m[0];
+      if (d.check && !d.check(value, m)) continue;
+      const near = d.context
+        ? hasContext(
+            text,
+            m.index,
+            m.index + value.length,
+            d.context,
+            d.needsContext ? NEAR_CHARS : CONTEXT_CHARS,
+          )
+        : false;
+      if (d.needsContext && !near) continue;
+      const masked = d.mask ? d.mask(value) : maskKeepingLast(value);
+      add({
+        type: d.type,
+        start: m.index,
+        end: m.index + value.length,
+        confidence: near ? d.withContext : d.base,
+        value,
+        masked: d.label ? `${d.label} ${masked}` : masked,
+        normalised: d.normalise ? d.normalise(value) : value,
+      });
+    }
+  }
+  findNames(text, add);
+  findAddresses(text, found, add);
+  const kept = resolveOverlaps(found);
+  findSpecialCategories(text, kept, (f) => kept.length < max && kept.push(f));
+  return kept.sort((a, b) => a.start - b.start || a.type.localeCompare(b.type));
+}
+
+function hasContext(text: string, start: number, end: number, context: RegExp, window: number): boolean {
+  return (
+    context.test(text.slice(Math.max(0, start - window), start)) ||
+    context.test(text.slice(end, end + Math.min(window, 60)))
+  );
+}
+
+function findNames(
+  text: string,
+  add: (f: Omit<Finding, 'masked' | 'normalised'> & { masked?: string; normalised?: string }) => void,
+) {
+  const name = (value: string, start: number, confidence: number) =>
+    add({
+      type: 'PERSON_NAME',
+      start,
+      end: start + value.length,
+      confidence,
+      value,
+      masked: value.replace(/\b([A-Za-z])[a-z'-]*/g, '$1•••'),
+      normalised: value.toLowerCase().replace(/\s+/g, ' '),
+    });
+  TITLED_NAME.lastIndex = 0;
+  for (let m = TITLED_NAME.exec(text); m; m = TITLED_NAME.exec(text)) {
+    // "Dear Sir" or a title before an ordinary word is not a name; a title before a known name or any two words is.
+    const first = m[1]!.toLowerCase();
+    if (!m[2] && !SURNAMES.has(first) && !FIRST_NAMES.has(first)) continue;
+    name(m[0], m.index, 0.9);
+  }
+  CAPITALISED_PAIR.lastIndex = 0;
+  for (let m = CAPITALISED_PAIR.exec(text); m; m = CAPITALISED_PAIR.exec(text)) {
+    const first = m[1]!.toLowerCase();
+    const last = m[2]!.toLowerCase().split('-')[0]!;
+    if (!FIRST_NAMES.has(first) || !SURNAMES.has(last)) {
+      CAPITALISED_PAIR.lastIndex = m.index + m[1]!.length + 1;
+      continue;
+    }
+    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    const context = NAME_CONTEXT.test(before);
+    if (NOT_NAMES.has(first) && !context) continue;
+    name(m[0], m.index, context ? 0.85 : 0.6);
+  }
+}
+
+function findAddresses(
+  text: string,
+  found: Finding[],
+  add: (f: Omit<Finding, 'masked' | 'normalised'> & { masked?: string; normalised?: string }) => void,
+) {
+  for (const postcode of found.filter((f) => f.type === 'UK_POSTCODE')) {
+    const before = text.slice(Math.max(0, postcode.start - 120), postcode.start);
+    const m = ADDRESS.exec(before.replace(/\n/g, ' '));
+    if (!m) continue;
+    const start = postcode.start - before.length + m.index;
+    const value = text.slice(start, postcode.end);
+    add({
+      type: 'ADDRESS',
+      start,
+      end: postcode.end,
+      confidence: 0.85,
+      value,
+      masked: `••• ${postcode.masked}`,
+      normalised: value
+        .toUpperCase()
+        .replace(/[^A-Z0-9]+/g, ' ')
+        .trim(),
+    });
+  }
+}
+
+/**
+ * Overlapping identifiers: keep the likelier (then the longer). Addresses and the postcodes inside them both stay.
+ * Findings are swept in order of position, so only mutually overlapping ones are ever compared.
+ */
+function resolveOverlaps(findings: Finding[]): Finding[] {
+  const kept: Finding[] = findings.filter((f) => f.type === 'ADDRESS');
+  const rest = findings.filter((f) => f.type !== 'ADDRESS').sort((a, b) => a.start - b.start);
+  let cluster: Finding[] = [];
+  let clusterEnd = -1;
+  const settle = () => {
+    cluster.sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start));
+    const chosen: Finding[] = [];
+    for (const f of cluster) if (!chosen.some((k) => k.start < f.end && f.start < k.end)) chosen.push(f);
+    kept.push(...chosen);
+    cluster = [];
+  };
+  for (const f of rest) {
+    if (cluster.length && f.start >= clusterEnd) settle();
+    cluster.push(f);
+    clusterEnd = Math.max(clusterEnd, f.end);
+  }
+  if (cluster.length) settle();
+  return kept;
+}
+
+function findSpecialCategories(text: string, people: Finding[], add: (f: Finding) => void) {
+  const starts = people
+    .filter((p) => PERSON_TYPES.has(p.type))
+    .map((p) => p.start)
+    .sort((a, b) => a - b);
+  /** Is a person identifier within CONTEXT_CHARS of this position? (binary search over their starts) */
+  const nearPerson = (at: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < at - CONTEXT_CHARS) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length && starts[lo]! <= at + CONTEXT_CHARS;
+  };
+  for (const category of SPECIAL) {
+    category.pattern.lastIndex = 0;
+    for (let m = category.pattern.exec(text); m; m = category.pattern.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const near = nearPerson(start);
+      add({
+        type: category.type,
+        start,
+        end,
+        confidence: near ? 0.75 : 0.35,
+        value: m[0],
+        masked: m[0].toLowerCase(),
+        normalised: m[0].toLowerCase(),
+      });
+    }
+  }
+}
