@@ -1,38 +1,25 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { createTestContext, emailFor, PASSWORD, type TestContext } from '../support/app.ts';
-import { accessibilityViolations, launchBrowser, listen, newPage } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { emailFor, PASSWORD } from '../support/app.ts';
+import { browserFixture, newPage } from '../support/browser.ts';
 
 describe('staff journey in Chromium', () => {
-  let ctx: TestContext;
-  let server: Awaited<ReturnType<typeof listen>>;
-  let browser: Browser;
-  const violations: string[] = [];
-
-  before(async () => {
-    ctx = await createTestContext('pglite');
-    server = await listen(ctx.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await ctx?.close();
-  });
-
-  const check = async (page: Page) => violations.push(...(await accessibilityViolations(page)));
+  const f = browserFixture();
+  before(() => f.start());
+  after(() => f.stop());
+  const check = (page: Page) => f.check(page);
 
   const signIn = async (page: Page, email: string) => {
-    await page.goto(`${server.url}/sign-in`);
+    await page.goto(`${f.server.url}/sign-in`);
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
   };
 
   it('signs in, uses home, administration and the audit trail, and signs out, with no WCAG 2.2 AA failures', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/`);
+    const page = await newPage(f.browser);
+    await page.goto(`${f.server.url}/`);
     assert.match(page.url(), /\/sign-in\?next=%2F$/);
     await check(page);
 
@@ -41,7 +28,7 @@ describe('staff journey in Chromium', () => {
     await check(page);
 
     await signIn(page, emailFor('admin'));
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${f.server.url}/`);
     assert.match(await page.locator('h1').innerText(), /Hello, Test admin/);
     await check(page);
 
@@ -62,9 +49,9 @@ describe('staff journey in Chromium', () => {
     assert.match(await page.locator('h1').innerText(), /Browser Person/);
     await check(page);
 
-    await page.goto(`${server.url}/admin/organisation`);
+    await page.goto(`${f.server.url}/admin/organisation`);
     await check(page);
-    await page.goto(`${server.url}/admin/api-tokens`);
+    await page.goto(`${f.server.url}/admin/api-tokens`);
     await check(page);
 
     await page.getByRole('link', { name: 'Audit' }).click();
@@ -73,25 +60,25 @@ describe('staff journey in Chromium', () => {
     await page.getByRole('button', { name: 'Filter' }).click();
     assert.match(await page.content(), /9 events/);
     await check(page);
-    await page.goto(`${server.url}/requests`);
+    await page.goto(`${f.server.url}/requests`);
     await check(page);
-    await page.goto(`${server.url}/no-such-page`);
+    await page.goto(`${f.server.url}/no-such-page`);
     await check(page);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     assert.match(await page.locator('h1').innerText(), /You have signed out/);
     await check(page);
-    await page.goto(`${server.url}/admin`);
+    await page.goto(`${f.server.url}/admin`);
     assert.match(page.url(), /\/sign-in/);
 
-    assert.deepEqual(violations, []);
+    assert.deepEqual(f.violations, []);
   });
 
   it('works with JavaScript switched off', async () => {
-    const page = await newPage(browser, { javaScriptEnabled: false });
+    const page = await newPage(f.browser, { javaScriptEnabled: false });
     await signIn(page, emailFor('dpo'));
-    await page.waitForURL(`${server.url}/`);
-    await page.goto(`${server.url}/audit?action=user.`);
+    await page.waitForURL(`${f.server.url}/`);
+    await page.goto(`${f.server.url}/audit?action=user.`);
     assert.match(await page.locator('h1').innerText(), /Audit trail/);
     await page.getByLabel('Person').fill('Test setup');
     await page.getByRole('button', { name: 'Filter' }).click();

@@ -1,27 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { createTestContext, emailFor, PASSWORD, type TestContext } from '../support/app.ts';
-import { accessibilityViolations, launchBrowser, listen, newPage } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { emailFor, PASSWORD } from '../support/app.ts';
+import { browserFixture, newPage } from '../support/browser.ts';
 
 describe('a request from the public to the disclosure log, in Chromium', () => {
-  let ctx: TestContext;
-  let server: Awaited<ReturnType<typeof listen>>;
-  let browser: Browser;
-  const violations: string[] = [];
-
-  before(async () => {
-    ctx = await createTestContext('pglite');
-    server = await listen(ctx.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await ctx?.close();
-  });
-
-  const check = async (page: Page) => violations.push(...(await accessibilityViolations(page)));
+  const f = browserFixture();
+  before(() => f.start());
+  after(() => f.stop());
+  const check = (page: Page) => f.check(page);
   const expandAndSubmit = async (
     page: Page,
     summary: string,
@@ -39,8 +26,8 @@ describe('a request from the public to the disclosure log, in Chromium', () => {
   };
 
   it('is submitted by a member of the public, taken to closure by an officer and published, with no WCAG 2.2 AA failures', async () => {
-    const pub = await newPage(browser);
-    await pub.goto(`${server.url}/requests/new`);
+    const pub = await newPage(f.browser);
+    await pub.goto(`${f.server.url}/requests/new`);
     await check(pub);
     await pub.getByRole('button', { name: 'Continue' }).click();
     await pub.locator('.govuk-error-summary').waitFor({ state: 'visible' });
@@ -63,8 +50,8 @@ describe('a request from the public to the disclosure log, in Chromium', () => {
     assert.match(await pub.locator('#due').innerText(), /24 December 2026/);
     await check(pub);
 
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/sign-in`);
+    const page = await newPage(f.browser);
+    await page.goto(`${f.server.url}/sign-in`);
     await page.getByLabel('Email address').fill(emailFor('ig_officer'));
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -103,19 +90,19 @@ describe('a request from the public to the disclosure log, in Chromium', () => {
     assert.match(await page.locator('main .govuk-tag').first().innerText(), /Closed/);
     assert.match(await page.locator('.govuk-notification-banner').innerText(), /Saved/);
     await check(page);
-    await page.goto(`${server.url}/requests/reports`);
+    await page.goto(`${f.server.url}/requests/reports`);
     await check(page);
 
-    await pub.goto(`${server.url}/disclosure-log`);
+    await pub.goto(`${f.server.url}/disclosure-log`);
     await pub.getByLabel('Search published responses').fill('LED');
     await pub.getByRole('button', { name: 'Search' }).click();
     await pub.getByRole('link', { name: 'Streetlight LED conversion 2025' }).click();
     assert.match(await pub.content(), /4,120 streetlights/);
     assert.doesNotMatch(await pub.content(), /Pat Public|pat\.public@example\.com/);
     await check(pub);
-    await pub.goto(`${server.url}/publication-scheme`);
+    await pub.goto(`${f.server.url}/publication-scheme`);
     await check(pub);
 
-    assert.deepEqual(violations, []);
+    assert.deepEqual(f.violations, []);
   });
 });

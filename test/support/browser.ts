@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Express } from 'express';
+import { createTestContext, type TestContext } from './app.ts';
 
 /** Debian's Chromium; tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -56,4 +57,31 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   return results.violations.map(
     (v) => `${page.url()} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
+}
+
+/**
+ * A browser test's fixture: the real app on a fresh PGlite, served on a free port, and Chromium. Collects axe
+ * findings from every page checked, so a test can assert there were none at the end.
+ */
+export function browserFixture() {
+  const fixture = {
+    ctx: undefined as unknown as TestContext,
+    server: undefined as unknown as Awaited<ReturnType<typeof listen>>,
+    browser: undefined as unknown as Browser,
+    violations: [] as string[],
+    async start() {
+      fixture.ctx = await createTestContext('pglite');
+      fixture.server = await listen(fixture.ctx.app);
+      fixture.browser = await launchBrowser();
+    },
+    async stop() {
+      await fixture.browser?.close();
+      await fixture.server?.close();
+      await fixture.ctx?.close();
+    },
+    async check(page: Page) {
+      fixture.violations.push(...(await accessibilityViolations(page)));
+    },
+  };
+  return fixture;
 }

@@ -7,6 +7,7 @@ import { auditEvents } from '../../platform/audit/schema.ts';
 import { can } from '../../platform/policies/policy.ts';
 import type { Permission } from '../../platform/policies/permissions.ts';
 import type { Principal } from '../../platform/policies/roles.ts';
+import { countAll } from '../../platform/db/count.ts';
 
 export interface AttentionItem {
   text: string;
@@ -76,7 +77,7 @@ export class DashboardService {
     const now = this.deps.clock.now();
     if (can(principal, 'users.manage')) {
       const [locked] = await orm
-        .select({ n: sql<number>`count(*)`.mapWith(Number) })
+        .select({ n: countAll() })
         .from(users)
         .where(and(eq(users.active, true), gt(users.lockedUntil, now)));
       items.push({
@@ -85,7 +86,7 @@ export class DashboardService {
         href: '/admin/users?status=active',
       });
       const [noRole] = await orm
-        .select({ n: sql<number>`count(*)`.mapWith(Number) })
+        .select({ n: countAll() })
         .from(users)
         .where(
           and(
@@ -102,7 +103,7 @@ export class DashboardService {
     if (can(principal, 'audit.view')) {
       const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
       const [refused] = await orm
-        .select({ n: sql<number>`count(*)`.mapWith(Number) })
+        .select({ n: countAll() })
         .from(auditEvents)
         .where(
           and(

@@ -3,7 +3,7 @@ import type { Services } from '../../composition.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { actorOf } from '../../platform/web/request.ts';
 import { pagination } from '../../platform/web/pagination.ts';
-import { asString, fromValidationError, validate } from '../../platform/web/forms.ts';
+import { asString, formValues, fromValidationError, validate } from '../../platform/web/forms.ts';
 import { NotFoundError, ValidationError } from '../../platform/commands.ts';
 import { CASE_TYPE_NAMES, type CaseType } from '../../domain/request-workflow.ts';
 import { OUTCOME_NAMES } from '../../domain/request-outcomes.ts';
@@ -75,12 +75,7 @@ export function publicationRoutes(deps: Pick<Services, 'requests' | 'publication
       await renderManage(res, {});
     })
     .post('/publication-scheme/entries', 'publication.manage', async (req, res) => {
-      const values = {
-        classCode: asString(req.body.classCode),
-        title: asString(req.body.title),
-        description: asString(req.body.description),
-        url: asString(req.body.url),
-      };
+      const values = formValues(req.body, ['classCode', 'title', 'description', 'url']);
       const form = validate(publicationEntrySchema, values);
       if (!form.ok) return void (res.status(400), await renderManage(res, { ...form, values }));
       await deps.publication.addEntry(actorOf(req.principal!), form.value);

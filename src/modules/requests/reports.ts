@@ -7,6 +7,7 @@ import { workingDaysBetween } from '../../domain/deadlines.ts';
 import { addCalendarMonths, type IsoDate } from '../../domain/calendar/dates.ts';
 import { OPEN_STATUSES, RIGHTS_TYPES, type CaseType } from '../../domain/request-workflow.ts';
 import { requestCases, requestTargets } from './schema.ts';
+import { countAll } from '../../platform/db/count.ts';
 
 export type Rag = 'green' | 'amber' | 'red' | 'none';
 
@@ -77,7 +78,7 @@ export class RequestReportsService {
           type: requestCases.type,
           channel: requestCases.channel,
           month: sql<string>`to_char(${requestCases.receivedOn}, 'YYYY-MM')`,
-          n: sql<number>`count(*)`.mapWith(Number),
+          n: countAll(),
         })
         .from(requestCases)
         .where(and(gte(requestCases.receivedOn, from), lte(requestCases.receivedOn, options.until)))

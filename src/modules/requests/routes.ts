@@ -6,7 +6,14 @@ import type { Services } from '../../composition.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { actorOf } from '../../platform/web/request.ts';
 import { pagination } from '../../platform/web/pagination.ts';
-import { asArray, asString, fromValidationError, toFormErrors, validate } from '../../platform/web/forms.ts';
+import {
+  asArray,
+  asString,
+  formValues,
+  fromValidationError,
+  toFormErrors,
+  validate,
+} from '../../platform/web/forms.ts';
 import { lineChartSvg } from '../../platform/web/charts.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/commands.ts';
 import { can } from '../../platform/policies/policy.ts';
@@ -198,17 +205,17 @@ export function requestRoutes(deps: Deps): Routes {
       });
     })
     .post('/requests/log', 'requests.manage', async (req, res) => {
-      const values = {
-        type: asString(req.body.type),
-        channel: asString(req.body.channel),
-        subject: asString(req.body.subject),
-        description: asString(req.body.description),
-        requesterName: asString(req.body.requesterName),
-        requesterEmail: asString(req.body.requesterEmail),
-        requesterAddress: asString(req.body.requesterAddress),
-        receivedOn: asString(req.body.receivedOn),
-        pressInterest: req.body.pressInterest === 'yes',
-      };
+      const fields = [
+        'type',
+        'channel',
+        'subject',
+        'description',
+        'requesterName',
+        'requesterEmail',
+        'requesterAddress',
+        'receivedOn',
+      ] as const;
+      const values = { ...formValues(req.body, fields), pressInterest: req.body.pressInterest === 'yes' };
       const form = validate(newCaseSchema, values);
       if (!form.ok) return res.status(400).render('requests/views/log.njk', { ...form, labels, values });
       try {

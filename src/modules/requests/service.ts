@@ -46,6 +46,7 @@ import {
 import { renderLetter, type LetterName } from './letters.ts';
 import { canApproveCase, canManageCase, canViewCase } from './policy.ts';
 import type { NewCase } from './schemas.ts';
+import { countWhere } from '../../platform/db/count.ts';
 
 export type RequestCase = typeof requestCases.$inferSelect;
 export type Pause = [IsoDate, IsoDate | null];
@@ -209,7 +210,7 @@ export class RequestsService {
       workingDays: 5,
     }).due;
     const where = this.listWhere(principal, filter, now, dueSoonUntil);
-    const [rows, [count]] = await Promise.all([
+    const [rows, total] = await Promise.all([
       this.deps.db.orm
         .select({
           id: requestCases.id,
@@ -227,12 +228,9 @@ export class RequestsService {
         .orderBy(asc(requestCases.dueOn), asc(requestCases.id))
         .limit(page.limit)
         .offset(page.offset),
-      this.deps.db.orm
-        .select({ n: sql<number>`count(*)`.mapWith(Number) })
-        .from(requestCases)
-        .where(where),
+      countWhere(this.deps.db.orm, requestCases, where),
     ]);
-    return { rows, total: count?.n ?? 0 };
+    return { rows, total };
   }
 
   private listWhere(
@@ -980,7 +978,7 @@ export class RequestsService {
       );
     }
     const where = and(...conditions);
-    const [rows, [count]] = await Promise.all([
+    const [rows, total] = await Promise.all([
       this.deps.db.orm
         .select({
           id: requestCases.id,
@@ -995,12 +993,9 @@ export class RequestsService {
         .orderBy(desc(requestCases.publishedOn), desc(requestCases.id))
         .limit(page.limit)
         .offset(page.offset),
-      this.deps.db.orm
-        .select({ n: sql<number>`count(*)`.mapWith(Number) })
-        .from(requestCases)
-        .where(where),
+      countWhere(this.deps.db.orm, requestCases, where),
     ]);
-    return { rows, total: count?.n ?? 0 };
+    return { rows, total };
   }
 
   /** A published entry: only what the officer chose to publish, never the requester. */

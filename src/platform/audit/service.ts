@@ -3,6 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { auditEvents } from './schema.ts';
 import { eventHash, GENESIS_HASH } from './hash.ts';
+import { countWhere } from '../db/count.ts';
 
 /** Who did something: a member of staff, an API token, or Custodian itself (jobs, seeding, the command line). */
 export interface Actor {
@@ -89,7 +90,7 @@ export class AuditService {
 
   async search(filter: AuditFilter, page: { limit: number; offset: number }) {
     const where = filterSql(filter);
-    const [rows, [total]] = await Promise.all([
+    const [rows, total] = await Promise.all([
       this.db.orm
         .select()
         .from(auditEvents)
@@ -97,12 +98,9 @@ export class AuditService {
         .orderBy(desc(auditEvents.seq))
         .limit(page.limit)
         .offset(page.offset),
-      this.db.orm
-        .select({ n: sql<number>`count(*)`.mapWith(Number) })
-        .from(auditEvents)
-        .where(where),
+      countWhere(this.db.orm, auditEvents, where),
     ]);
-    return { rows, total: total?.n ?? 0 };
+    return { rows, total };
   }
 
   /** Every matching event, oldest first, in pages, for exports. */

@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle
 import type { Executor } from '../db/database.ts';
 import { apiTokens, directorates, sessions, teamMembers, teams, userRoles, users } from './schema.ts';
 import { isRole, type Grant } from '../policies/roles.ts';
+import { countWhere } from '../db/count.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type Directorate = typeof directorates.$inferSelect;
@@ -75,7 +76,7 @@ export async function listUsers(db: Executor, f: UserListFilter, page: { limit: 
     conditions.push(sql`exists (select 1 from ${userRoles} where ${and(...roleConditions)})`);
   }
   const where = conditions.length ? and(...conditions) : undefined;
-  const [rows, [count]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     db
       .select()
       .from(users)
@@ -83,12 +84,9 @@ export async function listUsers(db: Executor, f: UserListFilter, page: { limit: 
       .orderBy(asc(users.displayName), asc(users.id))
       .limit(page.limit)
       .offset(page.offset),
-    db
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(users)
-      .where(where),
+    countWhere(db, users, where),
   ]);
-  return { rows, total: count?.n ?? 0 };
+  return { rows, total };
 }
 
 export async function listDirectorates(db: Executor): Promise<Directorate[]> {

@@ -1,20 +1,11 @@
-import type { Role } from './roles.ts';
+import { ROLES, type Role } from './roles.ts';
 
 /**
  * Which roles hold each permission. Every route names one of these (or `public`), and the permission matrix test
  * checks each route against this table for every role. Every signed-in user also holds `staff`.
  */
 export const PERMISSIONS = {
-  'home.view': [
-    'admin',
-    'dpo',
-    'ig_officer',
-    'records_manager',
-    'requests_officer',
-    'asset_owner',
-    'staff',
-    'auditor',
-  ],
+  'home.view': ROLES,
   'users.manage': ['admin'],
   'organisation.manage': ['admin'],
   'api-tokens.manage': ['admin'],
@@ -28,16 +19,7 @@ export const PERMISSIONS = {
   'publication.manage': ['dpo', 'ig_officer', 'requests_officer'],
   'records.view': ['dpo', 'ig_officer', 'records_manager', 'auditor'],
   'assets.view': ['dpo', 'ig_officer', 'asset_owner', 'auditor'],
-  'incidents.report': [
-    'admin',
-    'dpo',
-    'ig_officer',
-    'records_manager',
-    'requests_officer',
-    'asset_owner',
-    'staff',
-    'auditor',
-  ],
+  'incidents.report': ROLES,
   'compliance.view': ['dpo', 'ig_officer', 'asset_owner', 'auditor'],
   'discovery.view': ['dpo', 'ig_officer', 'records_manager'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -47,6 +47,14 @@ export function asOptionalInt(value: unknown): number | null {
   return /^\d+$/.test(text) ? Number(text) : null;
 }
 
+/** The named fields of a form body as strings (missing or odd ones become ''), ready for a schema and for re-showing. */
+export function formValues<K extends string>(
+  body: Record<string, unknown> | undefined,
+  keys: readonly K[],
+): Record<K, string> {
+  return Object.fromEntries(keys.map((k) => [k, asString(body?.[k])])) as Record<K, string>;
+}
+
 export function asString(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
