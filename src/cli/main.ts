@@ -11,6 +11,7 @@ import { databaseCommands } from './database.ts';
 import { tokenCommands } from './token.ts';
 import { workerCommand } from './worker.ts';
 import { deadlineCommands } from './deadline.ts';
+import { piiCommand } from './pii.ts';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   auditCommands(program);
   tokenCommands(program);
   deadlineCommands(program);
+  piiCommand(program);
   return program;
 }
 

@@ -1,0 +1,75 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli } from '../support/cli.ts';
+import { walk } from '../../src/discovery/walk/walk.ts';
+
+describe('custodian pii --json', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodian-pii-'));
+    fs.mkdirSync(path.join(dir, 'Adults', 'Case notes'), { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'Adults', 'Case notes', 'visit.txt'),
+      'Visit to Mrs Sarah Jones, NHS number 943 476 5919, DOB 14/02/1950.\n',
+    );
+    fs.writeFileSync(path.join(dir, 'Adults', 'decoy.txt'), 'Invoice 943 476 5918 for 12 boxes.\n');
+    fs.writeFileSync(
+      path.join(dir, 'contacts.csv'),
+      'name,email,phone\nJohn Smith,john.smith@example.com,020 7946 0018\n',
+    );
+    fs.writeFileSync(path.join(dir, 'photo.png'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+    fs.symlinkSync(dir, path.join(dir, 'Adults', 'loop'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('prints one JSON line a file with masked findings, errors beside them, and never the raw values', async () => {
+    const res = await runCli(['pii', '--json', dir, path.join(dir, 'missing.txt')]);
+    assert.equal(res.code, 0, res.stderr);
+    const lines = res.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const byName = (name: string) => lines.find((l) => l.file.endsWith(name));
+    assert.equal(lines.length, 5, 'four files and the missing path; the symbolic link loop is not followed');
+    const visit = byName('visit.txt');
+    assert.equal(visit.mime, 'text/plain');
+    assert.deepEqual(visit.findings.map((f: { type: string }) => f.type).sort(), [
+      'DATE_OF_BIRTH',
+      'NHS_NUMBER',
+      'PERSON_NAME',
+    ]);
+    const nhs = visit.findings.find((f: { type: string }) => f.type === 'NHS_NUMBER');
+    assert.deepEqual(Object.keys(nhs).sort(), ['confidence', 'end', 'masked', 'page', 'start', 'type']);
+    assert.equal(nhs.masked, 'NHS ••• ••• 5919');
+    assert.deepEqual(byName('decoy.txt').findings, [], 'a number failing its check is not a finding');
+    assert.deepEqual(
+      byName('contacts.csv')
+        .findings.map((f: { type: string }) => f.type)
+        .sort(),
+      ['EMAIL', 'PERSON_NAME', 'UK_PHONE'],
+    );
+    assert.match(byName('photo.png').error, /not supported yet/);
+    assert.equal(byName('missing.txt').error, 'no such file or folder');
+    assert.doesNotMatch(res.stdout, /9434765919|943 476 5919|john\.smith@example\.com/);
+  });
+
+  it('walks every regular file once, not following links, and reports paths it cannot open', async () => {
+    const entries = [];
+    for await (const e of walk([dir, path.join(dir, 'gone')])) entries.push(e);
+    const files = entries
+      .filter((e) => e.kind === 'file')
+      .map((e) => path.basename(e.path))
+      .sort();
+    assert.deepEqual(files, ['contacts.csv', 'decoy.txt', 'photo.png', 'visit.txt']);
+    assert.deepEqual(
+      entries.filter((e) => e.kind === 'error').map((e) => [path.basename(e.path), 'error' in e && e.error]),
+      [['gone', 'no such file or folder']],
+    );
+    const excluded = [];
+    for await (const e of walk([dir], { exclude: /Case notes/ })) excluded.push(e);
+    assert.ok(!excluded.some((e) => e.path.includes('visit.txt')));
+  });
+});
