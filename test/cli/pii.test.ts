@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../support/cli.ts';
 import { walk } from '../../src/discovery/walk/walk.ts';
+import { docx, eml, pdf, zipOf } from '../support/fixtures.ts';
 
 describe('custodian pii --json', () => {
   let dir: string;
@@ -54,6 +55,43 @@ describe('custodian pii --json', () => {
     assert.match(byName('photo.png').error, /not supported yet/);
     assert.equal(byName('missing.txt').error, 'no such file or folder');
     assert.doesNotMatch(res.stdout, /9434765919|943 476 5919|john\.smith@example\.com/);
+  });
+
+  it('reports files inside archives and e-mails on lines of their own, pages of PDFs by number', async () => {
+    const nested = fs.mkdtempSync(path.join(os.tmpdir(), 'custodian-pii-nested-'));
+    try {
+      const attachment = await docx(['Tenant: Mr John Smith, NINO AB 12 34 56 C']);
+      fs.writeFileSync(
+        path.join(nested, 'mail.eml'),
+        eml({
+          subject: 'Arrears',
+          body: 'See attached.',
+          attachment: { name: 'tenancy.docx', content: attachment },
+        }),
+      );
+      fs.writeFileSync(
+        path.join(nested, 'bundle.zip'),
+        await zipOf({ 'report.pdf': pdf(['Cover', 'NHS number 943 476 5919']) }),
+      );
+      const res = await runCli(['pii', '--json', nested]);
+      const lines = res.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      const tenancy = lines.find((l) => l.file.endsWith('mail.eml!/tenancy.docx'));
+      assert.deepEqual(tenancy.findings.map((f: { type: string }) => f.type).sort(), [
+        'PERSON_NAME',
+        'UK_NINO',
+      ]);
+      const report = lines.find((l) => l.file.endsWith('bundle.zip!/report.pdf'));
+      assert.equal(report.mime, 'application/pdf');
+      assert.deepEqual(
+        report.findings.map((f: { type: string; page: number }) => [f.type, f.page]),
+        [['NHS_NUMBER', 2]],
+      );
+    } finally {
+      fs.rmSync(nested, { recursive: true, force: true });
+    }
   });
 
   it('walks every regular file once, not following links, and reports paths it cannot open', async () => {

@@ -42,11 +42,12 @@ describe('text extraction', () => {
     const result = await extractText(png, 'scan.png');
     assert.deepEqual(result, {
       mime: 'image/png',
+      pages: [],
       error: 'extracting text from image/png is not supported yet',
     });
     const binary = Buffer.from([1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 1, 2, 3, 4, 5, 6, 7]);
     assert.equal('error' in (await extractText(binary, 'data.bin')), true);
-    assert.deepEqual(await extractText(Buffer.alloc(0), 'empty.txt'), { mime: 'text/plain', text: '' });
+    assert.deepEqual(await extractText(Buffer.alloc(0), 'empty.txt'), { mime: 'text/plain', pages: [''] });
     const renamed = await extractText(
       Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('text', 'utf16le')]),
       'note.txt',

@@ -1,8 +1,24 @@
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { decodeText, htmlToText } from './text.ts';
+import { officeText, type OfficeKind } from './office.ts';
+import { pdfPages } from './pdf.ts';
+import { parseEmail } from './email.ts';
+import { readZip, ZipLimitError } from './zip.ts';
 
-export type Extraction = { mime: string; text: string; encoding?: string } | { mime: string; error: string };
+/**
+ * What could be read from a file: its type, its text (one string a page; one page for unpaged formats), or why not,
+ * and for containers (zip, e-mail) what was read from each thing inside them.
+ */
+export interface Extraction {
+  mime: string;
+  pages: string[];
+  error?: string;
+  children?: { name: string; extraction: Extraction }[];
+}
+
+/** Containers nest at most this deep (a zip in an e-mail in a zip…). */
+export const MAX_DEPTH = 3;
 
 const TEXT_TYPES: Record<string, string> = {
   '.txt': 'text/plain',
@@ -15,33 +31,91 @@ const TEXT_TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.json': 'application/json',
   '.xml': 'application/xml',
+  '.eml': 'message/rfc822',
+};
+
+const OFFICE: Record<string, OfficeKind> = {
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
+  'application/vnd.oasis.opendocument.text': 'odf',
+  'application/vnd.oasis.opendocument.spreadsheet': 'odf',
+  'application/vnd.oasis.opendocument.presentation': 'odf',
 };
 
 /**
- * The type of a file from its bytes (file-type), falling back to its extension only for text, which has no magic
- * bytes; and its text where Custodian can read that type today. Other types are reported by name, not guessed at.
+ * Reads a file's text by its sniffed type (file-type), falling back to the name only for text, which has no magic
+ * bytes. Damaged, encrypted or hostile files come back with an `error`, never an exception.
  */
-export async function extractText(bytes: Buffer, filename: string): Promise<Extraction> {
+export async function extractText(bytes: Buffer, filename: string, depth = 0): Promise<Extraction> {
   const extension = path.extname(filename).toLowerCase();
-  // Text has no magic bytes, and some text looks like a signature (a UTF-16 byte-order mark reads as an MP3 frame), so
-  // a file named as text whose bytes read as text is text.
+  // A file named as text whose bytes read as text is text (a UTF-16 byte-order mark reads as an MP3 frame).
   const namedText = Object.hasOwn(TEXT_TYPES, extension) && looksLikeText(bytes);
-  const sniffed = namedText ? undefined : await fileTypeFromBuffer(bytes);
-  if (sniffed && sniffed.mime !== 'application/xml') {
-    return { mime: sniffed.mime, error: `extracting text from ${sniffed.mime} is not supported yet` };
-  }
-  if (bytes.length === 0) return { mime: TEXT_TYPES[extension] ?? 'application/x-empty', text: '' };
-  if (!looksLikeText(bytes))
-    return { mime: 'application/octet-stream', error: 'binary content of an unknown type' };
-  const { text, encoding } = decodeText(bytes);
+  const sniffed = namedText ? undefined : await fileTypeFromBuffer(bytes).catch(() => undefined);
   const mime =
-    TEXT_TYPES[extension] ?? (/^\s*<(!doctype html|html)/i.test(text) ? 'text/html' : 'text/plain');
-  return { mime, text: mime === 'text/html' ? htmlToText(text) : text, encoding };
+    sniffed?.mime ??
+    (namedText
+      ? TEXT_TYPES[extension]!
+      : bytes.length === 0
+        ? 'application/x-empty'
+        : looksLikeText(bytes)
+          ? 'text/plain'
+          : 'application/octet-stream');
+  try {
+    if (OFFICE[mime]) return { mime, pages: [await officeText(bytes, OFFICE[mime]!)] };
+    if (mime === 'application/pdf') return { mime, pages: await pdfPages(bytes) };
+    if (mime === 'application/zip') return await zipContents(bytes, depth);
+    if (mime === 'message/rfc822' || (mime === 'text/plain' && looksLikeEmail(bytes)))
+      return await emailContents(bytes, depth);
+    if (mime === 'application/x-empty') return { mime, pages: [''] };
+    if (mime.startsWith('text/') || mime === 'application/json' || mime === 'application/xml') {
+      const { text } = decodeText(bytes);
+      return { mime, pages: [mime === 'text/html' ? htmlToText(text) : text] };
+    }
+    if (mime === 'application/octet-stream')
+      return { mime, pages: [], error: 'binary content of an unknown type' };
+    return { mime, pages: [], error: `extracting text from ${mime} is not supported yet` };
+  } catch (error) {
+    const reason =
+      error instanceof ZipLimitError
+        ? `refused: ${error.message}`
+        : (error as Error).message || String(error);
+    return { mime, pages: [], error: reason };
+  }
+}
+
+async function zipContents(bytes: Buffer, depth: number): Promise<Extraction> {
+  if (depth >= MAX_DEPTH)
+    return { mime: 'application/zip', pages: [], error: `nested more than ${MAX_DEPTH} deep` };
+  const entries = await readZip(bytes, () => true);
+  const children = [];
+  for (const e of entries)
+    children.push({ name: e.name, extraction: await extractText(e.content, e.name, depth + 1) });
+  return { mime: 'application/zip', pages: [], children };
+}
+
+async function emailContents(bytes: Buffer, depth: number): Promise<Extraction> {
+  const email = await parseEmail(bytes, htmlToText);
+  const children = [];
+  if (depth < MAX_DEPTH)
+    for (const a of email.attachments)
+      children.push({ name: a.filename, extraction: await extractText(a.content, a.filename, depth + 1) });
+  return { mime: 'message/rfc822', pages: [email.text], children };
+}
+
+function looksLikeEmail(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 2048).toString('latin1');
+  return (
+    /^(Received|Return-Path|From|Message-ID|MIME-Version|Date|Subject):/im.test(head) &&
+    /^Subject:/im.test(head) &&
+    /^From:/im.test(head)
+  );
 }
 
 /** Text has no NUL bytes (UTF-16 aside) and few control characters. */
 function looksLikeText(bytes: Buffer): boolean {
   const sample = bytes.subarray(0, 8192);
+  if (sample.length === 0) return true;
   const utf16 =
     sample.length >= 2 &&
     ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff));
@@ -52,6 +126,6 @@ function looksLikeText(bytes: Buffer): boolean {
     else if (b < 9 || (b > 13 && b < 32)) control += 1;
   }
   if (utf16) return control / sample.length < 0.1;
-  if (zero > 0) return zero / sample.length > 0.3 && control / sample.length < 0.1; // UTF-16 without a BOM
+  if (zero > 0) return zero / sample.length > 0.3 && control / sample.length < 0.1; // UTF-16 without a byte-order mark
   return control / sample.length < 0.05;
 }
