@@ -44,7 +44,8 @@ export async function pdfPages(bytes: Buffer, maxPages = 2000): Promise<string[]
     await doc.destroy();
     return pages;
   } catch (error) {
-    if ((error as Error).name === 'PasswordException') throw new PdfProtectedError('password-protected PDF', { cause: error });
+    if ((error as Error).name === 'PasswordException')
+      throw new PdfProtectedError('password-protected PDF', { cause: error });
     throw new Error(`damaged PDF: ${(error as Error).message}`, { cause: error });
   } finally {
     await task.destroy().catch(() => undefined);
