@@ -6,3 +6,4 @@ export * from './platform/calendar/schema.ts';
 export * from './platform/mail/schema.ts';
 export * from './modules/requests/schema.ts';
 export * from './modules/publication/schema.ts';
+export * from './discovery/inventory/schema.ts';

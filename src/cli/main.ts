@@ -12,6 +12,7 @@ import { tokenCommands } from './token.ts';
 import { workerCommand } from './worker.ts';
 import { deadlineCommands } from './deadline.ts';
 import { piiCommand } from './pii.ts';
+import { discoveryCommands } from './scan.ts';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   tokenCommands(program);
   deadlineCommands(program);
   piiCommand(program);
+  discoveryCommands(program);
   return program;
 }
 

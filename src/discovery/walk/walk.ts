@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export type WalkEntry =
-  { kind: 'file'; path: string; size: number } | { kind: 'error'; path: string; error: string };
+  | { kind: 'file'; path: string; size: number; mtime: Date; inode: string }
+  | { kind: 'error'; path: string; error: string };
 
 /**
  * Every regular file under the given paths, streamed (a folder is read a batch at a time, never held whole), without
@@ -23,7 +24,13 @@ async function* walkOne(target: string, options: { exclude?: RegExp }): AsyncGen
   if (options.exclude?.test(target)) return;
   if (stat.isSymbolicLink()) return;
   if (stat.isFile()) {
-    yield { kind: 'file', path: target, size: stat.size };
+    yield {
+      kind: 'file',
+      path: target,
+      size: stat.size,
+      mtime: stat.mtime,
+      inode: `${stat.dev}:${stat.ino}`,
+    };
     return;
   }
   if (!stat.isDirectory()) return;
