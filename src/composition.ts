@@ -18,6 +18,7 @@ import { PublicationService } from './modules/publication/service.ts';
 import { RequestReportsService } from './modules/requests/reports.ts';
 import { AttachmentsService } from './modules/requests/attachments.ts';
 import { RequestSettingsService } from './modules/requests/settings.ts';
+import { DiscoveryService } from './modules/discovery/service.ts';
 
 export interface Deps {
   config: Config;
@@ -72,6 +73,7 @@ export function createServices(deps: Deps) {
     requests,
     requestReports: new RequestReportsService({ db, clock, calendar }),
     requestSettings: new RequestSettingsService({ db, clock }),
+    discovery: new DiscoveryService({ db, audit }),
     attachments: new AttachmentsService({ db, clock, files, maxBytes: config.maxUploadBytes }),
     publication: new PublicationService({ db, clock }),
     jobs: new JobQueue(db, jobs, deps.logger),

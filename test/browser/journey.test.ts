@@ -2,7 +2,13 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { emailFor, PASSWORD } from '../support/app.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { browserFixture, newPage } from '../support/browser.ts';
+import { writeTree } from '../support/tree.ts';
+import { runScan } from '../../src/discovery/scan.ts';
+import { systemActor } from '../../src/platform/audit/service.ts';
 
 describe('staff journey in Chromium', () => {
   const f = browserFixture();
@@ -72,6 +78,35 @@ describe('staff journey in Chromium', () => {
     assert.match(page.url(), /\/sign-in/);
 
     assert.deepEqual(f.violations, []);
+  });
+
+  it('lets a records manager explore what discovery found, with no WCAG 2.2 AA failures', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'custodian-journey-share-'));
+    try {
+      writeTree(root, 5, 20);
+      await runScan(f.ctx.services, systemActor('Test'), {
+        source: 'Shared drive',
+        root,
+        findingKey: Buffer.alloc(32, 2),
+      });
+      const before = f.violations.length;
+      const page = await newPage(f.browser);
+      await signIn(page, emailFor('records_manager'));
+      await page.getByRole('link', { name: 'Discovery' }).first().click();
+      await check(page);
+      await page.getByRole('link', { name: 'Shared drive' }).click();
+      await check(page);
+      await page.getByRole('link', { name: 'Adults' }).click();
+      await check(page);
+      await page.getByRole('link', { name: 'List the files' }).click();
+      await check(page);
+      await page.locator('table a.govuk-link').first().click();
+      assert.match(await page.locator('h1').innerText(), /Adults/);
+      await check(page);
+      assert.deepEqual(f.violations.slice(before), []);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('works with JavaScript switched off', async () => {

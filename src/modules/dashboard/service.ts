@@ -63,7 +63,7 @@ export const AREAS: {
     name: 'Discovery',
     permission: 'discovery.view',
     purpose: 'Scanning file shares for personal data and redundant, obsolete and trivial content',
-    available: false,
+    available: true,
   },
 ];
 

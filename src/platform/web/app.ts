@@ -25,6 +25,7 @@ import { requestRoutes } from '../../modules/requests/routes.ts';
 import { publicRequestRoutes } from '../../modules/requests/public-routes.ts';
 import { requestsApi } from '../../modules/requests/api.ts';
 import { publicationRoutes } from '../../modules/publication/routes.ts';
+import { discoveryRoutes } from '../../modules/discovery/routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -71,6 +72,7 @@ export function createApp(services: Services, options: AppOptions) {
     publicRequestRoutes(services),
     requestRoutes(services),
     publicationRoutes(services),
+    discoveryRoutes(services),
     adminRoutes(services),
     auditRoutes(services),
     adminApi(services, registry),

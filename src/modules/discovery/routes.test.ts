@@ -1,0 +1,76 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { createTestContext, emailFor, signedInAgent, type TestContext } from '../../../test/support/app.ts';
+import { DATABASE_KINDS } from '../../../test/support/databases.ts';
+import { writeTree } from '../../../test/support/tree.ts';
+import { runScan } from '../../discovery/scan.ts';
+import { systemActor } from '../../platform/audit/service.ts';
+
+for (const kind of DATABASE_KINDS) {
+  describe(`discovery pages on ${kind}`, () => {
+    let ctx: TestContext;
+    let root: string;
+    let sourceId: number;
+    before(async () => {
+      ctx = await createTestContext(kind);
+      root = fs.mkdtempSync(path.join(os.tmpdir(), 'custodian-discovery-pages-'));
+      writeTree(root, 3, 30);
+      await runScan(ctx.services, systemActor('Test'), {
+        source: 'Corporate share',
+        root,
+        findingKey: Buffer.alloc(32, 1),
+      });
+      sourceId = (await ctx.services.discovery.sources())[0]!.id;
+    });
+    after(async () => {
+      await ctx.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    });
+
+    it('shows sources, a summary by folder with personal data and ROT, and drills into folders', async () => {
+      const rm = await signedInAgent(ctx, emailFor('records_manager'));
+      const index = await rm.get('/discovery');
+      assert.match(index.text, /Corporate share/);
+      const summary = await rm.get(`/discovery/sources/${sourceId}`);
+      assert.match(summary.text, /NHS_NUMBER/);
+      assert.match(summary.text, /Duplicate/);
+      assert.match(summary.text, /Adults/);
+      const folder = await rm.get(`/discovery/sources/${sourceId}?folder=Adults`);
+      assert.match(folder.text, /Case notes/);
+      const csv = parse((await rm.get(`/discovery/sources/${sourceId}/summary.csv`)).text, {
+        columns: true,
+      }) as Record<string, string>[];
+      assert.deepEqual(csv.map((r) => r.folder).sort(), ['Adults', 'Children', 'Place', 'Resources']);
+      const traversal = await rm.get(`/discovery/sources/${sourceId}?folder=../../etc`);
+      assert.equal(traversal.status, 200, 'a folder outside the source is ignored, not followed');
+      assert.equal((await rm.get('/discovery/sources/999')).status, 404);
+    });
+
+    it('lists files by personal data type and shows one file’s masked findings, auditing the view', async () => {
+      const rm = await signedInAgent(ctx, emailFor('records_manager'));
+      const list = await rm.get(`/discovery/sources/${sourceId}/files?pii=NHS_NUMBER`);
+      const link = /href="(\/discovery\/sources\/\d+\/file\?path=[^"]+)"/
+        .exec(list.text)![1]!
+        .replace(/&amp;/g, '&');
+      const file = await rm.get(link);
+      assert.match(file.text, /NHS ••• ••• \d{4}/);
+      assert.doesNotMatch(file.text, /\b\d{3} \d{3} \d{4}\b/, 'the value itself is never shown');
+      const events = await ctx.services.audit.search(
+        { action: 'discovery.findings-viewed' },
+        { limit: 5, offset: 0 },
+      );
+      assert.equal(events.total, 1);
+      assert.doesNotMatch(
+        JSON.stringify(events.rows),
+        /Case notes|file-0/,
+        'the audit event does not carry the file name',
+      );
+      assert.equal((await rm.get(`/discovery/sources/${sourceId}/file?path=/etc/passwd`)).status, 404);
+      assert.equal((await (await signedInAgent(ctx, emailFor('staff'))).get('/discovery')).status, 403);
+    });
+  });
+}

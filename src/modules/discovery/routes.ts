@@ -1,0 +1,107 @@
+import type { Request } from 'express';
+import { z } from 'zod';
+import { stringify } from 'csv-stringify/sync';
+import type { Services } from '../../composition.ts';
+import { Routes } from '../../platform/web/routes.ts';
+import { actorOf } from '../../platform/web/request.ts';
+import { pagination } from '../../platform/web/pagination.ts';
+import { NotFoundError } from '../../platform/commands.ts';
+import { PII_TYPES } from '../../domain/pii/types.ts';
+import { ROT_REASONS } from '../../domain/rot.ts';
+
+const PAGE_SIZE = 50;
+const folderSchema = z
+  .string()
+  .max(1000)
+  .refine(
+    (f) => !f.split('/').some((part) => part === '..' || part === '.' || part === ''),
+    'not a folder in this source',
+  )
+  .optional()
+  .catch(undefined);
+const filesQuery = z.object({
+  folder: folderSchema,
+  pii: z.enum(PII_TYPES).optional().catch(undefined),
+  rot: z.enum(ROT_REASONS).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+/** The discovery pages for records managers, IG officers and the DPO. */
+export function discoveryRoutes(deps: Pick<Services, 'discovery'>): Routes {
+  const sourceOf = async (req: Request) => {
+    const id = Number(req.params.id);
+    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError('No such source');
+    return deps.discovery.source(id);
+  };
+  return new Routes()
+    .get('/discovery', 'discovery.view', async (_req, res) => {
+      const sources = await deps.discovery.sources();
+      res.render('discovery/views/index.njk', {
+        sources,
+        refresh: sources.some((s) => s.lastScan?.status === 'running'),
+      });
+    })
+    .get('/discovery/sources/:id', 'discovery.view', async (req, res) => {
+      const { source, scans } = await sourceOf(req);
+      const folder = folderSchema.parse(req.query.folder);
+      const summary = await deps.discovery.summary(source.id, source.rootPath, folder);
+      res.render('discovery/views/source.njk', {
+        source,
+        scans,
+        summary,
+        folder,
+        parents: folder ? folder.split('/') : [],
+        refresh: scans[0]?.status === 'running',
+      });
+    })
+    .get('/discovery/sources/:id/summary.csv', 'discovery.view', async (req, res) => {
+      const { source } = await sourceOf(req);
+      const folder = folderSchema.parse(req.query.folder);
+      const s = await deps.discovery.summary(source.id, source.rootPath, folder);
+      const rows = s.folders.map((f) => ({
+        folder: folder ? `${folder}/${f.folder}` : f.folder,
+        files: f.files,
+        bytes: f.bytes,
+        filesWithPersonalData: f.personal,
+      }));
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', 'attachment; filename="discovery-summary.csv"');
+      res.send(
+        stringify(rows, {
+          header: true,
+          escape_formulas: true,
+          columns: ['folder', 'files', 'bytes', 'filesWithPersonalData'],
+        }),
+      );
+    })
+    .get('/discovery/sources/:id/files', 'discovery.view', async (req, res) => {
+      const { source } = await sourceOf(req);
+      const q = filesQuery.parse(req.query);
+      const { rows, total } = await deps.discovery.files(source.id, source.rootPath, q, {
+        limit: PAGE_SIZE,
+        offset: (q.page - 1) * PAGE_SIZE,
+      });
+      res.render('discovery/views/files.njk', {
+        source,
+        rows,
+        total,
+        query: q,
+        root: source.rootPath,
+        piiTypes: PII_TYPES,
+        rotReasons: ROT_REASONS,
+        pages: pagination(req, q.page, total, PAGE_SIZE),
+      });
+    })
+    .get('/discovery/sources/:id/file', 'discovery.view', async (req, res) => {
+      const { source } = await sourceOf(req);
+      const filePath = typeof req.query.path === 'string' ? req.query.path : '';
+      if (!filePath.startsWith(`${source.rootPath}/`)) throw new NotFoundError('No such file');
+      const { file, findings } = await deps.discovery.file(actorOf(req.principal!), source.id, filePath);
+      res.render('discovery/views/file.njk', {
+        source,
+        file,
+        findings,
+        relative: file.path.slice(source.rootPath.length + 1),
+      });
+    });
+}
