@@ -19,6 +19,8 @@ import { RequestReportsService } from './modules/requests/reports.ts';
 import { AttachmentsService } from './modules/requests/attachments.ts';
 import { RequestSettingsService } from './modules/requests/settings.ts';
 import { DiscoveryService } from './modules/discovery/service.ts';
+import { processQueuedBatch, type ScanBatch } from './discovery/scan.ts';
+import { findingKey } from './discovery/finding-key.ts';
 
 export interface Deps {
   config: Config;
@@ -57,6 +59,15 @@ export function createServices(deps: Deps) {
       run: async () => ({ purged: await purgeExpiredSessions({ db, clock }) }),
     },
     { name: 'mail.deliver', cron: '* * * * *', run: () => mail.deliver() },
+    {
+      name: 'discovery.process-batch',
+      pollingIntervalSeconds: 0.5,
+      // The worker's process id goes in the job's output, so it can be seen which process did what.
+      run: async (data) => ({
+        ...(await processQueuedBatch({ db, clock }, data as ScanBatch, findingKey(config))),
+        pid: process.pid,
+      }),
+    },
   ];
   return {
     ...deps,

@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify';
 import { and, asc, eq, gt, or } from 'drizzle-orm';
@@ -8,29 +6,82 @@ import { withServices } from './context.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
 import { systemActor } from '../platform/audit/service.ts';
 import { ValidationError } from '../platform/commands.ts';
-import { runScan, type ScanProgress } from '../discovery/scan.ts';
+import { spawn } from 'node:child_process';
+import { runScan, type ScanBatch, type ScanProgress } from '../discovery/scan.ts';
+import { createServices, type Services } from '../composition.ts';
+import { connectForServer } from '../platform/db/connect.ts';
+import { currentHolder } from '../platform/db/lock.ts';
+import { migrate } from '../platform/db/migrate.ts';
+import { systemClock } from '../platform/clock.ts';
+import { createLogger } from '../platform/logger.ts';
+import { findingKey } from '../discovery/finding-key.ts';
 import { discoverySources, inventoryFiles } from '../discovery/inventory/schema.ts';
 
 /**
- * The key for finding hashes: CUSTODIAN_FINDING_KEY (hex, 32 bytes or more) on servers that share a database, or one
- * generated once and kept in the data directory. Never stored in the database.
+ * Services for a scan. With worker processes on the embedded database, this process serves it on the local socket
+ * (as `serve` does) so the workers can reach it; otherwise as any command.
  */
-export function findingKey(config: Config): Buffer {
-  const fromEnv = process.env.CUSTODIAN_FINDING_KEY;
-  if (fromEnv) {
-    if (!/^[0-9a-f]{64,}$/i.test(fromEnv))
-      throw new ValidationError('CUSTODIAN_FINDING_KEY must be at least 64 hexadecimal characters');
-    return Buffer.from(fromEnv, 'hex');
-  }
-  const file = path.join(config.dataDir, 'finding-key');
+async function withScanServices<T>(
+  config: Config,
+  distributed: boolean,
+  work: (services: Services) => Promise<T>,
+): Promise<T> {
+  if (!distributed || config.databaseUrl || currentHolder(config.dataDir)) return withServices(work, config);
+  const served = await connectForServer(config);
   try {
-    return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
-  } catch {
-    fs.mkdirSync(config.dataDir, { recursive: true });
-    const key = randomBytes(32).toString('hex');
-    fs.writeFileSync(file, key, { mode: 0o600, flag: 'wx' });
-    return Buffer.from(key, 'hex');
+    await migrate(served.db);
+    return await work(
+      createServices({ config, db: served.db, clock: systemClock, logger: createLogger(config.logLevel) }),
+    );
+  } finally {
+    await served.close();
   }
+}
+
+/**
+ * Starts `custodian worker` processes on this machine and hands scan batches to them through the job queue; workers on
+ * other machines pointed at the same PostgreSQL server take batches from it too.
+ */
+async function startWorkers(services: Services, count: number) {
+  await services.jobs.start();
+  const children = Array.from({ length: count }, () =>
+    spawn(process.execPath, [process.argv[1]!, 'worker'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: process.env,
+    }),
+  );
+  const queue = 'discovery.process-batch';
+  return {
+    dispatch: async (batch: ScanBatch) => {
+      await services.jobs.send(queue, batch);
+    },
+    drain: async (scanId: number) => {
+      for (;;) {
+        const [state] = await services.db.query<{ waiting: number; failed: number }>(
+          `select count(*) filter (where state in ('created', 'retry', 'active')) as waiting, count(*) filter (where state = 'failed') as failed
+           from pgboss.job where name = $1 and (data->>'scanId')::int = $2`,
+          [queue, scanId],
+        );
+        if (Number(state?.failed) > 0)
+          throw new Error(
+            `${state!.failed} batches of scan ${scanId} failed; run the scan again to retry them`,
+          );
+        if (Number(state?.waiting) === 0) return;
+        if (children.every((c) => c.exitCode !== null)) throw new Error('every worker process has stopped');
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    },
+    stop: async () => {
+      await services.jobs.stop();
+      await Promise.all(
+        children.map((c) =>
+          c.exitCode !== null
+            ? undefined
+            : new Promise((resolve) => (c.once('exit', resolve), c.kill('SIGTERM'))),
+        ),
+      );
+    },
+  };
 }
 
 function progressLine(started: number): (p: ScanProgress) => void {
@@ -59,6 +110,12 @@ export function discoveryCommands(program: Command): void {
       6,
     )
     .option(
+      '--workers <n>',
+      'worker processes to start on this machine; 0 reads files in this process',
+      (v) => Number.parseInt(v, 10),
+      0,
+    )
+    .option(
       '--batch-size <n>',
       'files committed together (smaller resumes more finely)',
       (v) => Number.parseInt(v, 10),
@@ -67,7 +124,7 @@ export function discoveryCommands(program: Command): void {
     .action(
       async (
         root: string,
-        opts: { source: string; exclude?: string; staleYears: number; batchSize: number },
+        opts: { source: string; exclude?: string; staleYears: number; batchSize: number; workers: number },
       ) => {
         if (!fs.existsSync(root) || !fs.statSync(root).isDirectory())
           throw new ValidationError(`${root} is not a folder`);
@@ -78,8 +135,9 @@ export function discoveryCommands(program: Command): void {
           throw new ValidationError(`--exclude is not a valid regular expression: ${opts.exclude}`);
         }
         const config = loadConfig();
-        await withServices(async (services) => {
+        await withScanServices(config, opts.workers > 0, async (services) => {
           const started = performance.now();
+          const workers = opts.workers > 0 ? await startWorkers(services, opts.workers) : undefined;
           const summary = await runScan(
             services,
             systemActor(`Command line (${process.env.USER ?? 'unknown user'})`),
@@ -91,15 +149,16 @@ export function discoveryCommands(program: Command): void {
               batchSize: Math.max(1, opts.batchSize || 200),
               exclude,
               onProgress: progressLine(started),
+              ...(workers ? { dispatch: workers.dispatch, drain: workers.drain } : {}),
             },
-          );
+          ).finally(() => workers?.stop());
           const seconds = (performance.now() - started) / 1000;
           if (process.stderr.isTTY) process.stderr.write('\n');
           console.log(
             `${summary.resumed ? 'Resumed and finished' : 'Finished'} scan ${summary.scanId} of ${opts.source}: ${summary.files} files (${summary.processed} read, ${summary.files - summary.processed} unchanged), ` +
               `${(summary.bytes / 1e6).toFixed(1)} MB, ${summary.errors} errors, ${summary.duplicates} duplicates, ${summary.nearDuplicates} near duplicates, ${summary.gone} gone, in ${seconds.toFixed(1)} s`,
           );
-        }, config);
+        });
       },
     );
 

@@ -24,6 +24,10 @@ export interface ScanOptions {
   exclude?: RegExp;
   batchSize?: number;
   onProgress?: (p: ScanProgress) => void;
+  /** Hands batches to other processes (the job queue) instead of processing them here. */
+  dispatch?: (batch: ScanBatch) => Promise<void>;
+  /** Waits until every dispatched batch of the scan is done. */
+  drain?: (scanId: number) => Promise<void>;
 }
 
 export interface ScanProgress {
@@ -58,25 +62,30 @@ export async function runScan(
   const root = path.resolve(options.root);
   const sourceId = await ensureSource(deps.db, options.source, root);
   const { scanId, resumed } = await openScan(deps, actor, sourceId, options.source);
+  await deps.db.orm
+    .update(discoveryScans)
+    .set({ keyCheck: keyCheck(options.findingKey) })
+    .where(eq(discoveryScans.id, scanId));
   const progress: ScanProgress = { files: 0, bytes: 0, processed: 0, errors: 0 };
   const batchSize = options.batchSize ?? 200;
   let batch: WalkEntry[] = [];
   const flush = async () => {
     if (!batch.length) return;
-    const result = await processBatch(deps, sourceId, scanId, batch, options);
-    progress.processed += result.processed;
-    progress.errors += result.errors;
+    if (options.dispatch)
+      await options.dispatch({
+        sourceId,
+        scanId,
+        entries: batch.map(toBatchEntry),
+        staleYears: options.staleYears,
+      });
+    else await processBatch(deps, sourceId, scanId, batch, options);
     batch = [];
     await deps.db.orm
       .update(discoveryScans)
-      .set({
-        filesSeen: progress.files,
-        filesProcessed: progress.processed,
-        bytesSeen: progress.bytes,
-        errors: progress.errors,
-      })
+      .set({ filesSeen: progress.files, bytesSeen: progress.bytes })
       .where(eq(discoveryScans.id, scanId));
-    options.onProgress?.({ ...progress });
+    const [counts] = await deps.db.orm.select().from(discoveryScans).where(eq(discoveryScans.id, scanId));
+    options.onProgress?.({ ...progress, processed: counts!.filesProcessed, errors: counts!.errors });
   };
   for await (const entry of walk([root], { exclude: options.exclude })) {
     progress.files += 1;
@@ -85,8 +94,61 @@ export async function runScan(
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  await options.drain?.(scanId);
+  const [counts] = await deps.db.orm.select().from(discoveryScans).where(eq(discoveryScans.id, scanId));
+  progress.processed = counts!.filesProcessed;
+  progress.errors = counts!.errors;
   const finished = await finishScan(deps, actor, sourceId, scanId, progress);
   return { scanId, resumed, ...progress, ...finished };
+}
+
+/** A digest of the finding key, safe to store: lets workers check they hash with the same key. */
+export function keyCheck(key: Buffer): string {
+  return createHmac('sha256', key).update('custodian finding key check').digest('hex').slice(0, 16);
+}
+
+/** A batch of work as it travels on the job queue to another process. */
+export interface ScanBatch {
+  sourceId: number;
+  scanId: number;
+  entries: BatchEntry[];
+  staleYears?: number;
+}
+
+export type BatchEntry =
+  | { kind: 'file'; path: string; size: number; mtimeMs: number; inode: string }
+  | { kind: 'error'; path: string; error: string };
+
+function toBatchEntry(e: WalkEntry): BatchEntry {
+  return e.kind === 'file'
+    ? { kind: 'file', path: e.path, size: e.size, mtimeMs: e.mtime.getTime(), inode: e.inode }
+    : e;
+}
+
+/** Processes a batch taken from the job queue, as a worker process does. */
+export async function processQueuedBatch(
+  deps: { db: Database; clock: Clock },
+  batch: ScanBatch,
+  findingKey: Buffer,
+) {
+  const [scan] = await deps.db.orm
+    .select({ keyCheck: discoveryScans.keyCheck })
+    .from(discoveryScans)
+    .where(eq(discoveryScans.id, batch.scanId));
+  if (scan?.keyCheck && scan.keyCheck !== keyCheck(findingKey)) {
+    throw new Error(
+      'This worker’s CUSTODIAN_FINDING_KEY differs from the scan’s: set the same key on every machine',
+    );
+  }
+  const entries: WalkEntry[] = batch.entries.map((e) =>
+    e.kind === 'file'
+      ? { kind: 'file', path: e.path, size: e.size, mtime: new Date(e.mtimeMs), inode: e.inode }
+      : e,
+  );
+  return processBatch(deps, batch.sourceId, batch.scanId, entries, {
+    findingKey,
+    staleYears: batch.staleYears,
+  });
 }
 
 async function ensureSource(db: Database, name: string, root: string): Promise<number> {
@@ -133,7 +195,7 @@ async function processBatch(
   sourceId: number,
   scanId: number,
   entries: WalkEntry[],
-  options: ScanOptions,
+  options: Pick<ScanOptions, 'findingKey' | 'staleYears'>,
 ) {
   const paths = entries.map((e) => e.path);
   const known = new Map(
@@ -189,6 +251,13 @@ async function processBatch(
       for (let i = 0; i < findings.length; i += 1000)
         await tx.insert(inventoryFindings).values(findings.slice(i, i + 1000));
     }
+    await tx
+      .update(discoveryScans)
+      .set({
+        filesProcessed: sql`${discoveryScans.filesProcessed} + ${rows.length}`,
+        errors: sql`${discoveryScans.errors} + ${errors}`,
+      })
+      .where(eq(discoveryScans.id, scanId));
   });
   return { processed: rows.length, errors };
 }
@@ -222,7 +291,7 @@ async function inspect(
   entry: WalkEntry,
   sourceId: number,
   scanId: number,
-  options: ScanOptions,
+  options: Pick<ScanOptions, 'findingKey' | 'staleYears'>,
   now: Date,
 ): Promise<{ row: FileRow; findings: FindingRow[] }> {
   const base = { sourceId, path: entry.path, lastSeenScan: scanId, rot: [] as RotReason[], piiCounts: {} };

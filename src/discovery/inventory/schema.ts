@@ -38,6 +38,8 @@ export const discoveryScans = pgTable(
     filesProcessed: integer('files_processed').notNull().default(0),
     bytesSeen: bigint('bytes_seen', { mode: 'number' }).notNull().default(0),
     errors: integer('errors').notNull().default(0),
+    /** A digest of the finding key the scan uses: a worker with a different key refuses to take part. */
+    keyCheck: text('key_check'),
   },
   (t) => [index('discovery_scans_source').on(t.sourceId, t.id)],
 );

@@ -6,6 +6,8 @@ import type { Logger } from '../logger.ts';
 export interface JobDefinition<T extends object = object> {
   name: string;
   cron?: string;
+  /** How often an idle worker asks for this job (pg-boss's minimum is 0.5 s). */
+  pollingIntervalSeconds?: number;
   run(data: T): Promise<unknown>;
 }
 
@@ -53,12 +55,15 @@ export class JobQueue {
     for (const job of this.jobs) {
       await this.boss.work(
         job.name,
-        { pollingIntervalSeconds: this.pollingIntervalSeconds },
+        { pollingIntervalSeconds: job.pollingIntervalSeconds ?? this.pollingIntervalSeconds },
         async (batch) => {
+          // Jobs are fetched one at a time (pg-boss's default), so the result is kept as that job's output.
+          let result: unknown;
           for (const item of batch) {
-            const result = await job.run((item.data ?? {}) as object);
+            result = await job.run((item.data ?? {}) as object);
             this.logger.info({ job: job.name, id: item.id, result }, 'job done');
           }
+          return result;
         },
       );
     }

@@ -1,0 +1,1 @@
+ALTER TABLE "discovery_scans" ADD COLUMN "key_check" text;
