@@ -5,7 +5,7 @@ import { emailFor, PASSWORD } from '../support/app.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { browserFixture, newPage } from '../support/browser.ts';
+import { browserFixture, clickAndWait, newPage } from '../support/browser.ts';
 import { writeTree } from '../support/tree.ts';
 import { runScan } from '../../src/discovery/scan.ts';
 import { systemActor } from '../../src/platform/audit/service.ts';
@@ -20,7 +20,7 @@ describe('staff journey in Chromium', () => {
     await page.goto(`${f.server.url}/sign-in`);
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await clickAndWait(page, page.getByRole('button', { name: 'Sign in' }));
   };
 
   it('signs in, uses home, administration and the audit trail, and signs out, with no WCAG 2.2 AA failures', async () => {
@@ -29,7 +29,7 @@ describe('staff journey in Chromium', () => {
     assert.match(page.url(), /\/sign-in\?next=%2F$/);
     await check(page);
 
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await clickAndWait(page, page.getByRole('button', { name: 'Sign in' }));
     await page.locator('.govuk-error-summary').waitFor({ state: 'visible' });
     await check(page);
 
@@ -38,20 +38,20 @@ describe('staff journey in Chromium', () => {
     assert.match(await page.locator('h1').innerText(), /Hello, Test admin/);
     await check(page);
 
-    await page.getByRole('link', { name: 'Admin' }).click();
+    await clickAndWait(page, page.getByRole('link', { name: 'Admin' }));
     await check(page);
-    await page.getByRole('link', { name: 'Users' }).click();
+    await clickAndWait(page, page.getByRole('link', { name: 'Users' }));
     await check(page);
-    await page.getByRole('button', { name: 'Add a user' }).click();
+    await clickAndWait(page, page.getByRole('button', { name: 'Add a user' }));
     await check(page);
-    await page.getByRole('button', { name: 'Create account' }).click();
+    await clickAndWait(page, page.getByRole('button', { name: 'Create account' }));
     await page.locator('.govuk-error-summary').waitFor({ state: 'visible' });
     await check(page);
     await page.getByLabel('Email address').fill('browser.person@test.example');
     await page.getByLabel('Full name').fill('Browser Person');
     await page.getByLabel('Initial password').fill('a-long-browser-password');
     await page.getByLabel('Auditor').check();
-    await page.getByRole('button', { name: 'Create account' }).click();
+    await clickAndWait(page, page.getByRole('button', { name: 'Create account' }));
     assert.match(await page.locator('h1').innerText(), /Browser Person/);
     await check(page);
 
@@ -60,10 +60,10 @@ describe('staff journey in Chromium', () => {
     await page.goto(`${f.server.url}/admin/api-tokens`);
     await check(page);
 
-    await page.getByRole('link', { name: 'Audit' }).click();
+    await clickAndWait(page, page.getByRole('link', { name: 'Audit' }));
     assert.match(await page.locator('h1').innerText(), /Audit trail/);
     await page.getByLabel('Action').fill('user.created');
-    await page.getByRole('button', { name: 'Filter' }).click();
+    await clickAndWait(page, page.getByRole('button', { name: 'Filter' }));
     assert.match(await page.content(), /9 events/);
     await check(page);
     await page.goto(`${f.server.url}/requests`);
@@ -71,7 +71,7 @@ describe('staff journey in Chromium', () => {
     await page.goto(`${f.server.url}/no-such-page`);
     await check(page);
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await clickAndWait(page, page.getByRole('button', { name: 'Sign out' }));
     assert.match(await page.locator('h1').innerText(), /You have signed out/);
     await check(page);
     await page.goto(`${f.server.url}/admin`);
@@ -92,15 +92,15 @@ describe('staff journey in Chromium', () => {
       const before = f.violations.length;
       const page = await newPage(f.browser);
       await signIn(page, emailFor('records_manager'));
-      await page.getByRole('link', { name: 'Discovery' }).first().click();
+      await clickAndWait(page, page.getByRole('link', { name: 'Discovery' }).first());
       await check(page);
-      await page.getByRole('link', { name: 'Shared drive' }).click();
+      await clickAndWait(page, page.getByRole('link', { name: 'Shared drive' }));
       await check(page);
-      await page.getByRole('link', { name: 'Adults' }).click();
+      await clickAndWait(page, page.getByRole('link', { name: 'Adults' }));
       await check(page);
-      await page.getByRole('link', { name: 'List the files' }).click();
+      await clickAndWait(page, page.getByRole('link', { name: 'List the files' }));
       await check(page);
-      await page.locator('table a.govuk-link').first().click();
+      await clickAndWait(page, page.locator('table a.govuk-link').first());
       assert.match(await page.locator('h1').innerText(), /Adults/);
       await check(page);
       assert.deepEqual(f.violations.slice(before), []);
@@ -116,9 +116,9 @@ describe('staff journey in Chromium', () => {
     await page.goto(`${f.server.url}/audit?action=user.`);
     assert.match(await page.locator('h1').innerText(), /Audit trail/);
     await page.getByLabel('Person').fill('Test setup');
-    await page.getByRole('button', { name: 'Filter' }).click();
+    await clickAndWait(page, page.getByRole('button', { name: 'Filter' }));
     assert.match(page.url(), /actor=Test\+setup/);
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await clickAndWait(page, page.getByRole('button', { name: 'Sign out' }));
     assert.match(await page.locator('h1').innerText(), /You have signed out/);
   });
 });

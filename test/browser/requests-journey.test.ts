@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { emailFor, PASSWORD } from '../support/app.ts';
-import { browserFixture, newPage } from '../support/browser.ts';
+import { browserFixture, clickAndWait, newPage } from '../support/browser.ts';
 
 describe('a request from the public to the disclosure log, in Chromium', () => {
   const f = browserFixture();
@@ -18,33 +18,29 @@ describe('a request from the public to the disclosure log, in Chromium', () => {
     const details = page.locator('details', { has: page.locator('summary', { hasText: summary }) });
     if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
     await fill(page);
-    await details
-      .getByRole('button', button ? { name: button } : undefined)
-      .first()
-      .click();
-    await page.waitForLoadState();
+    await clickAndWait(page, details.getByRole('button', button ? { name: button } : undefined).first());
   };
 
   it('is submitted by a member of the public, taken to closure by an officer and published, with no WCAG 2.2 AA failures', async () => {
     const pub = await newPage(f.browser);
     await pub.goto(`${f.server.url}/requests/new`);
     await check(pub);
-    await pub.getByRole('button', { name: 'Continue' }).click();
+    await clickAndWait(pub, pub.getByRole('button', { name: 'Continue' }));
     await pub.locator('.govuk-error-summary').waitFor({ state: 'visible' });
     await check(pub);
     await pub.getByLabel('Information the council holds (Freedom of Information)').check();
-    await pub.getByRole('button', { name: 'Continue' }).click();
+    await clickAndWait(pub, pub.getByRole('button', { name: 'Continue' }));
     await check(pub);
     await pub
       .getByLabel('What information do you want?')
       .fill('How many streetlights were converted to LED in 2025, and what did it cost?');
-    await pub.getByRole('button', { name: 'Continue' }).click();
+    await clickAndWait(pub, pub.getByRole('button', { name: 'Continue' }));
     await check(pub);
     await pub.getByLabel('Full name').fill('Pat Public');
     await pub.getByLabel('Email address').fill('pat.public@example.com');
-    await pub.getByRole('button', { name: 'Continue' }).click();
+    await clickAndWait(pub, pub.getByRole('button', { name: 'Continue' }));
     await check(pub);
-    await pub.getByRole('button', { name: 'Send request' }).click();
+    await clickAndWait(pub, pub.getByRole('button', { name: 'Send request' }));
     const reference = (await pub.locator('#reference').innerText()).trim();
     assert.match(reference, /^FOI-2026-\d{5}$/);
     assert.match(await pub.locator('#due').innerText(), /24 December 2026/);
@@ -54,10 +50,10 @@ describe('a request from the public to the disclosure log, in Chromium', () => {
     await page.goto(`${f.server.url}/sign-in`);
     await page.getByLabel('Email address').fill(emailFor('ig_officer'));
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('link', { name: 'Requests', exact: true }).first().click();
+    await clickAndWait(page, page.getByRole('button', { name: 'Sign in' }));
+    await clickAndWait(page, page.getByRole('link', { name: 'Requests', exact: true }).first());
     await check(page);
-    await page.getByRole('link', { name: reference }).click();
+    await clickAndWait(page, page.getByRole('link', { name: reference }));
     await check(page);
     assert.match(await page.locator('h1').innerText(), /streetlights/);
 
@@ -95,8 +91,8 @@ describe('a request from the public to the disclosure log, in Chromium', () => {
 
     await pub.goto(`${f.server.url}/disclosure-log`);
     await pub.getByLabel('Search published responses').fill('LED');
-    await pub.getByRole('button', { name: 'Search' }).click();
-    await pub.getByRole('link', { name: 'Streetlight LED conversion 2025' }).click();
+    await clickAndWait(pub, pub.getByRole('button', { name: 'Search' }));
+    await clickAndWait(pub, pub.getByRole('link', { name: 'Streetlight LED conversion 2025' }));
     assert.match(await pub.content(), /4,120 streetlights/);
     assert.doesNotMatch(await pub.content(), /Pat Public|pat\.public@example\.com/);
     await check(pub);
