@@ -7,6 +7,8 @@ import {
   workingDaysBetween,
   type DeadlineInput,
   type DeadlineKind,
+  DEADLINE_KINDS,
+  RULES,
 } from './deadlines.ts';
 import { shippedCalendar } from './calendar/shipped.ts';
 import { isFoiWorkingDay, isNationWorkingDay, NATIONS } from './calendar/bank-holidays.ts';
@@ -153,15 +155,11 @@ describe('pauses and restarts', () => {
 
 const days = fc.integer({ min: toDayNumber('2000-01-01'), max: toDayNumber('2040-12-31') });
 const dates = days.map(fromDayNumber);
-const workingDayKinds: DeadlineKind[] = [
-  'foi',
-  'foi-extended',
-  'foi-review',
-  'foi-review-extended',
-  'eir',
-  'eir-extended',
-  'eir-review',
-];
+/** The statutory kinds counted in working days of any part of the UK (every FOI and EIR clock). */
+const workingDayKinds: DeadlineKind[] = DEADLINE_KINDS.filter((k) => {
+  const rule = RULES[k];
+  return rule.unit === 'working-days' && rule.calendar === 'any-uk';
+});
 
 describe('deadline properties', () => {
   it('puts every FOI and EIR due date on a working day in every part of the UK', () => {
