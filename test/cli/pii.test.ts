@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../support/cli.ts';
 import { walk } from '../../src/discovery/walk/walk.ts';
-import { docx, eml, pdf, zipOf } from '../support/fixtures.ts';
+import { docx, eml, pdf, zipOf } from '../../src/discovery/corpus/formats.ts';
 
 describe('custodian pii --json', () => {
   let dir: string;

@@ -1,7 +1,9 @@
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractText } from './index.ts';
-import { docx, eml, odt, pdf, xlsx, zipOf } from '../../../test/support/fixtures.ts';
+import CFB from 'cfb';
+import { docx, eml, msg, odt, pdf, rtf, scannedPage, xlsx, zipOf } from '../corpus/formats.ts';
+import { nativeTesseractInstalled, stopOcr } from './ocr.ts';
 
 describe('reading each format', () => {
   it('reads Word, Excel and OpenDocument text', async () => {
@@ -86,5 +88,84 @@ describe('reading each format', () => {
       'cut.zip',
     );
     assert.ok(truncated.error, 'a truncated zip is an error, not a crash');
+  });
+
+  it('reads RTF: code-page and Unicode escapes decoded, the author kept apart from the body', async () => {
+    const doc = await extractText(
+      rtf(['Dear Mr Zoë Brontë,', 'NHS number 943 476 5919 – received'], 'Ann Clerk'),
+      'letter.rtf',
+    );
+    assert.equal(doc.mime, 'application/rtf');
+    assert.match(doc.pages[0]!, /^Ann Clerk\n/, 'document information ends before the body');
+    assert.match(doc.pages[0]!, /Dear Mr Zoë Brontë,\nNHS number 943 476 5919 – received/);
+    const damaged = await extractText(Buffer.from('{\\rtf1 {{{ unbalanced \\'), 'bad.rtf');
+    assert.equal(damaged.mime, 'application/rtf');
+    assert.ok(damaged.error === undefined || /RTF/.test(damaged.error), 'damage is reported, not thrown');
+  });
+
+  it('reads an Outlook message and its attachments, and names other compound files', async () => {
+    const message = await extractText(
+      msg({
+        subject: 'Safeguarding referral',
+        body: 'Child: Ella Reid, NHS 943 476 5919',
+        from: 'Jo Bloggs <jo.bloggs@example.gov.uk>',
+        attachment: { name: 'referral.rtf', content: rtf(['NINO AB 12 34 56 C']) },
+      }),
+      'referral.msg',
+    );
+    assert.equal(message.mime, 'application/vnd.ms-outlook');
+    assert.match(message.pages[0]!, /From: Jo Bloggs <jo\.bloggs@example\.gov\.uk>/);
+    assert.match(message.pages[0]!, /Subject: Safeguarding referral/);
+    assert.match(message.pages[0]!, /NHS 943 476 5919/);
+    assert.equal(message.children?.[0]?.name, 'referral.rtf');
+    assert.match(message.children?.[0]?.extraction.pages[0] ?? '', /AB 12 34 56 C/);
+
+    const legacy = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(legacy, '/WordDocument', Buffer.alloc(600, 1));
+    const word = await extractText(
+      Buffer.from(CFB.write(legacy, { type: 'buffer' }) as Uint8Array),
+      'old.doc',
+    );
+    assert.match(word.error ?? '', /legacy Office/);
+  });
+
+  describe('reading scanned pages', { concurrency: false }, () => {
+    const lines = [
+      'Dear Mrs Sarah Jones,',
+      'Your NHS number 943 476 5919 was recorded.',
+      'Telephone 020 7946 0123',
+    ];
+    after(stopOcr);
+
+    it('reads a scanned letter with tesseract.js and the shipped English data', async () => {
+      const scan = await extractText(scannedPage(lines), 'scan.png', { ocr: 'wasm' });
+      assert.equal(scan.mime, 'image/png');
+      assert.match(scan.pages[0]!, /Sarah Jones/);
+      assert.match(scan.pages[0]!, /943 476 5919/);
+      const jpeg = await extractText(scannedPage(lines, { format: 'jpeg' }), 'scan.jpg', { ocr: 'wasm' });
+      assert.equal(jpeg.mime, 'image/jpeg');
+      assert.match(jpeg.pages[0]!, /020 7946 0123/);
+    });
+
+    it('reads it with the native tesseract the same way', async () => {
+      assert.ok(nativeTesseractInstalled(), 'CI installs tesseract-ocr; install it to run this test');
+      const scan = await extractText(scannedPage(lines), 'scan.png', { ocr: 'native' });
+      assert.match(scan.pages[0]!, /943 476 5919/);
+    });
+
+    it('records a damaged image, and an image not read when OCR is off', async () => {
+      const png = scannedPage(['x']);
+      for (const engine of ['wasm', 'native'] as const) {
+        const broken = await extractText(
+          Buffer.concat([png.subarray(0, 100), Buffer.alloc(200)]),
+          'broken.png',
+          { ocr: engine },
+        );
+        assert.equal(broken.mime, 'image/png');
+        assert.ok(broken.error, `${engine}: a damaged image is an error`);
+      }
+      const off = await extractText(png, 'scan.png', { ocr: 'off' });
+      assert.match(off.error ?? '', /OCR is turned off/);
+    });
   });
 });

@@ -5,6 +5,9 @@ import { officeText, type OfficeKind } from './office.ts';
 import { pdfPages } from './pdf.ts';
 import { parseEmail } from './email.ts';
 import { readZip, ZipLimitError } from './zip.ts';
+import { rtfText } from './rtf.ts';
+import { parseOutlookMessage } from './msg.ts';
+import { ocrImage, type OcrEngine } from './ocr.ts';
 
 /**
  * What could be read from a file: its type, its text (one string a page; one page for unpaged formats), or why not,
@@ -19,6 +22,15 @@ export interface Extraction {
 
 /** Containers nest at most this deep (a zip in an e-mail in a zip…). */
 export const MAX_DEPTH = 3;
+
+export interface ExtractOptions {
+  /** How images are read (see ocr.ts). */
+  ocr?: OcrEngine;
+  /** How deep inside containers this file is. */
+  depth?: number;
+}
+
+const IMAGES = new Set(['image/png', 'image/jpeg', 'image/tiff', 'image/bmp', 'image/webp', 'image/gif']);
 
 const TEXT_TYPES: Record<string, string> = {
   '.txt': 'text/plain',
@@ -47,7 +59,11 @@ const OFFICE: Record<string, OfficeKind> = {
  * Reads a file's text by its sniffed type (file-type), falling back to the name only for text, which has no magic
  * bytes. Damaged, encrypted or hostile files come back with an `error`, never an exception.
  */
-export async function extractText(bytes: Buffer, filename: string, depth = 0): Promise<Extraction> {
+export async function extractText(
+  bytes: Buffer,
+  filename: string,
+  options: ExtractOptions = {},
+): Promise<Extraction> {
   const extension = path.extname(filename).toLowerCase();
   // A file named as text whose bytes read as text is text (a UTF-16 byte-order mark reads as an MP3 frame).
   const namedText = Object.hasOwn(TEXT_TYPES, extension) && looksLikeText(bytes);
@@ -64,9 +80,12 @@ export async function extractText(bytes: Buffer, filename: string, depth = 0): P
   try {
     if (OFFICE[mime]) return { mime, pages: [await officeText(bytes, OFFICE[mime]!)] };
     if (mime === 'application/pdf') return { mime, pages: await pdfPages(bytes) };
-    if (mime === 'application/zip') return await zipContents(bytes, depth);
+    if (mime === 'application/zip') return await zipContents(bytes, options);
     if (mime === 'message/rfc822' || (mime === 'text/plain' && looksLikeEmail(bytes)))
-      return await emailContents(bytes, depth);
+      return await emailContents(bytes, options);
+    if (mime === 'application/rtf') return { mime, pages: [await rtfText(bytes)] };
+    if (mime === 'application/x-cfb') return await compoundContents(bytes, options);
+    if (IMAGES.has(mime)) return { mime, pages: [await ocrImage(bytes, options.ocr)] };
     if (mime === 'application/x-empty') return { mime, pages: [''] };
     if (mime.startsWith('text/') || mime === 'application/json' || mime === 'application/xml') {
       const { text } = decodeText(bytes);
@@ -84,23 +103,49 @@ export async function extractText(bytes: Buffer, filename: string, depth = 0): P
   }
 }
 
-async function zipContents(bytes: Buffer, depth: number): Promise<Extraction> {
-  if (depth >= MAX_DEPTH)
-    return { mime: 'application/zip', pages: [], error: `nested more than ${MAX_DEPTH} deep` };
-  const entries = await readZip(bytes, () => true);
+/** Files inside a container, read one level deeper. */
+async function childExtractions(
+  files: { name: string; content: Buffer }[],
+  options: ExtractOptions,
+): Promise<Extraction['children']> {
   const children = [];
-  for (const e of entries)
-    children.push({ name: e.name, extraction: await extractText(e.content, e.name, depth + 1) });
-  return { mime: 'application/zip', pages: [], children };
+  const inner = { ...options, depth: (options.depth ?? 0) + 1 };
+  for (const f of files)
+    children.push({ name: f.name, extraction: await extractText(f.content, f.name, inner) });
+  return children;
 }
 
-async function emailContents(bytes: Buffer, depth: number): Promise<Extraction> {
+async function zipContents(bytes: Buffer, options: ExtractOptions): Promise<Extraction> {
+  if ((options.depth ?? 0) >= MAX_DEPTH)
+    return { mime: 'application/zip', pages: [], error: `nested more than ${MAX_DEPTH} deep` };
+  const entries = await readZip(bytes, () => true);
+  return { mime: 'application/zip', pages: [], children: await childExtractions(entries, options) };
+}
+
+async function emailContents(bytes: Buffer, options: ExtractOptions): Promise<Extraction> {
   const email = await parseEmail(bytes, htmlToText);
-  const children = [];
-  if (depth < MAX_DEPTH)
-    for (const a of email.attachments)
-      children.push({ name: a.filename, extraction: await extractText(a.content, a.filename, depth + 1) });
-  return { mime: 'message/rfc822', pages: [email.text], children };
+  return {
+    mime: 'message/rfc822',
+    pages: [email.text],
+    children: await attachments(email.attachments, options),
+  };
+}
+
+/** An Outlook message is a compound file; so are legacy Word and Excel files, which are not read yet. */
+async function compoundContents(bytes: Buffer, options: ExtractOptions): Promise<Extraction> {
+  const message = parseOutlookMessage(bytes);
+  if (!message)
+    return { mime: 'application/x-cfb', pages: [], error: 'legacy Office (compound) files are not read yet' };
+  const mime = 'application/vnd.ms-outlook';
+  return { mime, pages: [message.text], children: await attachments(message.attachments, options) };
+}
+
+function attachments(files: { filename: string; content: Buffer }[], options: ExtractOptions) {
+  if ((options.depth ?? 0) >= MAX_DEPTH) return Promise.resolve([]);
+  return childExtractions(
+    files.map((f) => ({ name: f.filename, content: f.content })),
+    options,
+  );
 }
 
 function looksLikeEmail(bytes: Buffer): boolean {

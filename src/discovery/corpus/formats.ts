@@ -1,4 +1,13 @@
+import { createRequire } from 'node:module';
+import CFB from 'cfb';
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import yazl from 'yazl';
+
+/**
+ * Writers for the file formats the discovery pipeline reads, built from the formats' own structure (no office suite):
+ * used by the tests and by the corpus generator.
+ */
+const require = createRequire(import.meta.url);
 
 /** A zip built in memory from named contents (compressed unless told otherwise). */
 export function zipOf(
@@ -63,15 +72,16 @@ export function odt(paragraphs: string[]): Promise<Buffer> {
   );
 }
 
-/** A small, valid PDF with one line of text on each page, offsets computed. */
-export function pdf(pages: string[]): Buffer {
+/** A small, valid PDF: each page a line of text or several, offsets computed. */
+export function pdf(pages: (string | string[])[]): Buffer {
   const objects: string[] = [];
   const pageIds = pages.map((_, i) => 4 + i * 2);
   objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`;
   objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
   pages.forEach((text, i) => {
-    const stream = `BT /F1 12 Tf 72 720 Td (${text.replace(/[()\\]/g, '\\$&')}) Tj ET`;
+    const lines = (Array.isArray(text) ? text : [text]).map((l) => `(${l.replace(/[()\\]/g, '\\$&')}) Tj T*`);
+    const stream = `BT /F1 12 Tf 14 TL 72 720 Td ${lines.join(' ')} ET`;
     objects[pageIds[i]!] =
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageIds[i]! + 1} 0 R >>`;
     objects[pageIds[i]! + 1] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
@@ -91,15 +101,19 @@ export function pdf(pages: string[]): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
-export function eml(options: {
+export interface Message {
   subject: string;
   body: string;
+  from?: string;
+  to?: string;
   attachment?: { name: string; content: Buffer };
-}): Buffer {
+}
+
+export function eml(options: Message): Buffer {
   const boundary = 'custodian-boundary';
   const parts = [
-    'From: Sender <sender@example.com>',
-    'To: Officer <officer@council.example>',
+    `From: ${options.from ?? 'Sender <sender@example.com>'}`,
+    `To: ${options.to ?? 'Officer <officer@council.example>'}`,
     `Subject: ${options.subject}`,
     'MIME-Version: 1.0',
     `Content-Type: multipart/mixed; boundary="${boundary}"`,
@@ -128,4 +142,68 @@ function escapeXml(text: string): string {
     /[<>&'"]/g,
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,
   );
+}
+
+/** An Outlook .msg: a compound file holding the message's MAPI properties as Unicode string streams ([MS-OXMSG]). */
+export function msg(message: Message): Buffer {
+  const unicode = (text: string) => Buffer.from(`${text}\0`, 'utf16le');
+  const doc = CFB.utils.cfb_new();
+  const add = (name: string, content: Buffer) => CFB.utils.cfb_add(doc, name, content);
+  const address = /^(.*?)\s*<([^>]*)>$/.exec(message.from ?? 'Sender <sender@example.com>');
+  add('/__properties_version1.0', Buffer.alloc(32));
+  add('/__substg1.0_0037001F', unicode(message.subject)); // PidTagSubject
+  add('/__substg1.0_1000001F', unicode(message.body)); // PidTagBody
+  add('/__substg1.0_0C1A001F', unicode(address?.[1] ?? '')); // PidTagSenderName
+  add('/__substg1.0_0C1F001F', unicode(address?.[2] ?? '')); // PidTagSenderEmailAddress
+  if (message.attachment) {
+    const folder = '/__attach_version1.0_#00000000';
+    add(`${folder}/__properties_version1.0`, Buffer.alloc(8));
+    add(`${folder}/__substg1.0_3707001F`, unicode(message.attachment.name)); // PidTagAttachLongFilename
+    add(`${folder}/__substg1.0_37010102`, message.attachment.content); // PidTagAttachDataBinary
+  }
+  return Buffer.from(CFB.write(doc, { type: 'buffer' }) as Uint8Array);
+}
+
+/** An RTF document as Word writes it: font table, document information (author), paragraphs, non-ASCII escaped. */
+export function rtf(paragraphs: string[], author = 'Custodian'): Buffer {
+  const escape = (text: string) =>
+    [...text]
+      .map((c) => {
+        const code = c.codePointAt(0)!;
+        if (c === '\\' || c === '{' || c === '}') return `\\${c}`;
+        if (code < 128) return c;
+        if (code < 256) return `\\'${code.toString(16).padStart(2, '0')}`;
+        return `\\u${code > 32767 ? code - 65536 : code}?`;
+      })
+      .join('');
+  const body = paragraphs.map((p) => `${escape(p)}\\par\n`).join('');
+  return Buffer.from(
+    `{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\froman Times New Roman;}}{\\info{\\author ${escape(author)}}}\\f0\\fs24 ${body}}`,
+    'latin1',
+  );
+}
+
+let fontRegistered = false;
+
+/**
+ * A scanned page: the lines set in a serif face on off-white paper, slightly skewed, as a PNG (or JPEG) at about
+ * 150 dpi — what a council's scanner makes of a typed letter.
+ */
+export function scannedPage(
+  lines: string[],
+  options: { format?: 'png' | 'jpeg'; skew?: number } = {},
+): Buffer {
+  if (!fontRegistered) {
+    GlobalFonts.registerFromPath(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf'), 'Corpus Serif');
+    fontRegistered = true;
+  }
+  const canvas = createCanvas(1240, 100 + lines.length * 48);
+  const page = canvas.getContext('2d');
+  page.fillStyle = '#f7f5ef';
+  page.fillRect(0, 0, canvas.width, canvas.height);
+  page.rotate(options.skew ?? 0.004);
+  page.fillStyle = '#222222';
+  page.font = '30px "Corpus Serif"';
+  lines.forEach((line, i) => page.fillText(line, 60, 70 + i * 48));
+  return options.format === 'jpeg' ? canvas.toBuffer('image/jpeg', 85) : canvas.toBuffer('image/png');
 }
