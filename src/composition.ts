@@ -21,6 +21,7 @@ import { RequestSettingsService } from './modules/requests/settings.ts';
 import { DiscoveryService } from './modules/discovery/service.ts';
 import { processQueuedBatch, type ScanBatch } from './discovery/scan.ts';
 import { findingKey } from './discovery/finding-key.ts';
+import { inspectorFor, type Inspector } from './discovery/inspect/pool.ts';
 
 export interface Deps {
   config: Config;
@@ -52,6 +53,8 @@ export function createServices(deps: Deps) {
     nation: config.councilNation,
     enquiryTargetDays: config.enquiryTargetDays,
   });
+  // Reading threads start with the first scan batch this process takes, and stay warm for the next.
+  let inspector: Inspector | undefined;
   const jobs: JobDefinition[] = [
     {
       name: 'sessions.purge-expired',
@@ -64,7 +67,12 @@ export function createServices(deps: Deps) {
       pollingIntervalSeconds: 0.5,
       // The worker's process id goes in the job's output, so it can be seen which process did what.
       run: async (data) => ({
-        ...(await processQueuedBatch({ db, clock }, data as ScanBatch, findingKey(config))),
+        ...(await processQueuedBatch(
+          { db, clock },
+          data as ScanBatch,
+          findingKey(config),
+          (inspector ??= inspectorFor(config, findingKey(config))),
+        )),
         pid: process.pid,
       }),
     },

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { walk } from '../discovery/walk/walk.ts';
 import { extractText, type Extraction } from '../discovery/extract/index.ts';
+import { stopOcr } from '../discovery/extract/ocr.ts';
 import { detectPii } from '../domain/pii/detect.ts';
 
 /** Text files larger than this are reported, not read (the scanning pipeline streams them instead). */
@@ -53,12 +54,16 @@ export function piiCommand(program: Command): void {
     .argument('<paths...>', 'files or folders')
     .requiredOption('--json', 'JSON lines output')
     .action(async (paths: string[]) => {
-      for await (const entry of walk(paths)) {
-        const lines =
-          entry.kind === 'error'
-            ? [JSON.stringify({ file: entry.path, mime: null, findings: [], error: entry.error })]
-            : await piiLines(entry.path, entry.size);
-        for (const line of lines) process.stdout.write(`${line}\n`);
+      try {
+        for await (const entry of walk(paths)) {
+          const lines =
+            entry.kind === 'error'
+              ? [JSON.stringify({ file: entry.path, mime: null, findings: [], error: entry.error })]
+              : await piiLines(entry.path, entry.size);
+          for (const line of lines) process.stdout.write(`${line}\n`);
+        }
+      } finally {
+        await stopOcr(); // the warm tesseract.js worker would keep the process alive
       }
     });
 }

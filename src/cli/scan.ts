@@ -15,6 +15,7 @@ import { migrate } from '../platform/db/migrate.ts';
 import { systemClock } from '../platform/clock.ts';
 import { createLogger } from '../platform/logger.ts';
 import { findingKey } from '../discovery/finding-key.ts';
+import { inspectorFor } from '../discovery/inspect/pool.ts';
 import { discoverySources, inventoryFiles } from '../discovery/inventory/schema.ts';
 
 /**
@@ -138,6 +139,7 @@ export function discoveryCommands(program: Command): void {
         await withScanServices(config, opts.workers > 0, async (services) => {
           const started = performance.now();
           const workers = opts.workers > 0 ? await startWorkers(services, opts.workers) : undefined;
+          const inspector = workers ? undefined : inspectorFor(config, findingKey(config));
           const summary = await runScan(
             services,
             systemActor(`Command line (${process.env.USER ?? 'unknown user'})`),
@@ -149,9 +151,13 @@ export function discoveryCommands(program: Command): void {
               batchSize: Math.max(1, opts.batchSize || 200),
               exclude,
               onProgress: progressLine(started),
+              inspector,
               ...(workers ? { dispatch: workers.dispatch, drain: workers.drain } : {}),
             },
-          ).finally(() => workers?.stop());
+          ).finally(async () => {
+            await workers?.stop();
+            await inspector?.close();
+          });
           const seconds = (performance.now() - started) / 1000;
           if (process.stderr.isTTY) process.stderr.write('\n');
           console.log(

@@ -1,25 +1,24 @@
-import { createHash, createHmac } from 'node:crypto';
-import fs from 'node:fs';
+import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Clock } from '../platform/clock.ts';
-import type { Database, Executor } from '../platform/db/database.ts';
+import type { Database } from '../platform/db/database.ts';
+import { withBulkTransaction } from '../platform/db/bulk.ts';
 import { appendAuditEvent, type Actor } from '../platform/audit/service.ts';
-import { detectPii } from '../domain/pii/detect.ts';
-import { rotReasons, DEFAULT_STALE_YEARS, type RotReason } from '../domain/rot.ts';
-import { nearDuplicateGroups, parseSimhash, simhash, simhashHex } from '../domain/simhash.ts';
+import type { RotReason } from '../domain/rot.ts';
+import { nearDuplicateGroups, parseSimhash } from '../domain/simhash.ts';
 import { walk, type WalkEntry } from './walk/walk.ts';
-import { extractText } from './extract/index.ts';
+import type { FileEntry, Inspection } from './inspect/inspect.ts';
+import { createInspector, type Inspector } from './inspect/pool.ts';
 import { discoveryScans, discoverySources, inventoryFiles, inventoryFindings } from './inventory/schema.ts';
-
-/** Files larger than this are hashed (streamed) but not read for text in this version. */
-export const MAX_EXTRACT_BYTES = 64 * 1024 * 1024;
 
 export interface ScanOptions {
   source: string;
   root: string;
-  /** Key for the HMAC of finding values (kept outside the database). */
+  /** Key for the HMAC of finding values (kept outside the database); its digest marks the scan. */
   findingKey: Buffer;
+  /** Reads files (in threads); without one, the scan starts its own with the defaults. */
+  inspector?: Inspector;
   staleYears?: number;
   exclude?: RegExp;
   batchSize?: number;
@@ -45,9 +44,6 @@ export interface ScanSummary extends ScanProgress {
   nearDuplicates: number;
 }
 
-type FileRow = typeof inventoryFiles.$inferInsert;
-type FindingRow = typeof inventoryFindings.$inferInsert;
-
 /**
  * Scans a folder tree into the inventory. Work is committed a batch at a time, so a scan killed at any moment (even
  * kill -9) continues where it stopped when run again: files already recorded in this scan are skipped, unchanged
@@ -68,32 +64,57 @@ export async function runScan(
     .where(eq(discoveryScans.id, scanId));
   const progress: ScanProgress = { files: 0, bytes: 0, processed: 0, errors: 0 };
   const batchSize = options.batchSize ?? 200;
-  let batch: WalkEntry[] = [];
-  const flush = async () => {
-    if (!batch.length) return;
-    if (options.dispatch)
-      await options.dispatch({
-        sourceId,
-        scanId,
-        entries: batch.map(toBatchEntry),
-        staleYears: options.staleYears,
-      });
-    else await processBatch(deps, sourceId, scanId, batch, options);
-    batch = [];
-    await deps.db.orm
-      .update(discoveryScans)
-      .set({ filesSeen: progress.files, bytesSeen: progress.bytes })
-      .where(eq(discoveryScans.id, scanId));
-    const [counts] = await deps.db.orm.select().from(discoveryScans).where(eq(discoveryScans.id, scanId));
-    options.onProgress?.({ ...progress, processed: counts!.filesProcessed, errors: counts!.errors });
+  const serial = serialiser();
+  const ownInspector =
+    options.dispatch || options.inspector ? undefined : createInspector({ findingKey: options.findingKey });
+  const inspector = options.inspector ?? ownInspector;
+  const handle = (entries: FileEntry[]) => {
+    if (options.dispatch || !inspector)
+      return options.dispatch?.({ sourceId, scanId, entries, staleYears: options.staleYears });
+    return processBatch(deps, { sourceId, scanId, staleYears: options.staleYears }, entries, {
+      inspector,
+      serial,
+    });
   };
-  for await (const entry of walk([root], { exclude: options.exclude })) {
-    progress.files += 1;
-    if (entry.kind === 'file') progress.bytes += entry.size;
-    batch.push(entry);
-    if (batch.length >= batchSize) await flush();
+  // Two batches in flight: one being read by the threads while the other is written.
+  const inFlight = new Set<Promise<unknown>>();
+  const flush = async (entries: FileEntry[], seen: { files: number; bytes: number }) => {
+    await handle(entries);
+    const counts = await serial(async () => {
+      await deps.db.orm
+        .update(discoveryScans)
+        .set({ filesSeen: seen.files, bytesSeen: seen.bytes })
+        .where(eq(discoveryScans.id, scanId));
+      return (await deps.db.orm.select().from(discoveryScans).where(eq(discoveryScans.id, scanId)))[0]!;
+    });
+    options.onProgress?.({ ...progress, processed: counts.filesProcessed, errors: counts.errors });
+  };
+  const send = async (entries: FileEntry[]) => {
+    const work = flush(entries, { files: progress.files, bytes: progress.bytes });
+    inFlight.add(work);
+    void work.then(
+      () => inFlight.delete(work),
+      () => undefined,
+    );
+    if (inFlight.size >= 2) await Promise.race(inFlight);
+  };
+  try {
+    let batch: FileEntry[] = [];
+    for await (const entry of walk([root], { exclude: options.exclude })) {
+      progress.files += 1;
+      if (entry.kind === 'file') progress.bytes += entry.size;
+      batch.push(toFileEntry(entry));
+      if (batch.length >= batchSize) {
+        await send(batch);
+        batch = [];
+      }
+    }
+    if (batch.length) await send(batch);
+    await Promise.all(inFlight);
+  } finally {
+    await Promise.allSettled(inFlight);
+    await ownInspector?.close();
   }
-  await flush();
   await options.drain?.(scanId);
   const [counts] = await deps.db.orm.select().from(discoveryScans).where(eq(discoveryScans.id, scanId));
   progress.processed = counts!.filesProcessed;
@@ -111,25 +132,33 @@ export function keyCheck(key: Buffer): string {
 export interface ScanBatch {
   sourceId: number;
   scanId: number;
-  entries: BatchEntry[];
+  entries: FileEntry[];
   staleYears?: number;
 }
 
-export type BatchEntry =
-  | { kind: 'file'; path: string; size: number; mtimeMs: number; inode: string }
-  | { kind: 'error'; path: string; error: string };
-
-function toBatchEntry(e: WalkEntry): BatchEntry {
+function toFileEntry(e: WalkEntry): FileEntry {
   return e.kind === 'file'
     ? { kind: 'file', path: e.path, size: e.size, mtimeMs: e.mtime.getTime(), inode: e.inode }
     : e;
 }
+
+/** Runs database work one piece at a time, in order (the embedded database has one connection). */
+function serialiser() {
+  let chain: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const result = chain.then(work);
+    chain = result.catch(() => undefined);
+    return result;
+  };
+}
+type Serial = ReturnType<typeof serialiser>;
 
 /** Processes a batch taken from the job queue, as a worker process does. */
 export async function processQueuedBatch(
   deps: { db: Database; clock: Clock },
   batch: ScanBatch,
   findingKey: Buffer,
+  inspector: Inspector,
 ) {
   const [scan] = await deps.db.orm
     .select({ keyCheck: discoveryScans.keyCheck })
@@ -140,15 +169,7 @@ export async function processQueuedBatch(
       'This worker’s CUSTODIAN_FINDING_KEY differs from the scan’s: set the same key on every machine',
     );
   }
-  const entries: WalkEntry[] = batch.entries.map((e) =>
-    e.kind === 'file'
-      ? { kind: 'file', path: e.path, size: e.size, mtime: new Date(e.mtimeMs), inode: e.inode }
-      : e,
-  );
-  return processBatch(deps, batch.sourceId, batch.scanId, entries, {
-    findingKey,
-    staleYears: batch.staleYears,
-  });
+  return processBatch(deps, batch, batch.entries, { inspector, serial: serialiser() });
 }
 
 async function ensureSource(db: Database, name: string, root: string): Promise<number> {
@@ -192,24 +213,24 @@ async function openScan(deps: { db: Database; clock: Clock }, actor: Actor, sour
 
 async function processBatch(
   deps: { db: Database; clock: Clock },
-  sourceId: number,
-  scanId: number,
-  entries: WalkEntry[],
-  options: Pick<ScanOptions, 'findingKey' | 'staleYears'>,
+  scan: { sourceId: number; scanId: number; staleYears?: number },
+  entries: FileEntry[],
+  work: { inspector: Inspector; serial: Serial },
 ) {
+  const { sourceId, scanId } = scan;
   const paths = entries.map((e) => e.path);
   const known = new Map(
     (
-      await deps.db.orm
-        .select()
-        .from(inventoryFiles)
-        .where(and(eq(inventoryFiles.sourceId, sourceId), inArray(inventoryFiles.path, paths)))
+      await work.serial(() =>
+        deps.db.orm
+          .select()
+          .from(inventoryFiles)
+          .where(and(eq(inventoryFiles.sourceId, sourceId), inArray(inventoryFiles.path, paths))),
+      )
     ).map((r) => [r.path, r]),
   );
   const seenOnly: string[] = [];
-  const rows: FileRow[] = [];
-  const findings: FindingRow[] = [];
-  let errors = 0;
+  const toRead: FileEntry[] = [];
   for (const entry of entries) {
     const before = known.get(entry.path);
     if (before?.lastSeenScan === scanId) continue; // done before an interruption
@@ -219,18 +240,34 @@ async function processBatch(
       before &&
       before.sha256 &&
       before.size === entry.size &&
-      before.mtime.getTime() === entry.mtime.getTime() &&
+      before.mtime.getTime() === entry.mtimeMs &&
       before.inode === entry.inode
-    ) {
+    )
       seenOnly.push(entry.path);
-      continue;
-    }
-    const result = await inspect(entry, sourceId, scanId, options, deps.clock.now());
-    if (result.row.error) errors += 1;
-    rows.push(result.row);
-    findings.push(...result.findings);
+    else toRead.push(entry);
   }
-  await deps.db.orm.transaction(async (tx) => {
+  const nowMs = deps.clock.now().getTime();
+  const results = await Promise.all(
+    toRead.map((entry) =>
+      work.inspector.inspect({ entry, sourceId, scanId, staleYears: scan.staleYears, nowMs }),
+    ),
+  );
+  const errors = results.filter((r) => r.row.error).length;
+  await work.serial(() => writeBatch(deps.db, scan, seenOnly, results, errors));
+  return { processed: results.length, errors };
+}
+
+/** One transaction per batch: what a killed scan leaves behind is whole batches, never half of one. */
+function writeBatch(
+  db: Database,
+  scan: { sourceId: number; scanId: number },
+  seenOnly: string[],
+  results: Inspection[],
+  errors: number,
+) {
+  const { sourceId, scanId } = scan;
+  const rows = results.map((r) => r.row);
+  return withBulkTransaction(db, async (tx, bulk) => {
     if (seenOnly.length) {
       await tx
         .update(inventoryFiles)
@@ -247,9 +284,14 @@ async function processBatch(
           ),
         ),
       );
-      await upsertFiles(tx, rows);
-      for (let i = 0; i < findings.length; i += 1000)
-        await tx.insert(inventoryFindings).values(findings.slice(i, i + 1000));
+      await bulk.upsert(inventoryFiles, rows, {
+        target: [inventoryFiles.sourceId, inventoryFiles.path],
+        reset: { gone: false, duplicateOf: null, nearDuplicateGroup: null },
+      });
+      await bulk.insert(
+        inventoryFindings,
+        results.flatMap((r) => r.findings),
+      );
     }
     await tx
       .update(discoveryScans)
@@ -259,141 +301,6 @@ async function processBatch(
       })
       .where(eq(discoveryScans.id, scanId));
   });
-  return { processed: rows.length, errors };
-}
-
-async function upsertFiles(tx: Executor, rows: FileRow[]) {
-  await tx
-    .insert(inventoryFiles)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [inventoryFiles.sourceId, inventoryFiles.path],
-      set: {
-        size: sql`excluded.size`,
-        mtime: sql`excluded.mtime`,
-        inode: sql`excluded.inode`,
-        sha256: sql`excluded.sha256`,
-        mime: sql`excluded.mime`,
-        simhash: sql`excluded.simhash`,
-        rot: sql`excluded.rot`,
-        piiCounts: sql`excluded.pii_counts`,
-        error: sql`excluded.error`,
-        lastSeenScan: sql`excluded.last_seen_scan`,
-        gone: false,
-        duplicateOf: null,
-        nearDuplicateGroup: null,
-      },
-    });
-}
-
-/** One file: its digest, type, text, findings and intrinsic ROT reasons; errors recorded, never thrown. */
-async function inspect(
-  entry: WalkEntry,
-  sourceId: number,
-  scanId: number,
-  options: Pick<ScanOptions, 'findingKey' | 'staleYears'>,
-  now: Date,
-): Promise<{ row: FileRow; findings: FindingRow[] }> {
-  const base = { sourceId, path: entry.path, lastSeenScan: scanId, rot: [] as RotReason[], piiCounts: {} };
-  if (entry.kind === 'error')
-    return { row: { ...base, size: 0, mtime: new Date(0), inode: '', error: entry.error }, findings: [] };
-  const facts = { size: entry.size, mtime: entry.mtime, inode: entry.inode };
-  const rot = rotReasons(
-    { name: path.basename(entry.path), size: entry.size, modified: entry.mtime },
-    { staleYears: options.staleYears ?? DEFAULT_STALE_YEARS, now },
-  );
-  let sha256: string;
-  let bytes: Buffer | undefined;
-  try {
-    ({ sha256, bytes } = await hashFile(entry.path, entry.size <= MAX_EXTRACT_BYTES));
-    const after = await fs.promises.stat(entry.path);
-    if (after.size !== entry.size || after.mtime.getTime() !== entry.mtime.getTime()) {
-      return {
-        row: {
-          ...base,
-          ...facts,
-          rot,
-          error: 'changed while being read; it will be read again on the next scan',
-        },
-        findings: [],
-      };
-    }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'vanished during the scan'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : (error as Error).message;
-    return { row: { ...base, ...facts, rot, error: reason }, findings: [] };
-  }
-  if (!bytes)
-    return {
-      row: {
-        ...base,
-        ...facts,
-        rot,
-        sha256,
-        error: `larger than ${MAX_EXTRACT_BYTES / 1024 / 1024} MB: hashed, not read for text`,
-      },
-      findings: [],
-    };
-  const extraction = await extractText(bytes, entry.path);
-  const texts = collectTexts(extraction);
-  const found = texts.flatMap(({ text, page }) => detectPii(text).map((f) => ({ ...f, page })));
-  const counts: Record<string, number> = {};
-  for (const f of found) counts[f.type] = (counts[f.type] ?? 0) + 1;
-  const hash = simhash(texts.map((t) => t.text).join('\n'));
-  if (extraction.mime === 'message/rfc822') {
-    const subject = /^Subject: (.*)$/m.exec(extraction.pages[0] ?? '')?.[1];
-    if (subject)
-      rot.push(...rotReasons({ name: '', size: 1, modified: now, subject }, { staleYears: 1000, now }));
-  }
-  return {
-    row: {
-      ...base,
-      ...facts,
-      sha256,
-      mime: extraction.mime,
-      simhash: hash ? simhashHex(hash) : null,
-      rot,
-      piiCounts: counts,
-      error: extraction.error ?? null,
-    },
-    findings: found.map((f, ordinal) => ({
-      sourceId,
-      path: entry.path,
-      ordinal,
-      type: f.type,
-      start: f.start,
-      end: f.end,
-      page: f.page,
-      confidence: f.confidence,
-      masked: f.masked,
-      valueHmac: createHmac('sha256', options.findingKey).update(`${f.type}:${f.normalised}`).digest('hex'),
-    })),
-  };
-}
-
-/** Every text inside an extraction (pages, and files inside archives and e-mails), with page numbers where paged. */
-function collectTexts(e: Awaited<ReturnType<typeof extractText>>): { text: string; page: number | null }[] {
-  const own = e.pages.map((text, i) => ({ text, page: e.pages.length > 1 ? i + 1 : null }));
-  return [
-    ...own,
-    ...(e.children ?? []).flatMap((c) => collectTexts(c.extraction).map((t) => ({ ...t, page: null }))),
-  ];
-}
-
-/** SHA-256 of a file streamed in chunks (bounded memory), keeping the bytes only when asked. */
-async function hashFile(file: string, keep: boolean): Promise<{ sha256: string; bytes?: Buffer }> {
-  const hash = createHash('sha256');
-  const chunks: Buffer[] = [];
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) {
-    hash.update(chunk as Buffer);
-    if (keep) chunks.push(chunk as Buffer);
-  }
-  return { sha256: hash.digest('hex'), bytes: keep ? Buffer.concat(chunks) : undefined };
 }
 
 /** Marks what has gone, works out copies and near copies across the source, and closes the scan. */

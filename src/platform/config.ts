@@ -25,6 +25,13 @@ export interface Config {
   /** The council's own target for press and general enquiries, in working days. */
   enquiryTargetDays: number;
   councilNation: 'england-and-wales' | 'scotland' | 'northern-ireland';
+  /** How discovery reads files: threads at once (0 = one per core), OCR engine, per-file limits. */
+  discovery: {
+    threads: number;
+    ocr: 'auto' | 'native' | 'wasm' | 'off';
+    fileTimeoutMs: number;
+    maxExtractBytes: number;
+  };
 }
 
 const booleanish = z
@@ -46,6 +53,10 @@ const envSchema = z.object({
   COUNCIL_NAME: z.string().trim().min(1).default('Kingsmere Borough Council'),
   ENQUIRY_TARGET_DAYS: z.coerce.number().int().min(1).max(100).default(10),
   COUNCIL_NATION: z.enum(['england-and-wales', 'scotland', 'northern-ireland']).default('england-and-wales'),
+  CUSTODIAN_THREADS: z.coerce.number().int().min(0).max(256).default(0),
+  CUSTODIAN_OCR: z.enum(['auto', 'native', 'wasm', 'off']).default('auto'),
+  CUSTODIAN_FILE_TIMEOUT_S: z.coerce.number().positive().max(86_400).default(120),
+  CUSTODIAN_MAX_EXTRACT_MB: z.coerce.number().positive().max(4096).default(64),
 });
 
 export class ConfigError extends Error {}
@@ -76,6 +87,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     councilName: e.COUNCIL_NAME,
     enquiryTargetDays: e.ENQUIRY_TARGET_DAYS,
     councilNation: e.COUNCIL_NATION,
+    discovery: {
+      threads: e.CUSTODIAN_THREADS,
+      ocr: e.CUSTODIAN_OCR,
+      fileTimeoutMs: Math.round(e.CUSTODIAN_FILE_TIMEOUT_S * 1000),
+      maxExtractBytes: Math.round(e.CUSTODIAN_MAX_EXTRACT_MB * 1024 * 1024),
+    },
   };
 }
 

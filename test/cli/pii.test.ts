@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../support/cli.ts';
 import { walk } from '../../src/discovery/walk/walk.ts';
-import { docx, eml, pdf, zipOf } from '../../src/discovery/corpus/formats.ts';
+import { docx, eml, pdf, scannedPage, zipOf } from '../../src/discovery/corpus/formats.ts';
 
 describe('custodian pii --json', () => {
   let dir: string;
@@ -22,6 +22,10 @@ describe('custodian pii --json', () => {
       'name,email,phone\nJohn Smith,john.smith@example.com,020 7946 0018\n',
     );
     fs.writeFileSync(path.join(dir, 'photo.png'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+    fs.writeFileSync(
+      path.join(dir, 'scan.png'),
+      scannedPage(['Patient: Mrs Ann Lee', 'NHS number 943 476 5919']),
+    );
     fs.symlinkSync(dir, path.join(dir, 'Adults', 'loop'));
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -34,7 +38,7 @@ describe('custodian pii --json', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     const byName = (name: string) => lines.find((l) => l.file.endsWith(name));
-    assert.equal(lines.length, 5, 'four files and the missing path; the symbolic link loop is not followed');
+    assert.equal(lines.length, 6, 'five files and the missing path; the symbolic link loop is not followed');
     const visit = byName('visit.txt');
     assert.equal(visit.mime, 'text/plain');
     assert.deepEqual(visit.findings.map((f: { type: string }) => f.type).sort(), [
@@ -52,7 +56,14 @@ describe('custodian pii --json', () => {
         .sort(),
       ['EMAIL', 'PERSON_NAME', 'UK_PHONE'],
     );
-    assert.match(byName('photo.png').error, /not supported yet/);
+    assert.match(byName('photo.png').error, /OCR failed: .*png/i, 'a damaged image is named, not fatal');
+    assert.deepEqual(
+      byName('scan.png')
+        .findings.map((f: { type: string }) => f.type)
+        .sort(),
+      ['NHS_NUMBER', 'PERSON_NAME'],
+      'a scanned page is read by OCR',
+    );
     assert.equal(byName('missing.txt').error, 'no such file or folder');
     assert.doesNotMatch(res.stdout, /9434765919|943 476 5919|john\.smith@example\.com/);
   });
@@ -101,7 +112,7 @@ describe('custodian pii --json', () => {
       .filter((e) => e.kind === 'file')
       .map((e) => path.basename(e.path))
       .sort();
-    assert.deepEqual(files, ['contacts.csv', 'decoy.txt', 'photo.png', 'visit.txt']);
+    assert.deepEqual(files, ['contacts.csv', 'decoy.txt', 'photo.png', 'scan.png', 'visit.txt']);
     assert.deepEqual(
       entries.filter((e) => e.kind === 'error').map((e) => [path.basename(e.path), 'error' in e && e.error]),
       [['gone', 'no such file or folder']],

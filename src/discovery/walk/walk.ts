@@ -18,7 +18,15 @@ async function* walkOne(target: string, options: { exclude?: RegExp }): AsyncGen
   try {
     stat = await fs.promises.lstat(target);
   } catch (error) {
-    yield { kind: 'error', path: target, error: describe(error) };
+    const undecodable = (error as NodeJS.ErrnoException).code === 'ENOENT' && target.includes('\uFFFD');
+    yield {
+      kind: 'error',
+      path: target,
+      // Node reads names as UTF-8; a name in another encoding comes back altered and cannot be opened by it.
+      error: undecodable
+        ? 'the file name is not valid UTF-8, so it cannot be opened by name'
+        : describe(error),
+    };
     return;
   }
   if (options.exclude?.test(target)) return;

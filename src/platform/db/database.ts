@@ -28,6 +28,8 @@ export interface Database {
   close(): Promise<void>;
   /** The PGlite instance when this handle owns one (for the local socket server). */
   readonly pglite?: PGlite;
+  /** The connection pool when this handle is a PostgreSQL server (for COPY, which needs one connection). */
+  readonly pool?: pg.Pool;
 }
 
 export class DatabaseOpenError extends Error {}
@@ -103,6 +105,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   return {
     kind: options.kind ?? 'postgresql',
     orm: drizzlePg(pool) as unknown as Orm,
+    pool,
     description: options.description ?? redactUrl(url),
     async query<T extends Row>(text: string, params: unknown[] = []) {
       const result = await pool.query<T>(text, params);

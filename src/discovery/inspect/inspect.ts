@@ -1,0 +1,187 @@
+import { createHash, createHmac } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { detectPii } from '../../domain/pii/detect.ts';
+import { rotReasons, DEFAULT_STALE_YEARS, type RotReason } from '../../domain/rot.ts';
+import { simhash, simhashHex } from '../../domain/simhash.ts';
+import { extractText, type Extraction } from '../extract/index.ts';
+import type { OcrEngine } from '../extract/ocr.ts';
+import type { inventoryFiles, inventoryFindings } from '../inventory/schema.ts';
+
+/** A walked path as it travels to a thread or, on the job queue, to another process (plain data only). */
+export type FileEntry =
+  | { kind: 'file'; path: string; size: number; mtimeMs: number; inode: string }
+  | { kind: 'error'; path: string; error: string };
+
+export type FileRow = typeof inventoryFiles.$inferInsert;
+export type FindingRow = typeof inventoryFindings.$inferInsert;
+
+export interface InspectTask {
+  entry: FileEntry;
+  sourceId: number;
+  scanId: number;
+  staleYears?: number;
+  nowMs: number;
+}
+
+export interface InspectSettings {
+  /** Key for the HMAC of finding values (kept outside the database). */
+  findingKey: Buffer;
+  ocr: OcrEngine;
+  /** Larger files are hashed (streamed) but not read for text. */
+  maxExtractBytes: number;
+}
+
+export interface Inspection {
+  row: FileRow;
+  findings: FindingRow[];
+}
+
+/** One file: its digest, type, text, findings and intrinsic ROT reasons; errors recorded, never thrown. */
+export async function inspectFile(task: InspectTask, settings: InspectSettings): Promise<Inspection> {
+  const { entry } = task;
+  if (entry.kind === 'error') return walkError(task, entry.error);
+  const base = baseRow(task);
+  const facts = fileFacts(entry);
+  const rot = intrinsicRot(task, entry);
+  let sha256: string;
+  let bytes: Buffer | undefined;
+  try {
+    ({ sha256, bytes } = await hashFile(entry.path, entry.size <= settings.maxExtractBytes));
+    const after = await fs.promises.stat(entry.path);
+    if (after.size !== entry.size || after.mtime.getTime() !== entry.mtimeMs) {
+      return {
+        row: {
+          ...base,
+          ...facts,
+          rot,
+          error: 'changed while being read; it will be read again on the next scan',
+        },
+        findings: [],
+      };
+    }
+  } catch (error) {
+    return { row: { ...base, ...facts, rot, error: readError(error) }, findings: [] };
+  }
+  if (!bytes)
+    return {
+      row: {
+        ...base,
+        ...facts,
+        rot,
+        sha256,
+        error: `larger than ${Math.round(settings.maxExtractBytes / 1024 / 1024)} MB: hashed, not read for text`,
+      },
+      findings: [],
+    };
+  const extraction = await extractText(bytes, entry.path, { ocr: settings.ocr });
+  const texts = collectTexts(extraction);
+  const found = texts.flatMap(({ text, page }) => detectPii(text).map((f) => ({ ...f, page })));
+  const counts: Record<string, number> = {};
+  for (const f of found) counts[f.type] = (counts[f.type] ?? 0) + 1;
+  const hash = simhash(texts.map((t) => t.text).join('\n'));
+  if (extraction.mime === 'message/rfc822' || extraction.mime === 'application/vnd.ms-outlook') {
+    const subject = /^Subject: (.*)$/m.exec(extraction.pages[0] ?? '')?.[1];
+    const now = new Date(task.nowMs);
+    if (subject)
+      rot.push(...rotReasons({ name: '', size: 1, modified: now, subject }, { staleYears: 1000, now }));
+  }
+  return {
+    row: {
+      ...base,
+      ...facts,
+      sha256,
+      mime: extraction.mime,
+      simhash: hash ? simhashHex(hash) : null,
+      rot,
+      piiCounts: counts,
+      error: extraction.error ?? null,
+    },
+    findings: found.map((f, ordinal) => ({
+      sourceId: task.sourceId,
+      path: entry.path,
+      ordinal,
+      type: f.type,
+      start: f.start,
+      end: f.end,
+      page: f.page,
+      confidence: f.confidence,
+      masked: f.masked,
+      valueHmac: createHmac('sha256', settings.findingKey).update(`${f.type}:${f.normalised}`).digest('hex'),
+    })),
+  };
+}
+
+/**
+ * What is recorded for a file whose reading was cut short (it took too long, or the thread ran out of memory): its
+ * digest, taken here by streaming, and the reason. The scan goes on.
+ */
+export async function unreadFile(task: InspectTask, reason: string): Promise<Inspection> {
+  const { entry } = task;
+  if (entry.kind === 'error') return walkError(task, entry.error);
+  const row: FileRow = {
+    ...baseRow(task),
+    ...fileFacts(entry),
+    rot: intrinsicRot(task, entry),
+    error: reason,
+  };
+  try {
+    row.sha256 = (await hashFile(entry.path, false)).sha256;
+  } catch (error) {
+    row.error = readError(error);
+  }
+  return { row, findings: [] };
+}
+
+/** A path the walk could not read (a loop, a folder without permission): recorded with its reason. */
+function walkError(task: InspectTask, error: string): Inspection {
+  return { row: { ...baseRow(task), size: 0, mtime: new Date(0), inode: '', error }, findings: [] };
+}
+
+function baseRow(task: InspectTask) {
+  return {
+    sourceId: task.sourceId,
+    path: task.entry.path,
+    lastSeenScan: task.scanId,
+    rot: [] as RotReason[],
+    piiCounts: {},
+  };
+}
+
+function fileFacts(entry: Extract<FileEntry, { kind: 'file' }>) {
+  return { size: entry.size, mtime: new Date(entry.mtimeMs), inode: entry.inode };
+}
+
+function intrinsicRot(task: InspectTask, entry: Extract<FileEntry, { kind: 'file' }>): RotReason[] {
+  return rotReasons(
+    { name: path.basename(entry.path), size: entry.size, modified: new Date(entry.mtimeMs) },
+    { staleYears: task.staleYears ?? DEFAULT_STALE_YEARS, now: new Date(task.nowMs) },
+  );
+}
+
+function readError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'vanished during the scan';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (error as Error).message;
+}
+
+/** Every text inside an extraction (pages, and files inside archives and e-mails), with page numbers where paged. */
+function collectTexts(e: Extraction): { text: string; page: number | null }[] {
+  const own = e.pages.map((text, i) => ({ text, page: e.pages.length > 1 ? i + 1 : null }));
+  return [
+    ...own,
+    ...(e.children ?? []).flatMap((c) => collectTexts(c.extraction).map((t) => ({ ...t, page: null }))),
+  ];
+}
+
+/** SHA-256 of a file streamed in chunks (bounded memory), keeping the bytes only when asked. */
+export async function hashFile(file: string, keep: boolean): Promise<{ sha256: string; bytes?: Buffer }> {
+  const hash = createHash('sha256');
+  const chunks: Buffer[] = [];
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+    hash.update(chunk as Buffer);
+    if (keep) chunks.push(chunk as Buffer);
+  }
+  return { sha256: hash.digest('hex'), bytes: keep ? Buffer.concat(chunks) : undefined };
+}
