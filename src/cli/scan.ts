@@ -111,6 +111,12 @@ export function discoveryCommands(program: Command): void {
       6,
     )
     .option(
+      '--near-threshold <bits>',
+      'texts whose SimHashes differ in at most this many of 64 bits are near copies',
+      (v) => Number.parseInt(v, 10),
+      3,
+    )
+    .option(
       '--workers <n>',
       'worker processes to start on this machine; 0 reads files in this process',
       (v) => Number.parseInt(v, 10),
@@ -125,7 +131,14 @@ export function discoveryCommands(program: Command): void {
     .action(
       async (
         root: string,
-        opts: { source: string; exclude?: string; staleYears: number; batchSize: number; workers: number },
+        opts: {
+          source: string;
+          exclude?: string;
+          staleYears: number;
+          nearThreshold: number;
+          batchSize: number;
+          workers: number;
+        },
       ) => {
         if (!fs.existsSync(root) || !fs.statSync(root).isDirectory())
           throw new ValidationError(`${root} is not a folder`);
@@ -135,6 +148,8 @@ export function discoveryCommands(program: Command): void {
         } catch {
           throw new ValidationError(`--exclude is not a valid regular expression: ${opts.exclude}`);
         }
+        if (!(opts.nearThreshold >= 0 && opts.nearThreshold <= 16))
+          throw new ValidationError('--near-threshold must be a whole number from 0 to 16');
         const config = loadConfig();
         await withScanServices(config, opts.workers > 0, async (services) => {
           const started = performance.now();
@@ -148,6 +163,7 @@ export function discoveryCommands(program: Command): void {
               root,
               findingKey: findingKey(config),
               staleYears: opts.staleYears,
+              nearThreshold: opts.nearThreshold,
               batchSize: Math.max(1, opts.batchSize || 200),
               exclude,
               onProgress: progressLine(started),

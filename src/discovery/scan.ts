@@ -12,6 +12,9 @@ import type { FileEntry, Inspection } from './inspect/inspect.ts';
 import { createInspector, type Inspector } from './inspect/pool.ts';
 import { discoveryScans, discoverySources, inventoryFiles, inventoryFindings } from './inventory/schema.ts';
 
+/** Batches being read or written at once by a scan that reads files itself. */
+const MAX_BATCHES_IN_FLIGHT = 4;
+
 export interface ScanOptions {
   source: string;
   root: string;
@@ -20,6 +23,8 @@ export interface ScanOptions {
   /** Reads files (in threads); without one, the scan starts its own with the defaults. */
   inspector?: Inspector;
   staleYears?: number;
+  /** Texts whose SimHashes differ in at most this many bits are near copies (DOMAIN.md: 3). */
+  nearThreshold?: number;
   exclude?: RegExp;
   batchSize?: number;
   onProgress?: (p: ScanProgress) => void;
@@ -76,7 +81,7 @@ export async function runScan(
       serial,
     });
   };
-  // Two batches in flight: one being read by the threads while the other is written.
+  // Several batches in flight, so the threads never wait for a slow file at the end of one batch or for a write.
   const inFlight = new Set<Promise<unknown>>();
   const flush = async (entries: FileEntry[], seen: { files: number; bytes: number }) => {
     await handle(entries);
@@ -96,7 +101,7 @@ export async function runScan(
       () => inFlight.delete(work),
       () => undefined,
     );
-    if (inFlight.size >= 2) await Promise.race(inFlight);
+    if (inFlight.size >= MAX_BATCHES_IN_FLIGHT) await Promise.race(inFlight);
   };
   try {
     let batch: FileEntry[] = [];
@@ -119,7 +124,12 @@ export async function runScan(
   const [counts] = await deps.db.orm.select().from(discoveryScans).where(eq(discoveryScans.id, scanId));
   progress.processed = counts!.filesProcessed;
   progress.errors = counts!.errors;
-  const finished = await finishScan(deps, actor, sourceId, scanId, progress);
+  const finished = await finishScan(
+    deps,
+    actor,
+    { sourceId, scanId, nearThreshold: options.nearThreshold },
+    progress,
+  );
   return { scanId, resumed, ...progress, ...finished };
 }
 
@@ -307,10 +317,10 @@ function writeBatch(
 async function finishScan(
   deps: { db: Database; clock: Clock },
   actor: Actor,
-  sourceId: number,
-  scanId: number,
+  scan: { sourceId: number; scanId: number; nearThreshold?: number },
   progress: ScanProgress,
 ) {
+  const { sourceId, scanId } = scan;
   const gone = await deps.db.orm
     .update(inventoryFiles)
     .set({ gone: true })
@@ -343,7 +353,10 @@ async function finishScan(
     if (!first) original.set(f.sha256, f.path);
     return first ?? null;
   });
-  const groups = nearDuplicateGroups(files.map((f) => (f.simhash ? parseSimhash(f.simhash) : undefined)));
+  const groups = nearDuplicateGroups(
+    files.map((f) => (f.simhash ? parseSimhash(f.simhash) : undefined)),
+    scan.nearThreshold,
+  );
   const groupNumbers = new Map<number, number>();
   const near = groups.map((g) =>
     g === undefined ? null : (groupNumbers.get(g) ?? groupNumbers.set(g, groupNumbers.size + 1).get(g)!),

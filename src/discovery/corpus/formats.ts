@@ -155,6 +155,11 @@ export function msg(message: Message): Buffer {
   add('/__substg1.0_1000001F', unicode(message.body)); // PidTagBody
   add('/__substg1.0_0C1A001F', unicode(address?.[1] ?? '')); // PidTagSenderName
   add('/__substg1.0_0C1F001F', unicode(address?.[2] ?? '')); // PidTagSenderEmailAddress
+  const recipient = /^(.*?)\s*<([^>]*)>$/.exec(message.to ?? 'Officer <officer@council.example>');
+  const recipients = '/__recip_version1.0_#00000000';
+  add(`${recipients}/__properties_version1.0`, Buffer.alloc(8));
+  add(`${recipients}/__substg1.0_3001001F`, unicode(recipient?.[1] ?? '')); // PidTagDisplayName
+  add(`${recipients}/__substg1.0_3003001F`, unicode(recipient?.[2] ?? '')); // PidTagEmailAddress
   if (message.attachment) {
     const folder = '/__attach_version1.0_#00000000';
     add(`${folder}/__properties_version1.0`, Buffer.alloc(8));

@@ -109,12 +109,14 @@ describe('reading each format', () => {
         subject: 'Safeguarding referral',
         body: 'Child: Ella Reid, NHS 943 476 5919',
         from: 'Jo Bloggs <jo.bloggs@example.gov.uk>',
+        to: 'Sam Reid <sam.reid@example.org>',
         attachment: { name: 'referral.rtf', content: rtf(['NINO AB 12 34 56 C']) },
       }),
       'referral.msg',
     );
     assert.equal(message.mime, 'application/vnd.ms-outlook');
     assert.match(message.pages[0]!, /From: Jo Bloggs <jo\.bloggs@example\.gov\.uk>/);
+    assert.match(message.pages[0]!, /To: Sam Reid <sam\.reid@example\.org>/);
     assert.match(message.pages[0]!, /Subject: Safeguarding referral/);
     assert.match(message.pages[0]!, /NHS 943 476 5919/);
     assert.equal(message.children?.[0]?.name, 'referral.rtf');

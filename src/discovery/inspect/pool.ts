@@ -46,6 +46,9 @@ export function createInspector(options: InspectorOptions): Inspector {
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
+    // A file's reading waits on disk, on pdf.js's message hops and on OCR processes; several files a thread keep the
+    // cores busy through those waits and through the main thread's database writes.
+    concurrentTasksPerWorker: 4,
     resourceLimits: { maxOldGenerationSizeMb: options.threadMemoryMb ?? 512 },
     workerData: {
       findingKey: options.findingKey.toString('hex'),

@@ -135,6 +135,23 @@ describe('finding personal data in text', () => {
     );
   });
 
+  it('lets a label decide between number types whose formats overlap', () => {
+    // 1533492026 fails the UTR check but passes the NHS one; labelled as a UTR, it is not an NHS number.
+    assert.ok(nhsNumberValid('1533492026'));
+    assert.deepEqual(detectPii('UTR quoted by the applicant 1533492026 (does not check)'), []);
+    assert.deepEqual(
+      detectPii('NHS number 1533492026').map((f) => f.type),
+      ['NHS_NUMBER'],
+    );
+    // The digits of an IBAN that fails its check pass Luhn as a Mastercard number; inside the IBAN they are not one.
+    assert.ok(paymentCardValid('2413 0572 1829 69'));
+    assert.deepEqual(detectPii('Rejected IBAN GB56 NWBK 2413 0572 1829 69'), []);
+    assert.deepEqual(
+      detectPii('Card 2413 0572 1829 69').map((f) => f.type),
+      ['PAYMENT_CARD'],
+    );
+  });
+
   it('masks all but the last characters', () => {
     assert.equal(maskKeepingLast('AB 12 34 56 C'), '•• •• •4 56 C');
     assert.equal(maskKeepingLast('4111111111111111'), '••••••••••••1111');

@@ -33,6 +33,24 @@ interface Detector {
 
 const CONTEXT_CHARS = 300;
 const NEAR_CHARS = 60;
+/** How far back, on the same line, a label such as "UTR" or "NHS number:" names the value after it. */
+const LABEL_CHARS = 30;
+
+/**
+ * Numbers whose formats overlap (a ten-digit UTR can pass the NHS check one time in eleven; digits inside an IBAN can
+ * pass Luhn): for these, a label naming another of them right before the value decides against this type, and no
+ * digits inside an IBAN-shaped token count on their own.
+ */
+const NUMBER_TYPES = new Set<PiiType>([
+  'NHS_NUMBER',
+  'UK_NINO',
+  'PAYMENT_CARD',
+  'UK_BANK_ACCOUNT',
+  'UK_UTR',
+  'UK_PASSPORT',
+  'UK_PHONE',
+]);
+const IBAN_SHAPE = /\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b/g;
 
 const stripSeparators = (v: string) => v.replace(/[\s-]/g, '').toUpperCase();
 
@@ -240,11 +258,20 @@ export function detectPii(text: string, options: DetectOptions = {}): Finding[] 
         ...f,
       } as Finding);
   };
+  let ibanShapes: [number, number][] | undefined;
+  const insideIban = (start: number, end: number) => {
+    ibanShapes ??= [...text.matchAll(IBAN_SHAPE)].map((m) => [m.index, m.index + m[0].length]);
+    return ibanShapes.some(([s, e]) => s <= start && end <= e && (s < start || e > end));
+  };
   for (const d of DETECTORS) {
     d.pattern.lastIndex = 0;
     for (let m = d.pattern.exec(text); m; m = d.pattern.exec(text)) {
       const value = m[0];
       if (d.check && !d.check(value, m)) continue;
+      if (NUMBER_TYPES.has(d.type)) {
+        if (labelledAsAnother(text, m.index, d)) continue;
+        if (insideIban(m.index, m.index + value.length)) continue;
+      }
       const near = d.context
         ? hasContext(
             text,
@@ -272,6 +299,16 @@ export function detectPii(text: string, options: DetectOptions = {}): Finding[] 
   const kept = resolveOverlaps(found);
   findSpecialCategories(text, kept, (f) => kept.length < max && kept.push(f));
   return kept.sort((a, b) => a.start - b.start || a.type.localeCompare(b.type));
+}
+
+const NUMBER_DETECTORS = DETECTORS.filter((d) => NUMBER_TYPES.has(d.type) && d.context);
+
+/** The label just before the value (same line) names another number type and not this one. */
+function labelledAsAnother(text: string, start: number, detector: Detector): boolean {
+  const from = Math.max(0, start - LABEL_CHARS, text.lastIndexOf('\n', start - 1) + 1);
+  const label = text.slice(from, start);
+  if (!/[A-Za-z]/.test(label) || detector.context?.test(label)) return false;
+  return NUMBER_DETECTORS.some((other) => other !== detector && other.context!.test(label));
 }
 
 function hasContext(text: string, start: number, end: number, context: RegExp, window: number): boolean {
