@@ -1,56 +1,35 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { ConfigError } from '../platform/config.ts';
-import { DatabaseOpenError } from '../platform/db/database.ts';
-import { DataDirLockedError } from '../platform/db/lock.ts';
-import { ValidationError, NotFoundError } from '../platform/commands.ts';
+import { Command } from 'commander';
 import { VERSION } from '../platform/version.ts';
-import { serve } from './serve.ts';
-import { userCommands } from './user.ts';
-import { auditCommands } from './audit.ts';
-import { databaseCommands } from './database.ts';
-import { tokenCommands } from './token.ts';
-import { workerCommand } from './worker.ts';
-import { deadlineCommands } from './deadline.ts';
-import { piiCommand } from './pii.ts';
-import { discoveryCommands } from './scan.ts';
 
-export function buildProgram(): Command {
+type Registrar = (program: Command) => void;
+
+/**
+ * Each command's module, loaded only when that command runs (or for help), so a light command such as `duplicates`
+ * does not start by loading the web server, the job queue and the database drivers.
+ */
+const COMMANDS: { names: string[]; load: () => Promise<Registrar> }[] = [
+  { names: ['serve'], load: async () => (await import('./serve.ts')).serveCommand },
+  { names: ['worker'], load: async () => (await import('./worker.ts')).workerCommand },
+  { names: ['migrate', 'seed'], load: async () => (await import('./database.ts')).databaseCommands },
+  { names: ['user'], load: async () => (await import('./user.ts')).userCommands },
+  { names: ['audit'], load: async () => (await import('./audit.ts')).auditCommands },
+  { names: ['token'], load: async () => (await import('./token.ts')).tokenCommands },
+  { names: ['deadline', 'calendar'], load: async () => (await import('./deadline.ts')).deadlineCommands },
+  { names: ['pii'], load: async () => (await import('./pii.ts')).piiCommand },
+  { names: ['scan', 'inventory'], load: async () => (await import('./scan.ts')).discoveryCommands },
+  { names: ['duplicates'], load: async () => (await import('./duplicates.ts')).duplicatesCommand },
+];
+
+/** The program with the command named in `argv` (every command when none is named, for help and errors). */
+export async function buildProgram(argv: string[] = []): Promise<Command> {
   const program = new Command()
     .name('custodian')
     .description('Custodian: information governance for UK local councils')
     .version(VERSION)
     .showHelpAfterError();
-
-  program
-    .command('serve')
-    .description('run the web application (and background jobs) on DATABASE_URL or the embedded database')
-    .option('--demo', 'seed an empty database with the demo council and listen on 127.0.0.1 only', false)
-    .option('--no-jobs', 'do not run background jobs in this process (run `custodian worker` instead)')
-    .addOption(new Option('--port <port>', 'port to listen on (default: PORT or 3000)').argParser(parsePort))
-    .option('--host <host>', 'interface to listen on (default: HOST or 127.0.0.1)')
-    .action(async (opts: { demo: boolean; jobs: boolean; port?: number; host?: string }) => {
-      const running = await serve(opts);
-      const stop = () => void running.close().then(() => process.exit(0));
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
-
-  workerCommand(program);
-  databaseCommands(program);
-  userCommands(program);
-  auditCommands(program);
-  tokenCommands(program);
-  deadlineCommands(program);
-  piiCommand(program);
-  discoveryCommands(program);
+  const named = COMMANDS.filter((c) => c.names.includes(argv[2] ?? ''));
+  for (const command of named.length ? named : COMMANDS) (await command.load())(program);
   return program;
-}
-
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new InvalidArgumentError('Give a port from 0 to 65535.');
-  return port;
 }
 
 /** Errors a person can act on are one clear line; anything else is a bug and keeps its stack. */
@@ -61,19 +40,23 @@ export async function main(argv: string[]): Promise<void> {
     throw error;
   });
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv)).parseAsync(argv);
   } catch (error) {
-    if (
-      error instanceof ConfigError ||
-      error instanceof DatabaseOpenError ||
-      error instanceof DataDirLockedError ||
-      error instanceof ValidationError ||
-      error instanceof NotFoundError
-    ) {
-      console.error(`custodian: ${error.message}`);
-    } else {
-      console.error(error);
-    }
+    const message = await actionable(error);
+    console.error(message ? `custodian: ${message}` : error);
     process.exitCode = 1;
   }
+}
+
+/** The message of an error a person can act on (bad input or configuration, a database out of reach), else none. */
+async function actionable(error: unknown): Promise<string | undefined> {
+  const [{ ConfigError }, { DatabaseOpenError }, { DataDirLockedError }, { ValidationError, NotFoundError }] =
+    await Promise.all([
+      import('../platform/config.ts'),
+      import('../platform/db/database.ts'),
+      import('../platform/db/lock.ts'),
+      import('../platform/errors.ts'),
+    ]);
+  const types = [ConfigError, DatabaseOpenError, DataDirLockedError, ValidationError, NotFoundError];
+  return types.some((type) => error instanceof type) ? (error as Error).message : undefined;
 }

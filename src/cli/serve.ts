@@ -1,3 +1,4 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -91,4 +92,27 @@ function sessionSecret(config: Config): string {
     fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
     return secret;
   }
+}
+
+export function serveCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('run the web application (and background jobs) on DATABASE_URL or the embedded database')
+    .option('--demo', 'seed an empty database with the demo council and listen on 127.0.0.1 only', false)
+    .option('--no-jobs', 'do not run background jobs in this process (run `custodian worker` instead)')
+    .addOption(new Option('--port <port>', 'port to listen on (default: PORT or 3000)').argParser(parsePort))
+    .option('--host <host>', 'interface to listen on (default: HOST or 127.0.0.1)')
+    .action(async (opts: { demo: boolean; jobs: boolean; port?: number; host?: string }) => {
+      const running = await serve(opts);
+      const stop = () => void running.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidArgumentError('Give a port from 0 to 65535.');
+  return port;
 }

@@ -25,18 +25,4 @@ export async function runCommand<T>(
   });
 }
 
-/** A rule of the domain was broken by the input: shown to the user, never logged as a fault. */
-export class ValidationError extends Error {
-  constructor(
-    message: string,
-    /** Field name → message, for the GOV.UK error summary. */
-    readonly fields: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
-
-/** Someone else saved first. */
-export class ConflictError extends Error {}
-
-export class NotFoundError extends Error {}
+export { ValidationError, ConflictError, NotFoundError } from './errors.ts';

@@ -122,7 +122,7 @@ describe('embedded database and the command line', () => {
     assert.equal(res.code, 0);
     assert.match(res.stdout, /^Usage: custodian/m);
     const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
-    const program = buildProgram();
+    const program = await buildProgram();
     for (const command of all(program)) {
       let text = '';
       command.configureOutput({ writeOut: (s) => (text += s), writeErr: (s) => (text += s) });
