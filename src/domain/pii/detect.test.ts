@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectPii, maskKeepingLast } from './detect.ts';
+import fc from 'fast-check';
+import { detectPii, emailCandidates, EMAIL_PATTERN, maskKeepingLast } from './detect.ts';
 import {
   drivingLicenceValid,
   nhsNumberValid,
@@ -150,6 +151,36 @@ describe('finding personal data in text', () => {
       detectPii('Card 2413 0572 1829 69').map((f) => f.type),
       ['PAYMENT_CARD'],
     );
+  });
+
+  it('finds e-mail addresses from their @ exactly as the e-mail pattern matches them', () => {
+    const viaPattern = (text: string) =>
+      [...text.matchAll(EMAIL_PATTERN)].map((m) => ({ index: m.index, value: m[0] }));
+    const pieces = fc.constantFrom(
+      'a',
+      'Z',
+      '9',
+      '.',
+      '_',
+      '-',
+      '+',
+      '%',
+      '@',
+      ' ',
+      'x.co',
+      'ex-ample.org',
+      '\n',
+      'é',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        assert.deepEqual([...emailCandidates(text)], viaPattern(text));
+      }),
+      { numRuns: 3000 },
+    );
+    const long = `${'a'.repeat(70)}@example.org and ${'b'.repeat(64)}@example.org`;
+    assert.deepEqual([...emailCandidates(long)], viaPattern(long));
   });
 
   it('masks all but the last characters', () => {
