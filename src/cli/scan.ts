@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify';
 import { and, asc, eq, gt, or } from 'drizzle-orm';
@@ -16,6 +17,8 @@ import { systemClock } from '../platform/clock.ts';
 import { createLogger } from '../platform/logger.ts';
 import { findingKey } from '../discovery/finding-key.ts';
 import { inspectorFor } from '../discovery/inspect/pool.ts';
+import { walk } from '../discovery/walk/walk.ts';
+import { progressText, type ScanTotal } from './progress.ts';
 import { discoverySources, inventoryFiles } from '../discovery/inventory/schema.ts';
 
 /**
@@ -48,7 +51,11 @@ async function startWorkers(services: Services, count: number) {
   const children = Array.from({ length: count }, () =>
     spawn(process.execPath, [process.argv[1]!, 'worker'], {
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: process.env,
+      // The machine's cores shared between the workers' reading threads, unless set.
+      env: {
+        CUSTODIAN_THREADS: String(Math.max(1, Math.floor(os.availableParallelism() / count))),
+        ...process.env,
+      },
     }),
   );
   const queue = 'discovery.process-batch';
@@ -85,14 +92,22 @@ async function startWorkers(services: Services, count: number) {
   };
 }
 
-function progressLine(started: number): (p: ScanProgress) => void {
+/**
+ * A progress line on a terminal. A second walk counts the tree meanwhile (it runs far ahead of the reading), so the
+ * line gains a total and a time left once it is done.
+ */
+function progressLine(started: number, root: string, exclude?: RegExp): (p: ScanProgress) => void {
   if (!process.stderr.isTTY) return () => undefined;
-  return (p) => {
-    const seconds = (performance.now() - started) / 1000;
-    process.stderr.write(
-      `\r${p.files.toLocaleString('en-GB')} files · ${(p.bytes / 1e6).toFixed(1)} MB · ${Math.round(p.files / Math.max(seconds, 0.001))} files/s · ${p.errors} errors   `,
-    );
-  };
+  let total: ScanTotal | undefined;
+  void (async () => {
+    const counted = { files: 0, bytes: 0 };
+    for await (const entry of walk([root], { exclude })) {
+      counted.files += 1;
+      if (entry.kind === 'file') counted.bytes += entry.size;
+    }
+    total = counted;
+  })().catch(() => undefined);
+  return (p) => process.stderr.write(`\r${progressText(p, (performance.now() - started) / 1000, total)}   `);
 }
 
 export function discoveryCommands(program: Command): void {
@@ -166,7 +181,7 @@ export function discoveryCommands(program: Command): void {
               nearThreshold: opts.nearThreshold,
               batchSize: Math.max(1, opts.batchSize || 200),
               exclude,
-              onProgress: progressLine(started),
+              onProgress: progressLine(started, root, exclude),
               inspector,
               ...(workers ? { dispatch: workers.dispatch, drain: workers.drain } : {}),
             },

@@ -9,6 +9,9 @@ import yazl from 'yazl';
  */
 const require = createRequire(import.meta.url);
 
+/** Entries' modification time: fixed, so the same contents always make the same bytes (a seeded corpus repeats). */
+const ZIP_ENTRY_TIME = new Date('2024-01-01T00:00:00Z');
+
 /** A zip built in memory from named contents (compressed unless told otherwise). */
 export function zipOf(
   files: Record<string, string | Buffer>,
@@ -18,6 +21,7 @@ export function zipOf(
   for (const [name, content] of Object.entries(files))
     zip.addBuffer(Buffer.isBuffer(content) ? content : Buffer.from(content), name, {
       compress: !options.store,
+      mtime: ZIP_ENTRY_TIME,
     });
   zip.end();
   return new Promise((resolve, reject) => {

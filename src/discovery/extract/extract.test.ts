@@ -38,13 +38,17 @@ describe('text extraction', () => {
   });
 
   it('names types it cannot read yet instead of guessing, and refuses unknown binary', async () => {
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-    const result = await extractText(png, 'scan.png');
-    assert.deepEqual(result, {
-      mime: 'image/png',
+    const sevenZip = Buffer.concat([Buffer.from('377abcaf271c0004', 'hex'), Buffer.alloc(24)]);
+    assert.deepEqual(await extractText(sevenZip, 'archive.7z'), {
+      mime: 'application/x-7z-compressed',
       pages: [],
-      error: 'extracting text from image/png is not supported yet',
+      error: 'extracting text from application/x-7z-compressed is not supported yet',
     });
+    const truncatedPng = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const scan = await extractText(truncatedPng, 'scan.png', { ocr: 'wasm' });
+    assert.equal(scan.mime, 'image/png');
+    assert.deepEqual(scan.pages, []);
+    assert.ok(scan.error, 'a damaged image is an error for that file, not a crash');
     const binary = Buffer.from([1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 1, 2, 3, 4, 5, 6, 7]);
     assert.equal('error' in (await extractText(binary, 'data.bin')), true);
     assert.deepEqual(await extractText(Buffer.alloc(0), 'empty.txt'), { mime: 'text/plain', pages: [''] });
