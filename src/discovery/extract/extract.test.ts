@@ -1,10 +1,13 @@
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
 import { decodeText, htmlToText } from './text.ts';
 import { extractText } from './index.ts';
+import { stopOcr } from './ocr.ts';
 
 describe('text extraction', () => {
+  after(stopOcr); // the warm tesseract.js worker would keep the test process alive
+
   it('reads UTF-8, UTF-16 (with and without a byte-order mark) and Windows-1252', () => {
     assert.deepEqual(decodeText(Buffer.from('Café £5', 'utf8')), { text: 'Café £5', encoding: 'UTF-8' });
     assert.equal(

@@ -2,6 +2,7 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractText } from './index.ts';
 import CFB from 'cfb';
+import { SeededRandom } from '../../domain/random.ts';
 import { docx, eml, msg, odt, pdf, rtf, scannedPage, xlsx, zipOf } from '../corpus/formats.ts';
 import { nativeTesseractInstalled, stopOcr } from './ocr.ts';
 
@@ -88,6 +89,25 @@ describe('reading each format', () => {
       'cut.zip',
     );
     assert.ok(truncated.error, 'a truncated zip is an error, not a crash');
+  });
+
+  it('inflates no more than an entry declares, so a header that lies about its size is refused', async () => {
+    // Two megabytes that barely compress, whose headers then claim 1,000 bytes (within every limit, but the data
+    // inflates far past it) or three megabytes (more than the data holds).
+    const random = new SeededRandom(5);
+    const noise = Buffer.from(Array.from({ length: 2 * 1024 * 1024 }, () => random.int(0, 255)));
+    const lying = await zipOf({ 'noise.bin': noise });
+    const declare = (size: number) => {
+      const copy = Buffer.from(lying);
+      copy.writeUInt32LE(size, 22); // local header: uncompressed size
+      copy.writeUInt32LE(size, copy.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 24); // central directory
+      return copy;
+    };
+    assert.match((await extractText(declare(1000), 'small.zip')).error ?? '', /larger than its header says/);
+    assert.match(
+      (await extractText(declare(3 * 1024 * 1024), 'bigger.zip')).error ?? '',
+      /not the 3145728 declared/,
+    );
   });
 
   it('reads RTF: code-page and Unicode escapes decoded, the author kept apart from the body', async () => {

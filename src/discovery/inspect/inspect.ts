@@ -47,9 +47,9 @@ export async function inspectFile(task: InspectTask, settings: InspectSettings):
   let sha256: string;
   let bytes: Buffer | undefined;
   try {
-    ({ sha256, bytes } = await hashFile(entry.path, entry.size <= settings.maxExtractBytes));
-    const after = await fs.promises.stat(entry.path);
-    if (after.size !== entry.size || after.mtime.getTime() !== entry.mtimeMs) {
+    let changed: boolean;
+    ({ sha256, bytes, changed } = readWhole(entry, settings.maxExtractBytes));
+    if (changed) {
       return {
         row: {
           ...base,
@@ -126,7 +126,7 @@ export async function unreadFile(task: InspectTask, reason: string): Promise<Ins
     error: reason,
   };
   try {
-    row.sha256 = (await hashFile(entry.path, false)).sha256;
+    row.sha256 = await hashFile(entry.path);
   } catch (error) {
     row.error = readError(error);
   }
@@ -175,13 +175,45 @@ function collectTexts(e: Extraction): { text: string; page: number | null }[] {
   ];
 }
 
-/** SHA-256 of a file streamed in chunks (bounded memory), keeping the bytes only when asked. */
-export async function hashFile(file: string, keep: boolean): Promise<{ sha256: string; bytes?: Buffer }> {
-  const hash = createHash('sha256');
-  const chunks: Buffer[] = [];
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) {
-    hash.update(chunk as Buffer);
-    if (keep) chunks.push(chunk as Buffer);
+const CHUNK = 1024 * 1024;
+
+/**
+ * SHA-256 of a file and, when it is no larger than `keepUpTo`, its bytes; and whether it changed while being read
+ * (its size or modification time differ afterwards from what the walk saw). Synchronous: it runs in an inspection
+ * thread, where a blocking read costs one system call and an awaited one a trip through the shared I/O pool.
+ */
+function readWhole(
+  entry: Extract<FileEntry, { kind: 'file' }>,
+  keepUpTo: number,
+): { sha256: string; bytes?: Buffer; changed: boolean } {
+  const fd = fs.openSync(entry.path, 'r');
+  try {
+    const hash = createHash('sha256');
+    const keep = entry.size <= keepUpTo;
+    const buffer = Buffer.allocUnsafe(keep ? entry.size : Math.min(CHUNK, entry.size));
+    let total = 0;
+    for (;;) {
+      const at = keep ? total : 0;
+      const n = at < buffer.length ? fs.readSync(fd, buffer, at, buffer.length - at, null) : 0;
+      if (n === 0) break;
+      if (!keep) hash.update(buffer.subarray(0, n));
+      total += n;
+    }
+    if (keep) hash.update(buffer.subarray(0, total));
+    const after = fs.fstatSync(fd);
+    return {
+      sha256: hash.digest('hex'),
+      bytes: keep ? buffer.subarray(0, total) : undefined,
+      changed: after.size !== entry.size || after.mtime.getTime() !== entry.mtimeMs || total !== entry.size,
+    };
+  } finally {
+    fs.closeSync(fd);
   }
-  return { sha256: hash.digest('hex'), bytes: keep ? Buffer.concat(chunks) : undefined };
+}
+
+/** SHA-256 of a file streamed in chunks (bounded memory), without blocking: for the main thread. */
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
