@@ -1,16 +1,28 @@
 import { createHmac } from 'node:crypto';
 import path from 'node:path';
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/db/database.ts';
-import { withBulkTransaction } from '../platform/db/bulk.ts';
 import { appendAuditEvent, type Actor } from '../platform/audit/service.ts';
-import type { RotReason } from '../domain/rot.ts';
-import { nearDuplicateGroups, parseSimhash } from '../domain/simhash.ts';
+import { DEFAULT_STALE_YEARS } from '../domain/rot.ts';
+import { linkedGroups } from '../domain/simhash.ts';
 import { walk, type WalkEntry } from './walk/walk.ts';
-import type { FileEntry, Inspection } from './inspect/inspect.ts';
+import type { FileEntry } from './inspect/inspect.ts';
 import { createInspector, type Inspector } from './inspect/pool.ts';
-import { discoveryScans, discoverySources, inventoryFiles, inventoryFindings } from './inventory/schema.ts';
+import { discoveryScans, discoverySources } from './inventory/schema.ts';
+import {
+  countCopies,
+  markDuplicates,
+  analyseInventory,
+  markGone,
+  markUnchanged,
+  nearSimhashPairs,
+  numberNearGroups,
+  recordedBy,
+  recordInspections,
+  refreshRot,
+  type ScanRef,
+} from './inventory/repository.ts';
 
 /** Batches being read or written at once by a scan that reads files itself. */
 const MAX_BATCHES_IN_FLIGHT = 4;
@@ -50,10 +62,11 @@ export interface ScanSummary extends ScanProgress {
 }
 
 /**
- * Scans a folder tree into the inventory. Work is committed a batch at a time, so a scan killed at any moment (even
- * kill -9) continues where it stopped when run again: files already recorded in this scan are skipped, unchanged
- * files (size, mtime and inode) are only marked seen, and the copies, near copies and vanished files are worked out
- * at the end from what is stored — so the result is the same as one uninterrupted scan.
+ * Scans a folder tree into the inventory. Walked files are checked against the inventory a chunk at a time: unchanged
+ * ones (size, mtime and inode) are only marked seen, in one statement; the rest are read in batches, each committed
+ * whole. So a scan killed at any moment (even kill -9) continues where it stopped when run again — files already
+ * recorded by this scan are skipped — and the copies, near copies and vanished files are worked out at the end from
+ * what is stored: the result is the same as one uninterrupted scan. Memory holds a few batches, never the tree.
  */
 export async function runScan(
   deps: { db: Database; clock: Clock },
@@ -63,6 +76,7 @@ export async function runScan(
   const root = path.resolve(options.root);
   const sourceId = await ensureSource(deps.db, options.source, root);
   const { scanId, resumed } = await openScan(deps, actor, sourceId, options.source);
+  const scan: ScanRef = { sourceId, scanId };
   await deps.db.orm
     .update(discoveryScans)
     .set({ keyCheck: keyCheck(options.findingKey) })
@@ -73,29 +87,21 @@ export async function runScan(
   const ownInspector =
     options.dispatch || options.inspector ? undefined : createInspector({ findingKey: options.findingKey });
   const inspector = options.inspector ?? ownInspector;
-  const handle = (entries: FileEntry[]) => {
+  const read = async (entries: FileEntry[]) => {
     if (options.dispatch || !inspector)
       return options.dispatch?.({ sourceId, scanId, entries, staleYears: options.staleYears });
-    return processBatch(deps, { sourceId, scanId, staleYears: options.staleYears }, entries, {
+    const done = await processBatch(deps, { ...scan, staleYears: options.staleYears }, entries, {
       inspector,
       serial,
     });
+    progress.processed += done.processed;
+    progress.errors += done.errors;
   };
+  const report = throttledReport(deps.db, scanId, progress, options.onProgress);
   // Several batches in flight, so the threads never wait for a slow file at the end of one batch or for a write.
   const inFlight = new Set<Promise<unknown>>();
-  const flush = async (entries: FileEntry[], seen: { files: number; bytes: number }) => {
-    await handle(entries);
-    const counts = await serial(async () => {
-      await deps.db.orm
-        .update(discoveryScans)
-        .set({ filesSeen: seen.files, bytesSeen: seen.bytes })
-        .where(eq(discoveryScans.id, scanId));
-      return (await deps.db.orm.select().from(discoveryScans).where(eq(discoveryScans.id, scanId)))[0]!;
-    });
-    options.onProgress?.({ ...progress, processed: counts.filesProcessed, errors: counts.errors });
-  };
-  const send = async (entries: FileEntry[]) => {
-    const work = flush(entries, { files: progress.files, bytes: progress.bytes });
+  const launch = async (entries: FileEntry[]) => {
+    const work = read(entries).then(report);
     inFlight.add(work);
     void work.then(
       () => inFlight.delete(work),
@@ -103,18 +109,35 @@ export async function runScan(
     );
     if (inFlight.size >= MAX_BATCHES_IN_FLIGHT) await Promise.race(inFlight);
   };
+  const check = async (entries: FileEntry[]) => {
+    const files = entries.filter((e): e is Extract<FileEntry, { kind: 'file' }> => e.kind === 'file');
+    const unchanged = await serial(() => markUnchanged(deps.db, scan, files));
+    let changed = entries.filter((e) => !unchanged.has(e.path));
+    if (resumed) {
+      const recorded = await serial(() =>
+        recordedBy(
+          deps.db,
+          scan,
+          changed.map((e) => e.path),
+        ),
+      );
+      changed = changed.filter((e) => !recorded.has(e.path));
+    }
+    for (let i = 0; i < changed.length; i += batchSize) await launch(changed.slice(i, i + batchSize));
+    await report();
+  };
   try {
-    let batch: FileEntry[] = [];
+    let chunk: FileEntry[] = [];
     for await (const entry of walk([root], { exclude: options.exclude })) {
       progress.files += 1;
       if (entry.kind === 'file') progress.bytes += entry.size;
-      batch.push(toFileEntry(entry));
-      if (batch.length >= batchSize) {
-        await send(batch);
-        batch = [];
+      chunk.push(toFileEntry(entry));
+      if (chunk.length >= Math.max(batchSize, CHECK_CHUNK)) {
+        await check(chunk);
+        chunk = [];
       }
     }
-    if (batch.length) await send(batch);
+    await check(chunk);
     await Promise.all(inFlight);
   } finally {
     await Promise.allSettled(inFlight);
@@ -124,13 +147,35 @@ export async function runScan(
   const [counts] = await deps.db.orm.select().from(discoveryScans).where(eq(discoveryScans.id, scanId));
   progress.processed = counts!.filesProcessed;
   progress.errors = counts!.errors;
-  const finished = await finishScan(
-    deps,
-    actor,
-    { sourceId, scanId, nearThreshold: options.nearThreshold },
-    progress,
-  );
+  const finished = await finishScan(deps, actor, scan, options, progress);
   return { scanId, resumed, ...progress, ...finished };
+}
+
+/** Walked files checked against the inventory at once (one statement marks the unchanged among them). */
+const CHECK_CHUNK = 2000;
+
+/**
+ * Reports progress to the caller and records it on the scan (for the pages that follow it), at most once a second
+ * (the last report always).
+ */
+function throttledReport(
+  db: Database,
+  scanId: number,
+  progress: ScanProgress,
+  onProgress?: (p: ScanProgress) => void,
+) {
+  let last = 0;
+  return async () => {
+    const now = performance.now();
+    if (now - last < 1000) return;
+    last = now;
+    const [row] = await db.query<{ processed: number; errors: number }>(
+      `update discovery_scans set files_seen = $2, bytes_seen = $3 where id = $1
+       returning files_processed as processed, errors`,
+      [scanId, progress.files, progress.bytes],
+    );
+    onProgress?.({ ...progress, processed: row!.processed, errors: row!.errors });
+  };
 }
 
 /** A digest of the finding key, safe to store: lets workers check they hash with the same key. */
@@ -221,181 +266,64 @@ async function openScan(deps: { db: Database; clock: Clock }, actor: Actor, sour
   });
 }
 
+/** Reads a batch of files (in the inspector's threads) and records them. */
 async function processBatch(
   deps: { db: Database; clock: Clock },
-  scan: { sourceId: number; scanId: number; staleYears?: number },
+  scan: ScanRef & { staleYears?: number },
   entries: FileEntry[],
   work: { inspector: Inspector; serial: Serial },
 ) {
-  const { sourceId, scanId } = scan;
-  const paths = entries.map((e) => e.path);
-  const known = new Map(
-    (
-      await work.serial(() =>
-        deps.db.orm
-          .select()
-          .from(inventoryFiles)
-          .where(and(eq(inventoryFiles.sourceId, sourceId), inArray(inventoryFiles.path, paths))),
-      )
-    ).map((r) => [r.path, r]),
-  );
-  const seenOnly: string[] = [];
-  const toRead: FileEntry[] = [];
-  for (const entry of entries) {
-    const before = known.get(entry.path);
-    if (before?.lastSeenScan === scanId) continue; // done before an interruption
-    // Unchanged and fully read before (a transient failure leaves no digest, so it is read again).
-    if (
-      entry.kind === 'file' &&
-      before &&
-      before.sha256 &&
-      before.size === entry.size &&
-      before.mtime.getTime() === entry.mtimeMs &&
-      before.inode === entry.inode
-    )
-      seenOnly.push(entry.path);
-    else toRead.push(entry);
-  }
   const nowMs = deps.clock.now().getTime();
   const results = await Promise.all(
-    toRead.map((entry) =>
-      work.inspector.inspect({ entry, sourceId, scanId, staleYears: scan.staleYears, nowMs }),
-    ),
+    entries.map((entry) => work.inspector.inspect({ entry, ...scan, staleYears: scan.staleYears, nowMs })),
   );
-  const errors = results.filter((r) => r.row.error).length;
-  await work.serial(() => writeBatch(deps.db, scan, seenOnly, results, errors));
-  return { processed: results.length, errors };
+  await work.serial(() => recordInspections(deps.db, scan, results));
+  return { processed: results.length, errors: results.filter((r) => r.row.error).length };
 }
 
-/** One transaction per batch: what a killed scan leaves behind is whole batches, never half of one. */
-function writeBatch(
-  db: Database,
-  scan: { sourceId: number; scanId: number },
-  seenOnly: string[],
-  results: Inspection[],
-  errors: number,
-) {
-  const { sourceId, scanId } = scan;
-  const rows = results.map((r) => r.row);
-  return withBulkTransaction(db, async (tx, bulk) => {
-    if (seenOnly.length) {
-      await tx
-        .update(inventoryFiles)
-        .set({ lastSeenScan: scanId, gone: false })
-        .where(and(eq(inventoryFiles.sourceId, sourceId), inArray(inventoryFiles.path, seenOnly)));
-    }
-    if (rows.length) {
-      await tx.delete(inventoryFindings).where(
-        and(
-          eq(inventoryFindings.sourceId, sourceId),
-          inArray(
-            inventoryFindings.path,
-            rows.map((r) => r.path),
-          ),
-        ),
-      );
-      await bulk.upsert(inventoryFiles, rows, {
-        target: [inventoryFiles.sourceId, inventoryFiles.path],
-        reset: { gone: false, duplicateOf: null, nearDuplicateGroup: null },
-      });
-      await bulk.insert(
-        inventoryFindings,
-        results.flatMap((r) => r.findings),
-      );
-    }
-    await tx
-      .update(discoveryScans)
-      .set({
-        filesProcessed: sql`${discoveryScans.filesProcessed} + ${rows.length}`,
-        errors: sql`${discoveryScans.errors} + ${errors}`,
-      })
-      .where(eq(discoveryScans.id, scanId));
-  });
-}
-
-/** Marks what has gone, works out copies and near copies across the source, and closes the scan. */
+/**
+ * The end of a scan, worked out in the database from what is stored (so memory does not grow with the source, and a
+ * resumed scan ends the same): files not seen are gone; copies, near copies and the date-dependent ROT reasons are
+ * refreshed; then the scan is closed and audited.
+ */
 async function finishScan(
   deps: { db: Database; clock: Clock },
   actor: Actor,
-  scan: { sourceId: number; scanId: number; nearThreshold?: number },
+  scan: ScanRef,
+  options: ScanOptions,
   progress: ScanProgress,
 ) {
   const { sourceId, scanId } = scan;
-  const gone = await deps.db.orm
-    .update(inventoryFiles)
-    .set({ gone: true })
-    .where(
-      and(
-        eq(inventoryFiles.sourceId, sourceId),
-        ne(inventoryFiles.lastSeenScan, scanId),
-        eq(inventoryFiles.gone, false),
-      ),
-    )
-    .returning({ path: inventoryFiles.path });
-  const files = await deps.db.orm
-    .select({
-      path: inventoryFiles.path,
-      sha256: inventoryFiles.sha256,
-      size: inventoryFiles.size,
-      simhash: inventoryFiles.simhash,
-      rot: inventoryFiles.rot,
-      duplicateOf: inventoryFiles.duplicateOf,
-      near: inventoryFiles.nearDuplicateGroup,
-    })
-    .from(inventoryFiles)
-    .where(and(eq(inventoryFiles.sourceId, sourceId), eq(inventoryFiles.gone, false)))
-    .orderBy(asc(inventoryFiles.path));
-  // The first path (in order) holding a digest is the original; later ones are its copies.
-  const original = new Map<string, string>();
-  const duplicateOf = files.map((f) => {
-    if (!f.sha256 || f.size === 0) return null;
-    const first = original.get(f.sha256);
-    if (!first) original.set(f.sha256, f.path);
-    return first ?? null;
-  });
-  const groups = nearDuplicateGroups(
-    files.map((f) => (f.simhash ? parseSimhash(f.simhash) : undefined)),
-    scan.nearThreshold,
-  );
-  const groupNumbers = new Map<number, number>();
-  const near = groups.map((g) =>
-    g === undefined ? null : (groupNumbers.get(g) ?? groupNumbers.set(g, groupNumbers.size + 1).get(g)!),
-  );
-  const firstInGroup = new Set<number>();
-  let duplicates = 0;
-  let nearDuplicates = 0;
-  const changes: { path: string; duplicateOf: string | null; near: number | null; rot: RotReason[] }[] = [];
-  files.forEach((f, i) => {
-    const intrinsic = (f.rot as RotReason[]).filter((r) => r !== 'duplicate' && r !== 'near-duplicate');
-    const rot: RotReason[] = [...intrinsic];
-    if (duplicateOf[i]) {
-      rot.push('duplicate');
-      duplicates += 1;
-    } else if (near[i] !== null) {
-      if (firstInGroup.has(near[i]!)) {
-        rot.push('near-duplicate');
-        nearDuplicates += 1;
-      } else firstInGroup.add(near[i]!);
+  const now = deps.clock.now();
+  const staleBefore = new Date(now);
+  staleBefore.setUTCFullYear(staleBefore.getUTCFullYear() - (options.staleYears ?? DEFAULT_STALE_YEARS));
+  const threshold = options.nearThreshold ?? 3;
+  const [previous] = await deps.db.orm
+    .select({ nearThreshold: discoveryScans.nearThreshold })
+    .from(discoveryScans)
+    .where(and(eq(discoveryScans.sourceId, sourceId), eq(discoveryScans.status, 'completed')))
+    .orderBy(desc(discoveryScans.id))
+    .limit(1);
+  const { gone, duplicates, nearDuplicates } = await deps.db.transaction(async (tx) => {
+    const went = await markGone(tx, scan);
+    // Copies can only have changed if something was read or went, or near copies are now measured differently: a
+    // rescan of an unchanged share skips this.
+    if (progress.processed > 0 || went > 0 || previous?.nearThreshold !== threshold) {
+      await markDuplicates(tx, sourceId);
+      const pairs = await nearSimhashPairs(tx, sourceId, threshold);
+      await numberNearGroups(tx, sourceId, linkedGroups(pairs.map((p) => [p.a, p.b])));
     }
-    if (
-      f.duplicateOf !== duplicateOf[i] ||
-      f.near !== near[i] ||
-      JSON.stringify(f.rot) !== JSON.stringify(rot)
-    )
-      changes.push({ path: f.path, duplicateOf: duplicateOf[i]!, near: near[i]!, rot });
+    await refreshRot(tx, sourceId, staleBefore);
+    return { gone: went, ...(await countCopies(tx, sourceId)) };
   });
+  await analyseInventory(deps.db);
   await deps.db.orm.transaction(async (tx) => {
-    for (const c of changes) {
-      await tx
-        .update(inventoryFiles)
-        .set({ duplicateOf: c.duplicateOf, nearDuplicateGroup: c.near, rot: c.rot })
-        .where(and(eq(inventoryFiles.sourceId, sourceId), eq(inventoryFiles.path, c.path)));
-    }
     await tx
       .update(discoveryScans)
       .set({
         status: 'completed',
-        finishedAt: deps.clock.now(),
+        finishedAt: now,
+        nearThreshold: threshold,
         filesSeen: progress.files,
         bytesSeen: progress.bytes,
         errors: progress.errors,
@@ -405,15 +333,8 @@ async function finishScan(
       action: 'discovery.scan-completed',
       entityType: 'discovery-source',
       entityId: sourceId,
-      details: {
-        scanId,
-        files: progress.files,
-        errors: progress.errors,
-        gone: gone.length,
-        duplicates,
-        nearDuplicates,
-      },
+      details: { scanId, files: progress.files, errors: progress.errors, gone, duplicates, nearDuplicates },
     });
   });
-  return { gone: gone.length, duplicates, nearDuplicates };
+  return { gone, duplicates, nearDuplicates };
 }

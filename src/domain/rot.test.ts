@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { rotReasons } from './rot.ts';
-import { hammingDistance, nearDuplicateGroups, simhash } from './simhash.ts';
+import { hammingDistance, linkedGroups, simhash } from './simhash.ts';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const facts = (name: string, size = 100, modified = new Date('2025-01-01T00:00:00Z'), subject?: string) =>
@@ -65,19 +65,17 @@ describe('near duplicates', () => {
     assert.equal(simhash('too short'), undefined);
   });
 
-  it('groups near copies together and leaves the rest alone', () => {
-    const hashes = [
-      simhash(base),
-      simhash(base + ' '),
-      simhash(
-        'Something entirely different about parking permits and resident bays in the town centre zone.',
-      ),
-      simhash(base),
-    ];
-    const groups = nearDuplicateGroups(hashes, 3);
-    assert.equal(groups[0], groups[1]);
-    assert.equal(groups[0], groups[3]);
-    assert.notEqual(groups[0], undefined);
-    assert.equal(groups[2], undefined);
+  it('joins near copies of near copies into one group, and leaves the rest apart', () => {
+    const groups = linkedGroups([
+      ['a', 'b'],
+      ['c', 'b'],
+      ['x', 'y'],
+    ]);
+    assert.equal(groups.get('a'), groups.get('b'));
+    assert.equal(groups.get('c'), groups.get('a'));
+    assert.equal(groups.get('x'), groups.get('y'));
+    assert.notEqual(groups.get('x'), groups.get('a'));
+    assert.equal(groups.get('z'), undefined);
+    assert.equal(linkedGroups([]).size, 0);
   });
 });

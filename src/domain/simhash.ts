@@ -60,45 +60,27 @@ export function simhashHex(h: SimHash): string {
   return h.hi.toString(16).padStart(8, '0') + h.lo.toString(16).padStart(8, '0');
 }
 
-export function parseSimhash(hex: string): SimHash {
-  return { hi: parseInt(hex.slice(0, 8), 16) >>> 0, lo: parseInt(hex.slice(8, 16), 16) >>> 0 };
-}
-
 /**
- * Groups near-identical texts (Hamming distance ≤ threshold, DOMAIN.md suggests 3). Bands the 64 bits into
- * threshold + 1 blocks: two hashes within the threshold agree exactly on at least one block (pigeonhole), so only
- * candidates sharing a block are compared. Returns a group id per item (undefined for items with no near copy).
+ * Groups labels joined by pairs (union-find): each label that appears in a pair maps to the label standing for its
+ * group, so that near copies of near copies end up together.
  */
-export function nearDuplicateGroups(hashes: (SimHash | undefined)[], threshold = 3): (number | undefined)[] {
-  const parent = hashes.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const blocks = threshold + 1;
-  const width = Math.ceil(64 / blocks);
-  const buckets = new Map<string, number[]>();
-  hashes.forEach((h, i) => {
-    if (!h) return;
-    const bits = simhashHex(h);
-    const binary = BigInt(`0x${bits}`).toString(2).padStart(64, '0');
-    for (let b = 0; b < blocks; b++) {
-      const key = `${b}:${binary.slice(b * width, (b + 1) * width)}`;
-      const list = buckets.get(key);
-      if (list) list.push(i);
-      else buckets.set(key, [i]);
+export function linkedGroups(pairs: [string, string][]): Map<string, string> {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    for (let at = x; at !== root; ) {
+      const next = parent.get(at)!;
+      parent.set(at, root);
+      at = next;
     }
-  });
-  const linked = new Set<number>();
-  for (const list of buckets.values()) {
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const a = list[x]!;
-        const b = list[y]!;
-        if (find(a) !== find(b) && hammingDistance(hashes[a]!, hashes[b]!) <= threshold) {
-          parent[find(a)] = find(b);
-          linked.add(a);
-          linked.add(b);
-        }
-      }
-    }
+    return root;
+  };
+  for (const [a, b] of pairs) {
+    if (!parent.has(a)) parent.set(a, a);
+    if (!parent.has(b)) parent.set(b, b);
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
   }
-  return hashes.map((_, i) => (linked.has(i) ? find(i) : undefined));
+  return new Map([...parent.keys()].map((k) => [k, find(k)]));
 }

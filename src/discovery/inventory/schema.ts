@@ -40,6 +40,8 @@ export const discoveryScans = pgTable(
     errors: integer('errors').notNull().default(0),
     /** A digest of the finding key the scan uses: a worker with a different key refuses to take part. */
     keyCheck: text('key_check'),
+    /** The SimHash distance the scan grouped near copies by (a later scan with another regroups them). */
+    nearThreshold: integer('near_threshold'),
   },
   (t) => [index('discovery_scans_source').on(t.sourceId, t.id)],
 );
@@ -66,7 +68,8 @@ export const inventoryFiles = pgTable(
   (t) => [
     primaryKey({ columns: [t.sourceId, t.path] }),
     index('inventory_files_sha').on(t.sourceId, t.sha256),
-    index('inventory_files_scan').on(t.sourceId, t.lastSeenScan),
+    // No index covers last_seen_scan or gone: a rescan marks every unchanged file seen, and PostgreSQL rewrites such
+    // rows in place (a heap-only update) only when no index includes a changed column.
   ],
 );
 

@@ -25,11 +25,21 @@ export interface Database {
   query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
   /** Several statements without parameters (migrations, scripts). */
   exec(text: string): Promise<void>;
+  /**
+   * Raw statements in one transaction on one connection, for hot paths written in SQL (the inventory's batch
+   * writes); committed when `work` resolves, rolled back when it throws.
+   */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** The PGlite instance when this handle owns one (for the local socket server). */
   readonly pglite?: PGlite;
   /** The connection pool when this handle is a PostgreSQL server (for COPY, which needs one connection). */
   readonly pool?: pg.Pool;
+}
+
+/** Something statements can be run on: the database, or a transaction of it. */
+export interface Queryable {
+  query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
 }
 
 export class DatabaseOpenError extends Error {}
@@ -74,6 +84,13 @@ export function pgliteHandle(client: PGlite, description: string): Database {
     async exec(text: string) {
       await client.exec(text);
     },
+    transaction: (work) =>
+      client.transaction((tx) =>
+        work({
+          query: async <T extends Row>(text: string, params: unknown[] = []) =>
+            (await tx.query<T>(text, params)).rows,
+        }),
+      ),
     async close() {
       if (!client.closed) await client.close();
     },
@@ -113,6 +130,23 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     },
     async exec(text: string) {
       await pool.query(text);
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await work({
+          query: async <T extends Row>(text: string, params: unknown[] = []) =>
+            (await client.query<T>(text, params)).rows,
+        });
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     async close() {
       await pool.end();
