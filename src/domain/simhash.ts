@@ -69,7 +69,7 @@ export function linkedGroups(pairs: [string, string][]): Map<string, string> {
   const find = (x: string): string => {
     let root = x;
     while (parent.get(root) !== root) root = parent.get(root)!;
-    for (let at = x; at !== root; ) {
+    for (let at = x; at !== root;) {
       const next = parent.get(at)!;
       parent.set(at, root);
       at = next;
