@@ -3,8 +3,13 @@
 import os from 'node:os';
 import { webBench } from './web.ts';
 import { requestsBench } from './requests.ts';
+import { discoveryBench } from './discovery.ts';
 
-const sections: Record<string, () => Promise<void>> = { web: webBench, requests: requestsBench };
+const sections: Record<string, () => Promise<void>> = {
+  web: webBench,
+  requests: requestsBench,
+  discovery: discoveryBench,
+};
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 console.log(

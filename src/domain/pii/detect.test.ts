@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { detectPii, emailCandidates, EMAIL_PATTERN, maskKeepingLast } from './detect.ts';
+import { detectPii, EMAIL_PATTERN, maskKeepingLast } from './detect.ts';
+import { emailCandidates } from './candidates.ts';
 import {
   drivingLicenceValid,
   nhsNumberValid,
@@ -106,6 +107,31 @@ describe('finding personal data in text', () => {
     assert.equal(name.value, 'Mr John Smith');
     assert.equal(name.masked, 'M••• J••• S•••');
     assert.equal(only(text, 'DATE_OF_BIRTH').length, 1);
+  });
+
+  it('finds a date of birth under any of its labels, and no date without one', () => {
+    for (const label of [
+      'Date of birth',
+      'DOB',
+      'D.O.B.',
+      'd.o.b',
+      'born on',
+      'Born',
+      'Birth date',
+      'birthdate',
+      'Birthday',
+    ])
+      assert.equal(only(`${label}: 12 March 1990`, 'DATE_OF_BIRTH').length, 1, label);
+    assert.equal(only('The meeting on 12 March 1990 agreed the budget.', 'DATE_OF_BIRTH').length, 0);
+  });
+
+  it('needs the context a loose format asks for close by, not anywhere in the text', () => {
+    assert.equal(only('Sort code 12-34-56 account 12345678', 'UK_BANK_ACCOUNT').length, 1);
+    assert.equal(only(`Sort code${' '.repeat(200)}12-34-56 then 12345678`, 'UK_BANK_ACCOUNT').length, 0);
+    assert.equal(only('Passport number 123456789', 'UK_PASSPORT').length, 1);
+    assert.equal(only(`passport${'.'.repeat(100)} 123456789`, 'UK_PASSPORT').length, 0);
+    const nhs = (gap: number) => only(`NHS${' '.repeat(gap)}943 476 5919`, 'NHS_NUMBER')[0]!.confidence;
+    assert.ok(nhs(250) > nhs(350), 'context counts within 300 characters before the value');
   });
 
   it('anchors an address on a real postcode', () => {
