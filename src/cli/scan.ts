@@ -193,7 +193,7 @@ export function discoveryCommands(program: Command): void {
           if (process.stderr.isTTY) process.stderr.write('\n');
           console.log(
             `${summary.resumed ? 'Resumed and finished' : 'Finished'} scan ${summary.scanId} of ${opts.source}: ${summary.files} files (${summary.processed} read, ${summary.files - summary.processed} unchanged), ` +
-              `${(summary.bytes / 1e6).toFixed(1)} MB, ${summary.errors} errors, ${summary.duplicates} duplicates, ${summary.nearDuplicates} near duplicates, ${summary.gone} gone, in ${seconds.toFixed(1)} s`,
+              `${(summary.bytes / 1e6).toFixed(1)} MB, ${summary.errors} errors, ${summary.duplicates} duplicates, ${summary.nearDuplicates} near duplicates, ${summary.gone} gone, in ${seconds.toFixed(seconds < 10 ? 2 : 1)} s`,
           );
         });
       },

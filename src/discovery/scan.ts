@@ -304,11 +304,13 @@ async function finishScan(
     .where(and(eq(discoveryScans.sourceId, sourceId), eq(discoveryScans.status, 'completed')))
     .orderBy(desc(discoveryScans.id))
     .limit(1);
+  let changed = progress.processed > 0;
   const { gone, duplicates, nearDuplicates } = await deps.db.transaction(async (tx) => {
     const went = await markGone(tx, scan);
+    changed ||= went > 0;
     // Copies can only have changed if something was read or went, or near copies are now measured differently: a
     // rescan of an unchanged share skips this.
-    if (progress.processed > 0 || went > 0 || previous?.nearThreshold !== threshold) {
+    if (changed || previous?.nearThreshold !== threshold) {
       await markDuplicates(tx, sourceId);
       const pairs = await nearSimhashPairs(tx, sourceId, threshold);
       await numberNearGroups(tx, sourceId, linkedGroups(pairs.map((p) => [p.a, p.b])));
@@ -316,7 +318,7 @@ async function finishScan(
     await refreshRot(tx, sourceId, staleBefore);
     return { gone: went, ...(await countCopies(tx, sourceId)) };
   });
-  await analyseInventory(deps.db);
+  if (changed) await analyseInventory(deps.db);
   await deps.db.orm.transaction(async (tx) => {
     await tx
       .update(discoveryScans)

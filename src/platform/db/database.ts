@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -56,6 +58,10 @@ const pgTypes = {
 export async function openPglite(dataDir?: string): Promise<Database> {
   let client: PGlite;
   try {
+    // A new data directory is created, closed and opened again: the instance that ran initdb keeps its memory
+    // (some 350 MB) for as long as it lives, and this one lives as long as the process.
+    if (dataDir && !fs.existsSync(path.join(dataDir, 'PG_VERSION')))
+      await (await PGlite.create(dataDir)).close();
     client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
     await client.query('select 1');
   } catch (error) {
