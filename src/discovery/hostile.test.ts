@@ -37,7 +37,7 @@ describe('hostile files: each is recorded against its path and the scan goes on'
         kind: 'file',
         path: file,
         size: overrides.size ?? stat?.size ?? 10,
-        mtimeMs: overrides.mtimeMs ?? stat?.mtime.getTime() ?? 0, // as the walk sees it: a Date
+        mtimeMs: overrides.mtimeMs ?? Math.round(stat?.mtimeMs ?? 0), // as the walk sees it
         inode: '1:1',
       },
       sourceId: 1,

@@ -6,7 +6,7 @@ import type { Database } from '../platform/db/database.ts';
 import { appendAuditEvent, type Actor } from '../platform/audit/service.ts';
 import { DEFAULT_STALE_YEARS } from '../domain/rot.ts';
 import { linkedGroups } from '../domain/simhash.ts';
-import { walk, type WalkEntry } from './walk/walk.ts';
+import { walk } from './walk/walk.ts';
 import type { FileEntry } from './inspect/inspect.ts';
 import { createInspector, type Inspector } from './inspect/pool.ts';
 import { discoveryScans, discoverySources } from './inventory/schema.ts';
@@ -131,7 +131,7 @@ export async function runScan(
     for await (const entry of walk([root], { exclude: options.exclude })) {
       progress.files += 1;
       if (entry.kind === 'file') progress.bytes += entry.size;
-      chunk.push(toFileEntry(entry));
+      chunk.push(entry);
       if (chunk.length >= Math.max(batchSize, CHECK_CHUNK)) {
         await check(chunk);
         chunk = [];
@@ -189,12 +189,6 @@ export interface ScanBatch {
   scanId: number;
   entries: FileEntry[];
   staleYears?: number;
-}
-
-function toFileEntry(e: WalkEntry): FileEntry {
-  return e.kind === 'file'
-    ? { kind: 'file', path: e.path, size: e.size, mtimeMs: e.mtime.getTime(), inode: e.inode }
-    : e;
 }
 
 /** Runs database work one piece at a time, in order (the embedded database has one connection). */

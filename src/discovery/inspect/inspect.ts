@@ -5,13 +5,12 @@ import { detectPii } from '../../domain/pii/detect.ts';
 import { rotReasons, DEFAULT_STALE_YEARS, type RotReason } from '../../domain/rot.ts';
 import { simhash, simhashHex } from '../../domain/simhash.ts';
 import { extractText, type Extraction } from '../extract/index.ts';
+import type { WalkEntry } from '../walk/walk.ts';
 import type { OcrEngine } from '../extract/ocr.ts';
 import type { inventoryFiles, inventoryFindings } from '../inventory/schema.ts';
 
 /** A walked path as it travels to a thread or, on the job queue, to another process (plain data only). */
-export type FileEntry =
-  | { kind: 'file'; path: string; size: number; mtimeMs: number; inode: string }
-  | { kind: 'error'; path: string; error: string };
+export type FileEntry = WalkEntry;
 
 export type FileRow = typeof inventoryFiles.$inferInsert;
 export type FindingRow = typeof inventoryFindings.$inferInsert;
@@ -204,7 +203,8 @@ function readWhole(
     return {
       sha256: hash.digest('hex'),
       bytes: keep ? buffer.subarray(0, total) : undefined,
-      changed: after.size !== entry.size || after.mtime.getTime() !== entry.mtimeMs || total !== entry.size,
+      changed:
+        after.size !== entry.size || Math.round(after.mtimeMs) !== entry.mtimeMs || total !== entry.size,
     };
   } finally {
     fs.closeSync(fd);

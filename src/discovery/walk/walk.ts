@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export type WalkEntry =
-  | { kind: 'file'; path: string; size: number; mtime: Date; inode: string }
+  /** `mtimeMs` in whole milliseconds, rounded as Node rounds a Stats object's Date (no Date made per file). */
+  | { kind: 'file'; path: string; size: number; mtimeMs: number; inode: string }
   | { kind: 'error'; path: string; error: string };
 
 /** Entries between turns of the event loop, so a long walk never starves timers, sockets or the job queue. */
@@ -78,7 +79,7 @@ function visit(target: string, options: { exclude?: RegExp }): Visited {
         kind: 'file',
         path: target,
         size: stat.size,
-        mtime: stat.mtime,
+        mtimeMs: Math.round(stat.mtimeMs),
         inode: `${stat.dev}:${stat.ino}`,
       },
     };
