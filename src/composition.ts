@@ -65,6 +65,8 @@ export function createServices(deps: Deps) {
     {
       name: 'discovery.process-batch',
       pollingIntervalSeconds: 0.5,
+      // Several batches at once keep the reading threads busy while one batch is written and the next fetched.
+      concurrency: 4,
       // The worker's process id goes in the job's output, so it can be seen which process did what.
       run: async (data) => ({
         ...(await processQueuedBatch(

@@ -8,6 +8,8 @@ export interface JobDefinition<T extends object = object> {
   cron?: string;
   /** How often an idle worker asks for this job (pg-boss's minimum is 0.5 s). */
   pollingIntervalSeconds?: number;
+  /** Jobs of this kind one process works on at once (default one). */
+  concurrency?: number;
   run(data: T): Promise<unknown>;
 }
 
@@ -53,19 +55,21 @@ export class JobQueue {
   async work(): Promise<void> {
     await this.start();
     for (const job of this.jobs) {
-      await this.boss.work(
-        job.name,
-        { pollingIntervalSeconds: job.pollingIntervalSeconds ?? this.pollingIntervalSeconds },
-        async (batch) => {
-          // Jobs are fetched one at a time (pg-boss's default), so the result is kept as that job's output.
-          let result: unknown;
-          for (const item of batch) {
-            result = await job.run((item.data ?? {}) as object);
-            this.logger.info({ job: job.name, id: item.id, result }, 'job done');
-          }
-          return result;
-        },
-      );
+      // pg-boss works on one job at a time per work() call, so a process takes several at once by calling it again.
+      for (let n = 0; n < (job.concurrency ?? 1); n++)
+        await this.boss.work(
+          job.name,
+          { pollingIntervalSeconds: job.pollingIntervalSeconds ?? this.pollingIntervalSeconds },
+          async (batch) => {
+            // Jobs are fetched one at a time (pg-boss's default), so the result is kept as that job's output.
+            let result: unknown;
+            for (const item of batch) {
+              result = await job.run((item.data ?? {}) as object);
+              this.logger.info({ job: job.name, id: item.id, result }, 'job done');
+            }
+            return result;
+          },
+        );
     }
   }
 
