@@ -154,6 +154,29 @@ describe('finding personal data in text', () => {
     assert.ok(types('Mr Jack Wood is a Unison trade union member').includes('ART9_TRADE_UNION'));
   });
 
+  it('finds every special category near a person, less sure far from one, and never inside another word', () => {
+    const cases: [PiiType, string, string][] = [
+      ['ART9_HEALTH', 'Mrs Ann Lee was prescribed insulin', 'the diabetic-friendly menu'],
+      ['ART9_ETHNICITY', 'Mr Tom Ward gave his ethnicity on the form', 'a romantic comedy'],
+      ['ART9_RELIGION', 'Mrs Ann Lee attends the mosque on Fridays', 'the Hindustani class'],
+      ['ART9_SEXUALITY', 'Mr Tom Ward told us he is gay', 'Mrs Gaynor Ward called'],
+      ['ART9_TRADE_UNION', 'Mr Tom Ward, our shop steward, attended', 'the European Union grant'],
+      ['ART9_BIOMETRIC', 'a fingerprint taken from Mr Tom Ward', 'the biomass boiler'],
+      ['ART10_CRIMINAL', 'Mr Tom Ward has a criminal record', 'an offensive smell'],
+    ];
+    for (const [type, near, decoy] of cases) {
+      const found = only(near, type);
+      assert.equal(found.length, 1, `${type} in "${near}"`);
+      assert.ok(found[0]!.confidence >= 0.7, `${type} near a person`);
+      const far = only(
+        `${'The policy covers this. '.repeat(20)}${near.replace(/M(rs?) \w+ \w+/, 'the resident')}`,
+        type,
+      );
+      assert.ok(far.length === 1 && far[0]!.confidence < 0.5, `${type} with no person near`);
+      assert.equal(only(decoy, type).length, 0, `no ${type} in "${decoy}"`);
+    }
+  });
+
   it('keeps the likelier of two overlapping findings', () => {
     const found = detectPii('IBAN GB82 WEST 1234 5698 7654 32');
     assert.deepEqual(

@@ -294,18 +294,26 @@ const ADDRESS = new RegExp(
   `\\b\\d{1,4}[A-Za-z]?,? (?:[A-Z][a-z]+ ){1,3}(?:${STREET_WORDS})\\b[^\\n]{0,80}?$`,
 );
 /** Every special category phrase in one pattern (one pass, longest phrase first), each mapped to its category. */
-const SPECIAL_TYPES = new Map(
-  Object.entries(SPECIAL_CATEGORY_PHRASES).flatMap(([type, phrases]) =>
-    phrases.map((p) => [p.toLowerCase(), type as PiiType] as const),
-  ),
+const SPECIAL_PHRASES = Object.entries(SPECIAL_CATEGORY_PHRASES).flatMap(([type, phrases]) =>
+  phrases.map((p) => ({
+    type: type as PiiType,
+    stem: p.endsWith('*'),
+    text: p.replace(/\*$/, '').toLowerCase(),
+  })),
 );
 const SPECIAL = new RegExp(
-  `\\b(?:${[...SPECIAL_TYPES.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  `\\b(?:${SPECIAL_PHRASES.sort((a, b) => b.text.length - a.text.length)
+    .map((p) => p.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + (p.stem ? '[a-z]*' : 's?\\b'))
     .join('|')})`,
   'gi',
 );
+/** The category of a phrase as found (its stem, or the phrase without a plural "s"). */
+function specialType(found: string): PiiType {
+  const text = found.toLowerCase();
+  return SPECIAL_PHRASES.find((p) =>
+    p.stem ? text.startsWith(p.text) : text === p.text || text === `${p.text}s`,
+  )!.type;
+}
 
 /** The person identifiers whose nearness turns a health or criminal phrase into likely special category data. */
 const PERSON_TYPES = new Set<PiiType>([
@@ -573,7 +581,7 @@ function findSpecialCategories(text: string, people: Finding[], add: (f: Finding
     const start = m.index;
     const phrase = m[0].toLowerCase();
     add({
-      type: SPECIAL_TYPES.get(phrase)!,
+      type: specialType(phrase),
       start,
       end: start + phrase.length,
       confidence: nearPerson(start) ? 0.75 : 0.35,

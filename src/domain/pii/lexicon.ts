@@ -40,6 +40,10 @@ export const NOT_NAMES = new Set(
 export const STREET_WORDS =
   'Road|Street|Avenue|Lane|Close|Drive|Way|Court|Crescent|Place|Gardens|Terrace|Grove|Hill|Park|Square|Row|Walk|View|Rise|Mews|Green|Parade|Wharf|Yard';
 
+/**
+ * Whole words or phrases (a plural "s" allowed); one ending in "*" is a stem ("pregnan*": pregnant, pregnancy), so
+ * that "roma" is not found in "romantic" nor "gay" in "Gaynor".
+ */
 export const SPECIAL_CATEGORY_PHRASES: Record<string, string[]> = {
   ART9_HEALTH: [
     'diagnosed with',
@@ -57,7 +61,7 @@ export const SPECIAL_CATEGORY_PHRASES: Record<string, string[]> = {
     'medication',
     'prescribed',
     'hospital admission',
-    'pregnan',
+    'pregnan*',
     'sick note',
     'fit note',
     'occupational health',
