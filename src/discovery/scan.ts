@@ -128,15 +128,20 @@ export async function runScan(
   };
   try {
     let chunk: FileEntry[] = [];
+    // The walk goes on with the next chunk while the database checks the last (on a server, in another process).
+    let checking: Promise<void> = Promise.resolve();
     for await (const entry of walk([root], { exclude: options.exclude })) {
       progress.files += 1;
       if (entry.kind === 'file') progress.bytes += entry.size;
       chunk.push(entry);
       if (chunk.length >= Math.max(batchSize, CHECK_CHUNK)) {
-        await check(chunk);
+        await checking;
+        checking = check(chunk);
+        checking.catch(() => undefined); // awaited at the next chunk; this only stops it counting as unhandled
         chunk = [];
       }
     }
+    await checking;
     await check(chunk);
     await Promise.all(inFlight);
   } finally {

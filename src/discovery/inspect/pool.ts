@@ -43,7 +43,8 @@ export function createInspector(options: InspectorOptions): Inspector {
   const timeoutMs = options.timeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
   const pool = new Piscina<InspectTask, Inspection>({
     filename: new URL('./thread.mjs', import.meta.url).href,
-    minThreads: threads,
+    // Threads start with the first file to read: a rescan of an unchanged share reads none.
+    minThreads: 0,
     maxThreads: threads,
     idleTimeout: 60_000,
     // A file's reading waits on disk, on pdf.js's message hops and on OCR processes; several files a thread keep the

@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -58,10 +61,7 @@ const pgTypes = {
 export async function openPglite(dataDir?: string): Promise<Database> {
   let client: PGlite;
   try {
-    // A new data directory is created, closed and opened again: the instance that ran initdb keeps its memory
-    // (some 350 MB) for as long as it lives, and this one lives as long as the process.
-    if (dataDir && !fs.existsSync(path.join(dataDir, 'PG_VERSION')))
-      await (await PGlite.create(dataDir)).close();
+    if (dataDir && !fs.existsSync(path.join(dataDir, 'PG_VERSION'))) await initialiseDataDir(dataDir);
     client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
     await client.query('select 1');
   } catch (error) {
@@ -75,6 +75,21 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     client,
     dataDir ? `embedded PostgreSQL in ${dataDir}` : 'embedded PostgreSQL in memory',
   );
+}
+
+/**
+ * Creates a new embedded data directory in a child process. The PGlite instance that runs initdb keeps its memory
+ * (some 350 MB) for as long as it lives, and whether the collector frees it before the real instance opens is luck;
+ * a process that exits gives it all back.
+ */
+function initialiseDataDir(dataDir: string): Promise<void> {
+  const pglite = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite')).href;
+  const script = `const { PGlite } = await import(${JSON.stringify(pglite)}); await (await PGlite.create(process.argv[1])).close();`;
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--input-type=module', '-e', script, dataDir], (error, _stdout, stderr) =>
+      error ? reject(new Error(stderr.trim() || error.message)) : resolve(),
+    );
+  });
 }
 
 export function pgliteHandle(client: PGlite, description: string): Database {
