@@ -14,12 +14,63 @@ export interface Candidate {
 }
 
 /**
- * Where, around the run of digits text[run, end), a match could start: only runs of the listed lengths, and then
- * `at` writes each possible start into `starts`, in order, and returns how many.
+ * Where, around the run of digits text[run, end), a match could start: only runs of the listed lengths with at least
+ * one of the facts in `when` (see FACT), and then `at` writes each possible start into `starts`, in order, and returns
+ * how many. Most runs of digits in a text (dates, amounts) fail every rule on their facts alone, without a call.
  */
 export interface StartRule {
   lengths: number;
+  when: number;
   at: (text: string, run: number, end: number, starts: Int32Array) => number;
+}
+
+/** Facts about a run of digits and the characters around it, worked out once a run. */
+export const FACT = {
+  firstZero: 1 << 0,
+  afterPlus: 1 << 1,
+  afterCapital: 1 << 2,
+  afterLetter: 1 << 3,
+  /** A letter, then one whitespace character, then the run. */
+  afterLetterSpace: 1 << 4,
+  /** A space or hyphen, then a digit, after the run. */
+  sepDigit: 1 << 5,
+  /** One whitespace character, then a digit, after the run. */
+  spaceDigit: 1 << 6,
+  /** A dot, then a digit, after the run. */
+  dotDigit: 1 << 7,
+  /** A / . - or space after the run. */
+  dateSeparator: 1 << 8,
+  six: 1 << 9,
+  nine: 1 << 10,
+  ten: 1 << 11,
+  twelveOrMore: 1 << 12,
+  /** Eleven digits or more at the start of a word (a licence whose surname is all 9s). */
+  wordStartElevenOrMore: 1 << 13,
+};
+
+function factsOf(text: string, run: number, end: number): number {
+  const length = end - run;
+  const before = text.charCodeAt(run - 1);
+  const next = text.charCodeAt(end);
+  const nextDigit = isDigit(text.charCodeAt(end + 1));
+  let facts = 0;
+  if (text.charCodeAt(run) === 48) facts |= FACT.firstZero;
+  if (before === 43) facts |= FACT.afterPlus;
+  if (isUpper(before)) facts |= FACT.afterCapital;
+  if (isLetter(before)) facts |= FACT.afterLetter;
+  else if (isSpaceCode(before) && isLetter(text.charCodeAt(run - 2))) facts |= FACT.afterLetterSpace;
+  if (nextDigit) {
+    if (next === 32 || next === HYPHEN) facts |= FACT.sepDigit;
+    if (isSpaceCode(next)) facts |= FACT.spaceDigit;
+    if (next === 46) facts |= FACT.dotDigit;
+  }
+  if (next === 47 || next === 46 || next === HYPHEN || next === 32) facts |= FACT.dateSeparator;
+  if (length === 6) facts |= FACT.six;
+  else if (length === 9) facts |= FACT.nine;
+  else if (length === 10) facts |= FACT.ten;
+  if (length >= 12) facts |= FACT.twelveOrMore;
+  if (length >= 11 && !isWord(before)) facts |= FACT.wordStartElevenOrMore;
+  return facts;
 }
 
 /** Run lengths a rule can start a match from, as a mask (bit 31 stands for 31 digits or more). */
@@ -32,7 +83,10 @@ const isLetter = (c: number) => isUpper(c) || (c >= 97 && c <= 122);
 /** A word character as \b sees it; NaN (before the start or after the end) is not one. */
 const isWord = (c: number) => isLetter(c) || isDigit(c) || c === 95;
 const SPACE = /\s/;
-const isSpace = (text: string, i: number) => i >= 0 && i < text.length && SPACE.test(text[i]!);
+/** What \s matches: ASCII white space at once, the rest of Unicode's by the pattern itself. */
+const isSpaceCode = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || (c >= 160 && SPACE.test(String.fromCharCode(c)));
+const isSpace = (text: string, i: number) => isSpaceCode(text.charCodeAt(i));
 const SPACE_OR_HYPHEN = (c: number) => c === 32 || c === 45;
 const HYPHEN = 45;
 
@@ -41,6 +95,7 @@ export const START_RULES = {
   /** (?<![\d+])(?:\+44\s?\(?0?\)?\s?|\(?0)\d…: at "+" before a run starting 44, or at a run's leading 0 (or its "("). */
   phone: {
     lengths: ANY_LENGTH,
+    when: FACT.firstZero | FACT.afterPlus,
     at: (text, run, _end, starts) => {
       let n = 0;
       const first = text.charCodeAt(run);
@@ -56,6 +111,7 @@ export const START_RULES = {
   /** \d{3}([ -]?)\d{3}\1\d{4}: ten digits, or three and a separator before more digits. */
   nhs: {
     lengths: lengths(3, 10),
+    when: FACT.ten | FACT.sepDigit,
     at: (text, run, end, starts) => {
       let n = 0;
       if (end - run === 10 || (SPACE_OR_HYPHEN(text.charCodeAt(end)) && isDigit(text.charCodeAt(end + 1))))
@@ -66,6 +122,7 @@ export const START_RULES = {
   /** \d(?:[ -]?\d){11,18}: twelve digits or more together, or a separator with digits after. */
   card: {
     lengths: ANY_LENGTH,
+    when: FACT.twelveOrMore | FACT.sepDigit,
     at: (text, run, end, starts) => {
       let n = 0;
       if (end - run >= 12 || (SPACE_OR_HYPHEN(text.charCodeAt(end)) && isDigit(text.charCodeAt(end + 1))))
@@ -76,6 +133,7 @@ export const START_RULES = {
   /** \d{5}\s?\d{5}: ten digits, or five and a space before more digits. */
   utr: {
     lengths: lengths(5, 10),
+    when: FACT.ten | FACT.spaceDigit,
     at: (text, run, end, starts) => {
       let n = 0;
       if (end - run === 10 || (isSpace(text, end) && isDigit(text.charCodeAt(end + 1)))) starts[n++] = run;
@@ -85,6 +143,7 @@ export const START_RULES = {
   /** [A-Z]{2}\d{7}|\d{9}: nine digits, or seven after two capitals. */
   passport: {
     lengths: lengths(7, 9),
+    when: FACT.nine | FACT.afterCapital,
     at: (text, run, end, starts) => {
       let n = 0;
       if (end - run === 9) starts[n++] = run;
@@ -95,6 +154,7 @@ export const START_RULES = {
   /** (\d{2}-\d{2}-\d{2}|\d{2} \d{2} \d{2}|\d{6})…: six digits, or two and a separator before more digits. */
   sortCode: {
     lengths: lengths(2, 6),
+    when: FACT.six | FACT.sepDigit,
     at: (text, run, end, starts) => {
       let n = 0;
       if (end - run === 6 || (SPACE_OR_HYPHEN(text.charCodeAt(end)) && isDigit(text.charCodeAt(end + 1))))
@@ -105,6 +165,7 @@ export const START_RULES = {
   /** A day of one or two digits before / . - or a space, or a year before a hyphen. */
   date: {
     lengths: lengths(1, 2, 4),
+    when: FACT.dateSeparator,
     at: (text, run, end, starts) => {
       let n = 0;
       const next = text.charCodeAt(end);
@@ -116,6 +177,7 @@ export const START_RULES = {
   /** (?:\d{1,3}\.){3}\d{1,3}: up to three digits before a dot and a digit. */
   ipv4: {
     lengths: lengths(1, 2, 3),
+    when: FACT.dotDigit,
     at: (text, run, end, starts) => {
       let n = 0;
       if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) starts[n++] = run;
@@ -125,6 +187,7 @@ export const START_RULES = {
   /** [A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}…: two letters right before the run, or before one space before it. */
   nino: {
     lengths: lengths(2, 4, 6),
+    when: FACT.afterLetter | FACT.afterLetterSpace,
     at: (text, run, _end, starts) => {
       let n = 0;
       if (isLetter(text.charCodeAt(run - 1)) && isLetter(text.charCodeAt(run - 2))) starts[n++] = run - 2;
@@ -140,6 +203,7 @@ export const START_RULES = {
   /** [A-Z]{2}\d{2}…: two capitals right before a run of two digits or more. */
   iban: {
     lengths: ~lengths(0, 1),
+    when: FACT.afterCapital,
     at: (text, run, _end, starts) => {
       let n = 0;
       if (isUpper(text.charCodeAt(run - 1)) && isUpper(text.charCodeAt(run - 2))) starts[n++] = run - 2;
@@ -149,6 +213,7 @@ export const START_RULES = {
   /** GIR ?0AA, or one or two capitals right before a run of up to three digits. */
   postcode: {
     lengths: lengths(1, 2, 3),
+    when: FACT.afterCapital | FACT.firstZero,
     at: (text, run, _end, starts) => {
       let n = 0;
       if (text.charCodeAt(run) === 48) {
@@ -164,6 +229,7 @@ export const START_RULES = {
   /** [A-Z9]{5}\d{6}…: the start of a word whose first digit comes after at most five capitals. */
   licence: {
     lengths: ANY_LENGTH,
+    when: FACT.afterCapital | FACT.wordStartElevenOrMore,
     at: (text, run, _end, starts) => {
       let n = 0;
       let start = run;
@@ -215,9 +281,11 @@ export class DigitAnchoredSearch {
       const run = DIGIT.lastIndex - 1;
       let end = run + 1;
       while (end < text.length && isDigit(text.charCodeAt(end))) end += 1;
+      const facts = factsOf(text, run, end);
       for (const i of this.byLength[Math.min(end - run, 31)]!) {
-        if (!active[i]) continue;
-        const n = this.rules[i]!.at(text, run, end, this.starts);
+        const rule = this.rules[i]!;
+        if (!active[i] || (rule.when & facts) === 0) continue;
+        const n = rule.at(text, run, end, this.starts);
         for (let k = 0; k < n; k++) {
           const start = this.starts[k]!;
           if (start < from[i]! || start <= tried[i]!) continue;
