@@ -18,7 +18,6 @@ import {
   markUnchanged,
   nearSimhashPairs,
   numberNearGroups,
-  recordedBy,
   recordInspections,
   refreshRot,
   type ScanRef,
@@ -111,18 +110,9 @@ export async function runScan(
   };
   const check = async (entries: FileEntry[]) => {
     const files = entries.filter((e): e is Extract<FileEntry, { kind: 'file' }> => e.kind === 'file');
+    // Files this scan read before an interruption are unchanged since, so a resumed scan skips them here too.
     const unchanged = await serial(() => markUnchanged(deps.db, scan, files));
-    let changed = entries.filter((e) => !unchanged.has(e.path));
-    if (resumed) {
-      const recorded = await serial(() =>
-        recordedBy(
-          deps.db,
-          scan,
-          changed.map((e) => e.path),
-        ),
-      );
-      changed = changed.filter((e) => !recorded.has(e.path));
-    }
+    const changed = entries.filter((e) => !unchanged.has(e.path));
     for (let i = 0; i < changed.length; i += batchSize) await launch(changed.slice(i, i + batchSize));
     await report();
   };

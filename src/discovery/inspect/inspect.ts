@@ -141,7 +141,7 @@ function baseRow(task: InspectTask) {
   return {
     sourceId: task.sourceId,
     path: task.entry.path,
-    lastSeenScan: task.scanId,
+    readInScan: task.scanId,
     rot: [] as RotReason[],
     piiCounts: {},
   };

@@ -48,7 +48,7 @@ for (const kind of DATABASE_KINDS) {
 
     const addFiles = (sourceId: number, rows: { path: string; simhash?: string; mtime?: string }[]) =>
       database.db.query(
-        `insert into inventory_files (source_id, path, size, mtime, inode, sha256, simhash, last_seen_scan)
+        `insert into inventory_files (source_id, path, size, mtime, inode, sha256, simhash, read_in_scan)
          select $1, p, 10, coalesce(m, '2026-01-01')::timestamptz, 'i', 'digest-' || p, h, $1
          from unnest($2::text[], $3::text[], $4::text[]) as t(p, h, m)`,
         [
@@ -153,7 +153,7 @@ for (const kind of DATABASE_KINDS) {
             mtime: at,
             inode: '1:2',
             sha256: 'x',
-            lastSeenScan: 1,
+            readInScan: 1,
             rot: [],
             piiCounts: { EMAIL: 1 },
           },

@@ -15,44 +15,45 @@ export interface ScanRef {
 type WalkedFile = Extract<FileEntry, { kind: 'file' }>;
 
 /**
- * Marks the walked files that are unchanged since they were last read whole (same size, modification time and
- * inode, and a digest recorded) as seen by this scan, in one statement, and returns their paths. Unchanged rows are
- * rewritten in place (no index covers the columns that change, so PostgreSQL updates them without touching indexes).
+ * Finds the walked files that are unchanged since they were last read whole (same size, modification time and inode,
+ * and a digest recorded), and records them as seen by this scan in discovery_walked: unchanged rows are only read,
+ * never rewritten, so a rescan of an unchanged share writes one narrow row a file to an unlogged table. A file that
+ * had gone and is back as it was is present again. Returns the unchanged paths.
  */
 export async function markUnchanged(db: Database, scan: ScanRef, files: WalkedFile[]): Promise<Set<string>> {
   if (!files.length) return new Set();
-  const rows = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     // One primary-key lookup per walked file, whatever the statistics say: a hash join would read the whole source
     // for every chunk (and the embedded database, which has no autovacuum, often has no statistics).
     await tx.query('set local enable_hashjoin = off');
     await tx.query('set local enable_mergejoin = off');
-    return tx.query<{ path: string }>(
-      `update inventory_files f set last_seen_scan = $2, gone = false
-       from unnest($3::text[], $4::bigint[], $5::timestamptz[], $6::text[]) as w(path, size, mtime, inode)
-       where f.source_id = $1 and f.path = w.path and f.size = w.size and f.mtime = w.mtime and f.inode = w.inode
-         and f.sha256 is not null and f.last_seen_scan <> $2
-       returning f.path`,
+    const unchanged = await tx.query<{ path: string; gone: boolean }>(
+      `select f.path, f.gone
+       from unnest($2::text[], $3::bigint[], $4::timestamptz[], $5::text[]) as w(path, size, mtime, inode)
+       join inventory_files f on f.source_id = $1 and f.path = w.path
+       where f.size = w.size and f.mtime = w.mtime and f.inode = w.inode and f.sha256 is not null`,
       [
         scan.sourceId,
-        scan.scanId,
         files.map((f) => f.path),
         files.map((f) => f.size),
         files.map((f) => new Date(f.mtimeMs).toISOString()),
         files.map((f) => f.inode),
       ],
     );
+    const paths = unchanged.map((r) => r.path);
+    if (paths.length)
+      await tx.query(
+        'insert into discovery_walked (source_id, scan_id, path) select $1, $2, unnest($3::text[])',
+        [scan.sourceId, scan.scanId, paths],
+      );
+    const back = unchanged.filter((r) => r.gone).map((r) => r.path);
+    if (back.length)
+      await tx.query(
+        'update inventory_files set gone = false where source_id = $1 and path = any($2::text[])',
+        [scan.sourceId, back],
+      );
+    return new Set(paths);
   });
-  return new Set(rows.map((r) => r.path));
-}
-
-/** Of these paths, the ones this scan has already recorded (before it was interrupted). */
-export async function recordedBy(db: Database, scan: ScanRef, paths: string[]): Promise<Set<string>> {
-  if (!paths.length) return new Set();
-  const rows = await db.query<{ path: string }>(
-    'select path from inventory_files where source_id = $1 and path = any($2::text[]) and last_seen_scan = $3',
-    [scan.sourceId, paths, scan.scanId],
-  );
-  return new Set(rows.map((r) => r.path));
 }
 
 /**
@@ -84,13 +85,13 @@ async function upsertFiles(tx: Queryable, scan: ScanRef, files: Inspection['row'
   const column = <T>(pick: (f: Inspection['row']) => T) => files.map(pick);
   const rows = await tx.query<{ path: string; existed: boolean }>(
     `insert into inventory_files
-       (source_id, path, size, mtime, inode, sha256, mime, simhash, rot, pii_counts, error, last_seen_scan)
+       (source_id, path, size, mtime, inode, sha256, mime, simhash, rot, pii_counts, error, read_in_scan)
      select $1, w.*, $12 from unnest($2::text[], $3::bigint[], $4::timestamptz[], $5::text[], $6::text[], $7::text[],
        $8::text[], $9::jsonb[], $10::jsonb[], $11::text[]) as w
      on conflict (source_id, path) do update set
        size = excluded.size, mtime = excluded.mtime, inode = excluded.inode, sha256 = excluded.sha256,
        mime = excluded.mime, simhash = excluded.simhash, rot = excluded.rot, pii_counts = excluded.pii_counts,
-       error = excluded.error, last_seen_scan = excluded.last_seen_scan,
+       error = excluded.error, read_in_scan = excluded.read_in_scan,
        gone = false, duplicate_of = null, near_duplicate_group = null
      returning path, xmax <> 0 as existed`,
     [
@@ -132,16 +133,24 @@ function insertFindings(tx: Queryable, scan: ScanRef, findings: Inspection['find
   );
 }
 
-/** Files of the source not seen by this scan are gone; returns how many went this time. */
+/**
+ * Files of the source this scan neither read nor found unchanged are gone; returns how many went this time. The
+ * scan's record of unchanged files is then emptied.
+ */
 export async function markGone(tx: Queryable, scan: ScanRef): Promise<number> {
   const [row] = await tx.query<{ gone: number }>(
     `with went as (
-       update inventory_files set gone = true
-       where source_id = $1 and last_seen_scan <> $2 and not gone
+       update inventory_files f set gone = true
+       where f.source_id = $1 and not f.gone and f.read_in_scan <> $2
+         and not exists (select 1 from discovery_walked w where w.source_id = $1 and w.scan_id = $2 and w.path = f.path)
        returning 1)
      select count(*)::int as gone from went`,
     [scan.sourceId, scan.scanId],
   );
+  await tx.query('delete from discovery_walked where source_id = $1 and scan_id = $2', [
+    scan.sourceId,
+    scan.scanId,
+  ]);
   return row!.gone;
 }
 

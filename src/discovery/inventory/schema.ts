@@ -62,16 +62,27 @@ export const inventoryFiles = pgTable(
     rot: jsonb('rot').notNull().default([]),
     piiCounts: jsonb('pii_counts').notNull().default({}),
     error: text('error'),
-    lastSeenScan: integer('last_seen_scan').notNull(),
+    /** The scan that last read the file (a scan that finds it unchanged records that in discovery_walked). */
+    readInScan: integer('read_in_scan').notNull(),
     gone: boolean('gone').notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.sourceId, t.path] }),
     index('inventory_files_sha').on(t.sourceId, t.sha256),
-    // No index covers last_seen_scan or gone: a rescan marks every unchanged file seen, and PostgreSQL rewrites such
-    // rows in place (a heap-only update) only when no index includes a changed column.
   ],
 );
+
+/**
+ * The paths a scan found unchanged, so that an unchanged share is not rewritten row by row on every rescan: files not
+ * read and not listed here by the end of the scan are gone. Unlogged (a crash empties it, and a resumed scan walks
+ * the whole tree again anyway) and without indexes (only appended to, and read once by a hash join); emptied when
+ * the scan ends.
+ */
+export const discoveryWalked = pgTable('discovery_walked', {
+  sourceId: integer('source_id').notNull(),
+  scanId: integer('scan_id').notNull(),
+  path: text('path').notNull(),
+});
 
 export const inventoryFindings = pgTable(
   'inventory_findings',
