@@ -18,6 +18,7 @@ import {
   markUnchanged,
   nearSimhashPairs,
   numberNearGroups,
+  planForWholeSource,
   recordInspections,
   refreshRot,
   type ScanRef,
@@ -294,7 +295,11 @@ async function finishScan(
     .orderBy(desc(discoveryScans.id))
     .limit(1);
   let changed = progress.processed > 0;
+  // Statistics first: a source new since the last analysis would be planned as empty, and a nested loop over it
+  // is quadratic.
+  if (changed) await analyseInventory(deps.db);
   const { gone, duplicates, nearDuplicates } = await deps.db.transaction(async (tx) => {
+    await planForWholeSource(tx);
     const went = await markGone(tx, scan);
     changed ||= went > 0;
     // Copies can only have changed if something was read or went, or near copies are now measured differently: a
@@ -307,7 +312,7 @@ async function finishScan(
     await refreshRot(tx, sourceId, staleBefore);
     return { gone: went, ...(await countCopies(tx, sourceId)) };
   });
-  if (changed) await analyseInventory(deps.db);
+  if (gone && !progress.processed) await analyseInventory(deps.db);
   await deps.db.orm.transaction(async (tx) => {
     await tx
       .update(discoveryScans)

@@ -264,6 +264,15 @@ export async function refreshRot(tx: Queryable, sourceId: number, staleBefore: D
 }
 
 /**
+ * The end of a scan works on whole sources: its joins are by hashing or merging, never a nested loop, whatever the
+ * statistics estimate (a source added since the last analysis is estimated at one row, and a nested loop over
+ * fifty thousand is hours). For the rest of the transaction.
+ */
+export async function planForWholeSource(tx: Queryable): Promise<void> {
+  await tx.query('set local enable_nestloop = off');
+}
+
+/**
  * Refreshes the planner's statistics on the inventory after a scan has changed it: the embedded database has no
  * autovacuum to do it, and without them the pages' summaries would be planned for an empty table.
  */
