@@ -113,17 +113,19 @@ const stripSeparators = (v: string) => v.replace(/[\s-]/g, '').toUpperCase();
 
 /** Every letter and digit but the last `keep` becomes a bullet; separators stay, so the shape is recognisable. */
 export function maskKeepingLast(value: string, keep = 4): string {
-  const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   let total = 0;
-  for (let i = 0; i < value.length; i++) if (isAlnum(value.charCodeAt(i))) total += 1;
-  let masked = '';
+  for (let i = 0; i < value.length; i++) if (isAsciiAlnum(value.charCodeAt(i))) total += 1;
+  const codes: number[] = [];
   let seen = 0;
   for (let i = 0; i < value.length; i++) {
-    if (!isAlnum(value.charCodeAt(i))) masked += value[i];
-    else masked += ++seen > total - keep ? value[i] : '•';
+    const c = value.charCodeAt(i);
+    codes.push(isAsciiAlnum(c) && ++seen <= total - keep ? BULLET : c);
   }
-  return masked;
+  return String.fromCharCode(...codes);
 }
+
+const BULLET = 0x2022; // •
+const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 const DETECTORS: Detector[] = [
   {
@@ -545,10 +547,14 @@ function resolveOverlaps(findings: Finding[]): Finding[] {
   let cluster: Finding[] = [];
   let clusterEnd = -1;
   const settle = () => {
-    cluster.sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start));
-    const chosen: Finding[] = [];
-    for (const f of cluster) if (!chosen.some((k) => k.start < f.end && f.start < k.end)) chosen.push(f);
-    kept.push(...chosen);
+    if (cluster.length === 1)
+      kept.push(cluster[0]!); // most findings overlap nothing
+    else {
+      cluster.sort(byStrength);
+      const chosen: Finding[] = [];
+      for (const f of cluster) if (!overlapsAny(chosen, f)) chosen.push(f);
+      kept.push(...chosen);
+    }
     cluster = [];
   };
   for (const f of rest) {
@@ -558,6 +564,15 @@ function resolveOverlaps(findings: Finding[]): Finding[] {
   }
   if (cluster.length) settle();
   return kept;
+}
+
+/** The more confident first, then the longer. */
+const byStrength = (a: Finding, b: Finding) =>
+  b.confidence - a.confidence || b.end - b.start - (a.end - a.start);
+
+function overlapsAny(findings: Finding[], f: Finding): boolean {
+  for (const k of findings) if (k.start < f.end && f.start < k.end) return true;
+  return false;
 }
 
 function findSpecialCategories(text: string, people: Finding[], add: (f: Finding) => void) {
