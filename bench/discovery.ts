@@ -334,6 +334,24 @@ function recall(read: string[][], truth: string[][]): number {
   return 1 - wordDifference(read, truth);
 }
 
+/** How many files the generator wrote into a share (its summary). */
+function fileCount(share: string): number {
+  return Number(JSON.parse(fs.readFileSync(path.join(share, 'summary.json'), 'utf8')).files);
+}
+
+/** Runs `use` with the URL of a new database on the server, dropped afterwards whatever happens. */
+async function withScratchDatabase(admin: string, suffix: string, use: (url: string) => Promise<void>) {
+  const name = `custodian_bench_${process.pid}_${suffix}`;
+  await adminQuery(admin, `create database ${name}`);
+  try {
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    await use(url.toString());
+  } finally {
+    await adminQuery(admin, `drop database if exists ${name} with (force)`);
+  }
+}
+
 async function pipelineRows(
   corpus: string,
   bigShare: string,
@@ -344,7 +362,7 @@ async function pipelineRows(
   const files = path.join(corpus, 'files');
   const key = randomBytes(32).toString('hex');
   const env = { CUSTODIAN_FINDING_KEY: key, LOG_LEVEL: 'silent' };
-  const count = Number(JSON.parse(fs.readFileSync(path.join(corpus, 'summary.json'), 'utf8')).files);
+  const count = fileCount(corpus);
   /** A scan by the command; `scanMs` is the scan's own time as it reports it (after opening the database). */
   const scan = async (extra: NodeJS.ProcessEnv, args: string[] = [], folder = files) => {
     const run = await timedRun(
@@ -434,52 +452,35 @@ async function pipelineRows(
     });
     return rows;
   }
-  for (const workers of [0, 1, 2]) {
-    const name = `custodian_bench_${process.pid}_${workers}`;
-    await adminQuery(admin, `create database ${name}`);
-    try {
-      const url = new URL(admin);
-      url.pathname = `/${name}`;
-      const run = await scan({ DATABASE_URL: url.toString() }, workers ? ['--workers', String(workers)] : []);
+  for (const workers of [0, 1, 2])
+    await withScratchDatabase(admin, String(workers), async (url) => {
+      const run = await scan({ DATABASE_URL: url }, workers ? ['--workers', String(workers)] : []);
       rows.push({
         measure: `first scan, PostgreSQL server, ${workers ? `${workers} worker process${workers > 1 ? 'es' : ''} (jobs on pg-boss)` : 'in-process threads'}; the whole command ${seconds(run.ms)}`,
         ours: `${n(perSecond(count, run.scanMs))} files/s`,
         ...target('≥ 200 files/s'),
       });
       if (workers === 0) {
-        const again = await median(RUNS, async () => (await scan({ DATABASE_URL: url.toString() })).scanMs);
+        const again = await median(RUNS, async () => (await scan({ DATABASE_URL: url })).scanMs);
         rows.push({
           measure: 'unchanged rescan, PostgreSQL server',
           ours: `${n(perSecond(count, again))} files/s`,
           ...target('≥ 20,000 files/s'),
         });
       }
-    } finally {
-      await adminQuery(admin, `drop database if exists ${name} with (force)`);
-    }
-  }
+    });
   // A rescan pays a fixed cost whatever the share's size (the end-of-scan statements, the first reads of the
   // inventory's pages); the larger share shows the rate that remains.
-  const name = `custodian_bench_${process.pid}_large`;
-  await adminQuery(admin, `create database ${name}`);
-  try {
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
+  await withScratchDatabase(admin, 'large', async (url) => {
     const large = path.join(bigShare, 'files');
-    const largeCount = Number(JSON.parse(fs.readFileSync(path.join(bigShare, 'summary.json'), 'utf8')).files);
-    await scan({ DATABASE_URL: url.toString() }, [], large);
-    const again = await median(
-      RUNS,
-      async () => (await scan({ DATABASE_URL: url.toString() }, [], large)).scanMs,
-    );
+    await scan({ DATABASE_URL: url }, [], large);
+    const again = await median(RUNS, async () => (await scan({ DATABASE_URL: url }, [], large)).scanMs);
     rows.push({
-      measure: `unchanged rescan, PostgreSQL server, the ${n(largeCount)}-file share`,
-      ours: `${n(perSecond(largeCount, again))} files/s`,
+      measure: `unchanged rescan, PostgreSQL server, the ${n(fileCount(bigShare))}-file share`,
+      ours: `${n(perSecond(fileCount(bigShare), again))} files/s`,
       ...target('≥ 20,000 files/s'),
     });
-  } finally {
-    await adminQuery(admin, `drop database if exists ${name} with (force)`);
-  }
+  });
   return rows;
 }
 

@@ -312,7 +312,6 @@ async function finishScan(
     await refreshRot(tx, sourceId, staleBefore);
     return { gone: went, ...(await countCopies(tx, sourceId)) };
   });
-  if (gone && !progress.processed) await analyseInventory(deps.db);
   await deps.db.orm.transaction(async (tx) => {
     await tx
       .update(discoveryScans)

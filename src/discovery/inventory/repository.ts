@@ -273,8 +273,9 @@ export async function planForWholeSource(tx: Queryable): Promise<void> {
 }
 
 /**
- * Refreshes the planner's statistics on the inventory after a scan has changed it: the embedded database has no
- * autovacuum to do it, and without them the pages' summaries would be planned for an empty table.
+ * Refreshes the planner's statistics on the inventory once a scan has read files into it, before the end of the scan
+ * and the pages use them: the embedded database has no autovacuum to do it, and without them a new source would be
+ * planned as an empty one.
  */
 export async function analyseInventory(db: Database): Promise<void> {
   await db.exec('analyze inventory_files; analyze inventory_findings');
