@@ -273,6 +273,9 @@ export class DigitAnchoredSearch {
   run(text: string, active: boolean[]): Candidate[][] {
     const count = this.rules.length;
     const found: Candidate[][] = this.rules.map(() => []);
+    // The active searches for each run length, and the facts that any of them needs: most runs fail at once.
+    const searches = this.byLength.map((all) => all.filter((i) => active[i]));
+    const needs = searches.map((all) => all.reduce((mask, i) => mask | this.rules[i]!.when, 0));
     // Per pattern: matches never overlap (the next may start where the last ended), and each start is tried once.
     const from = new Int32Array(count);
     const tried = new Int32Array(count).fill(-1);
@@ -281,10 +284,15 @@ export class DigitAnchoredSearch {
       const run = DIGIT.lastIndex - 1;
       let end = run + 1;
       while (end < text.length && isDigit(text.charCodeAt(end))) end += 1;
+      DIGIT.lastIndex = end;
+      const length = Math.min(end - run, 31);
       const facts = factsOf(text, run, end);
-      for (const i of this.byLength[Math.min(end - run, 31)]!) {
+      if ((needs[length]! & facts) === 0) continue;
+      const candidates = searches[length]!;
+      for (let c = 0; c < candidates.length; c++) {
+        const i = candidates[c]!;
         const rule = this.rules[i]!;
-        if (!active[i] || (rule.when & facts) === 0) continue;
+        if ((rule.when & facts) === 0) continue;
         const n = rule.at(text, run, end, this.starts);
         for (let k = 0; k < n; k++) {
           const start = this.starts[k]!;
@@ -297,7 +305,6 @@ export class DigitAnchoredSearch {
           from[i] = sticky.lastIndex;
         }
       }
-      DIGIT.lastIndex = end;
     }
     return found;
   }

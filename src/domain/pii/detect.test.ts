@@ -132,6 +132,9 @@ describe('finding personal data in text', () => {
     assert.equal(only(`passport${'.'.repeat(100)} 123456789`, 'UK_PASSPORT').length, 0);
     const nhs = (gap: number) => only(`NHS${' '.repeat(gap)}943 476 5919`, 'NHS_NUMBER')[0]!.confidence;
     assert.ok(nhs(250) > nhs(350), 'context counts within 300 characters before the value');
+    // A value that needs its word close by, just before one that may look further back, hides none of that stretch.
+    const afterDate = only(`NHS${' '.repeat(200)}born 12/03/1990, 943 476 5919`, 'NHS_NUMBER')[0]!;
+    assert.equal(afterDate.confidence, nhs(200));
   });
 
   it('anchors an address on a real postcode', () => {

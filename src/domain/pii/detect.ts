@@ -440,10 +440,13 @@ function findIdentifiers(text: string, found: Finding[], max: number) {
 }
 
 const DIGIT = /\d/g;
+/** How far before a value of each detector its context words are looked for. */
+const WINDOW_BEFORE = DETECTORS.map((d) => (d.needsContext ? NEAR_CHARS : CONTEXT_CHARS));
 
 /**
- * The stretches of text where context can matter: from CONTEXT_CHARS before each value to NEAR_CHARS after it, merged
- * (each list is in order of position, so they are merged as they are walked, without sorting).
+ * The stretches of text where context can matter: from CONTEXT_CHARS before each value (NEAR_CHARS for a type that
+ * needs its word near) to NEAR_CHARS after it, merged (each list is in order of position, so they are merged as they
+ * are walked, without sorting). Sorted [start, end) pairs.
  */
 function contextWindows(candidates: Candidate[][]): number[] {
   const next = candidates.map(() => 0);
@@ -458,11 +461,14 @@ function contextWindows(candidates: Candidate[][]): number[] {
         list = i;
     if (list < 0) return merged;
     const c = candidates[list]![next[list]!++]!;
-    const from = Math.max(0, c.index - CONTEXT_CHARS);
-    const to = c.index + c.value.length + NEAR_CHARS;
-    if (merged.length && from <= merged[merged.length - 1]!)
-      merged[merged.length - 1] = Math.max(merged[merged.length - 1]!, to);
-    else merged.push(from, to);
+    let from = Math.max(0, c.index - WINDOW_BEFORE[list]!);
+    let to = c.index + c.value.length + NEAR_CHARS;
+    // A value reaching further back than the one before it can swallow earlier stretches.
+    while (merged.length && from <= merged[merged.length - 1]!) {
+      to = Math.max(to, merged.pop()!);
+      from = Math.min(from, merged.pop()!);
+    }
+    merged.push(from, to);
   }
 }
 
