@@ -52,18 +52,21 @@ interface Detector {
 }
 
 const PHONE_CACHE_SIZE = 10_000;
-const phoneCache = new Map<string, string | null>();
+/** Answers by national number (the digits after the 0, as an integer: the same number however it is spaced). */
+const phoneCache = new Map<number, string | null>();
+const phoneDigits = new Uint8Array(32);
 
 /**
  * The number in E.164 when libphonenumber holds it valid in the UK, else undefined. libphonenumber is the slow part
  * of a scan, so the cheap facts of a UK number (Ofcom's numbering plan) come first, and answers are remembered.
  */
 function ukPhoneE164(value: string): string | undefined {
-  if (!plausibleUkNumber(value)) return undefined;
-  let known = phoneCache.get(value);
+  const national = ukNationalNumber(value);
+  if (national === undefined) return undefined;
+  let known = phoneCache.get(national);
   if (known === undefined) {
     try {
-      const n = phones.parse(value, 'GB');
+      const n = phones.parse(`0${national}`, 'GB');
       known = phones.isValidNumberForRegion(n, 'GB')
         ? phones.format(n, libphonenumber.PhoneNumberFormat.E164)
         : null;
@@ -71,19 +74,35 @@ function ukPhoneE164(value: string): string | undefined {
       known = null;
     }
     if (phoneCache.size >= PHONE_CACHE_SIZE) phoneCache.clear();
-    phoneCache.set(value, known);
+    phoneCache.set(national, known);
   }
   return known ?? undefined;
 }
 
-/** 0 then ten digits (or nine: a few old area codes), first digit 1, 2, 3, 5, 7, 8 or 9; +44 in place of the 0. */
-function plausibleUkNumber(value: string): boolean {
-  let digits = value.replace(/\D/g, '');
-  if (digits.startsWith('44')) digits = `0${digits.slice(digits[2] === '0' ? 3 : 2)}`;
-  return (
-    digits[0] === '0' && (digits.length === 11 || digits.length === 10) && '1235789'.includes(digits[1]!)
-  );
+/**
+ * The digits after the 0 of a number shaped like a UK one, as an integer: 0 then ten digits (or nine: a few old area
+ * codes), the first after the 0 being 1, 2, 3, 5, 7, 8 or 9; +44 (and a "(0)" after it) stands for the 0. Built
+ * without making strings: this runs for every phone-shaped value.
+ */
+function ukNationalNumber(value: string): number | undefined {
+  let count = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    if (count === phoneDigits.length) return undefined;
+    phoneDigits[count++] = c - 48;
+  }
+  let from: number;
+  if (phoneDigits[0] === 4 && phoneDigits[1] === 4) from = phoneDigits[2] === 0 ? 3 : 2;
+  else if (phoneDigits[0] === 0) from = 1;
+  else return undefined;
+  const length = count - from;
+  if ((length !== 10 && length !== 9) || !UK_FIRST_DIGITS.has(phoneDigits[from]!)) return undefined;
+  let national = 0;
+  for (let i = from; i < count; i++) national = national * 10 + phoneDigits[i]!;
+  return national;
 }
+const UK_FIRST_DIGITS = new Set([1, 2, 3, 5, 7, 8, 9]);
 
 /** What an e-mail address looks like; `emailCandidates` finds exactly these matches, faster. */
 export const EMAIL_PATTERN =
