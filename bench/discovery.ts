@@ -12,7 +12,7 @@ import { pdf, scannedPage } from '../src/discovery/corpus/formats.ts';
 import { extractText, type Extraction } from '../src/discovery/extract/index.ts';
 import { pdfPages } from '../src/discovery/extract/pdf.ts';
 import { ocrImage, stopOcr } from '../src/discovery/extract/ocr.ts';
-import { detectIdentifiers, detectPii, IDENTIFIER_PATTERNS } from '../src/domain/pii/detect.ts';
+import { IDENTIFIER_PATTERNS } from '../src/domain/pii/detect.ts';
 import { SeededRandom } from '../src/domain/random.ts';
 import { openPglite } from '../src/platform/db/database.ts';
 import { walk } from '../src/discovery/walk/walk.ts';
@@ -195,20 +195,16 @@ async function identifierRows(
   chunks.forEach((t, i) => fs.writeFileSync(path.join(folder, `${i}.txt`), t));
   const bytes = chunks.reduce((sum, t) => sum + Buffer.byteLength(t), 0);
   const measure = `identifiers in ${n(bytes / 1e6, 1)} MB of the share's extracted text, ${n(chunks.length)} files of 64 KB`;
-  const rate = async (detect: (text: string) => unknown[]) => {
-    // One pass untimed first: the first compiles the detectors, which a scan of a share does once, not per file.
-    for (const t of chunks) detect(t);
-    let found = 0;
-    const ms = await median(RUNS, async () => {
-      const started = performance.now();
-      found = 0;
-      for (const t of chunks) found += detect(t).length;
-      return performance.now() - started;
-    });
-    return { perSecond: bytes / 1e6 / (ms / 1000), found };
+  const rate = async (which: 'identifiers' | 'everything') => {
+    const run = await timedRun(
+      process.execPath,
+      ['--import', 'tsx', path.join(root, 'bench', 'identifier-rate.ts'), folder, which, String(RUNS)],
+      { cwd: root },
+    );
+    return JSON.parse(run.stdout) as { perSecond: number; found: number };
   };
-  const identifiers = await rate(detectIdentifiers);
-  const everything = await rate(detectPii);
+  const identifiers = await rate('identifiers');
+  const everything = await rate('everything');
   const mbs = (v: number) => `${n(v, 1)} MB/s`;
   const row = (peerName: string, peerMs: number): Row[] => [
     {
