@@ -110,5 +110,19 @@ for (const kind of DATABASE_KINDS) {
       const verify = await new AuditService(database.db, clock).verify();
       assert.equal(verify.ok, true);
     });
+
+    it('a file moved away and back as it was is gone, then present again without being read', async () => {
+      const target = (await files()).find((r) => r.path.endsWith('archive-2015.txt'))!.path;
+      const aside = path.join(path.dirname(root), `${path.basename(root)}-aside.txt`);
+      fs.renameSync(target, aside); // a rename keeps the inode and the modification time
+      assert.equal((await scan()).gone, 1);
+      fs.renameSync(aside, target);
+      const summary = await scan();
+      assert.equal(summary.processed, 0, 'unchanged: not read again');
+      assert.equal(summary.gone, 0);
+      const row = (await files()).find((r) => r.path === target)!;
+      assert.equal(row.gone, false);
+      assert.deepEqual(row.rot, ['stale']);
+    });
   });
 }

@@ -112,8 +112,8 @@ export async function runScan(
   const check = async (entries: FileEntry[]) => {
     const files = entries.filter((e): e is Extract<FileEntry, { kind: 'file' }> => e.kind === 'file');
     // Files this scan read before an interruption are unchanged since, so a resumed scan skips them here too.
-    const unchanged = await serial(() => markUnchanged(deps.db, scan, files));
-    const changed = entries.filter((e) => !unchanged.has(e.path));
+    const toRead = new Set<FileEntry>(await serial(() => markUnchanged(deps.db, scan, files)));
+    const changed = entries.filter((e) => e.kind !== 'file' || toRead.has(e));
     for (let i = 0; i < changed.length; i += batchSize) await launch(changed.slice(i, i + batchSize));
     await report();
   };

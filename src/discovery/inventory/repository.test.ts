@@ -184,11 +184,18 @@ for (const kind of DATABASE_KINDS) {
         mtimeMs: at.getTime(),
         inode: '1:2',
       }));
-      const unchanged = await markUnchanged(database.db, { sourceId: 1, scanId: 5 }, [
+      const toRead = await markUnchanged(database.db, { sourceId: 1, scanId: 5 }, [
         ...walked.map((w, i) => (i === 1 ? { ...w, size: 4 } : w)), // the second has grown
         { ...walked[0]!, path: '/s/new' },
       ]);
-      assert.deepEqual([...unchanged].sort(), odd.filter((p) => p !== odd[1]).sort());
+      assert.deepEqual(
+        toRead.map((f) => f.path),
+        [odd[1], '/s/new'],
+      );
+      const seen = await database.db.query<{ path: string }>(
+        'select path from discovery_walked where source_id = 1 and scan_id = 5',
+      );
+      assert.deepEqual(seen.map((r) => r.path).sort(), odd.filter((p) => p !== odd[1]).sort());
     });
   });
 }

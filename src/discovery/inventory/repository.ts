@@ -15,44 +15,44 @@ export interface ScanRef {
 type WalkedFile = Extract<FileEntry, { kind: 'file' }>;
 
 /**
- * Finds the walked files that are unchanged since they were last read whole (same size, modification time and inode,
- * and a digest recorded), and records them as seen by this scan in discovery_walked: unchanged rows are only read,
- * never rewritten, so a rescan of an unchanged share writes one narrow row a file to an unlogged table. A file that
- * had gone and is back as it was is present again. Returns the unchanged paths.
+ * Records the walked files that are unchanged since they were last read whole (same size, modification time and
+ * inode, and a digest recorded) as seen by this scan, in discovery_walked, and returns the others: the files to read.
+ * Unchanged rows are only read, never rewritten, so a rescan of an unchanged share writes one narrow row a file to an
+ * unlogged table, and only the positions of the files to read come back (none, on an unchanged share). A file that
+ * had gone and is back as it was is present again. All in one statement.
  */
-export async function markUnchanged(db: Database, scan: ScanRef, files: WalkedFile[]): Promise<Set<string>> {
-  if (!files.length) return new Set();
+export async function markUnchanged(db: Database, scan: ScanRef, files: WalkedFile[]): Promise<WalkedFile[]> {
+  if (!files.length) return [];
   return db.transaction(async (tx) => {
     // One primary-key lookup per walked file, whatever the statistics say: a hash join would read the whole source
     // for every chunk (and the embedded database, which has no autovacuum, often has no statistics).
     await tx.query('set local enable_hashjoin = off');
     await tx.query('set local enable_mergejoin = off');
-    const unchanged = await tx.query<{ path: string; gone: boolean }>(
-      `select f.path, f.gone
-       from unnest($2::text[], $3::bigint[], $4::timestamptz[], $5::text[]) as w(path, size, mtime, inode)
-       join inventory_files f on f.source_id = $1 and f.path = w.path
-       where f.size = w.size and f.mtime = w.mtime and f.inode = w.inode and f.sha256 is not null`,
+    const toRead = await tx.query<{ n: number }>(
+      `with walked as (
+         select * from unnest($3::text[], $4::bigint[], $5::timestamptz[], $6::text[])
+           with ordinality as w(path, size, mtime, inode, n)
+       ), unchanged as (
+         select w.n, f.path, f.gone
+         from walked w join inventory_files f on f.source_id = $1 and f.path = w.path
+         where f.size = w.size and f.mtime = w.mtime and f.inode = w.inode and f.sha256 is not null
+       ), seen as (
+         insert into discovery_walked (source_id, scan_id, path) select $1, $2, path from unchanged
+       ), back as (
+         update inventory_files f set gone = false
+         from unchanged u where u.gone and f.source_id = $1 and f.path = u.path
+       )
+       select n::int from walked where n not in (select n from unchanged) order by n`,
       [
         scan.sourceId,
+        scan.scanId,
         files.map((f) => f.path),
         files.map((f) => f.size),
         files.map((f) => new Date(f.mtimeMs).toISOString()),
         files.map((f) => f.inode),
       ],
     );
-    const paths = unchanged.map((r) => r.path);
-    if (paths.length)
-      await tx.query(
-        'insert into discovery_walked (source_id, scan_id, path) select $1, $2, unnest($3::text[])',
-        [scan.sourceId, scan.scanId, paths],
-      );
-    const back = unchanged.filter((r) => r.gone).map((r) => r.path);
-    if (back.length)
-      await tx.query(
-        'update inventory_files set gone = false where source_id = $1 and path = any($2::text[])',
-        [scan.sourceId, back],
-      );
-    return new Set(paths);
+    return toRead.map((r) => files[r.n - 1]!);
   });
 }
 
