@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { detectIdentifiers, detectPii } from '../src/domain/pii/detect.ts';
+import { median } from './processes.ts';
 
 const [folder, which, runs] = process.argv.slice(2);
 const detect = which === 'everything' ? detectPii : detectIdentifiers;
@@ -11,14 +12,11 @@ const texts = fs.readdirSync(folder!).map((name) => fs.readFileSync(path.join(fo
 const bytes = texts.reduce((sum, t) => sum + Buffer.byteLength(t), 0);
 // Two passes untimed first: the first compiles the detectors, the next settles them, which a scan of a share does once.
 for (let pass = 0; pass < 2; pass++) for (const t of texts) detect(t);
-const times: number[] = [];
 let found = 0;
-for (let run = 0; run < Number(runs ?? 3); run++) {
+const ms = await median(Number(runs ?? 3), async () => {
   const started = performance.now();
   found = 0;
   for (const t of texts) found += detect(t).length;
-  times.push(performance.now() - started);
-}
-times.sort((a, b) => a - b);
-const ms = times[Math.floor(times.length / 2)]!;
+  return performance.now() - started;
+});
 console.log(JSON.stringify({ perSecond: bytes / 1e6 / (ms / 1000), found }));
