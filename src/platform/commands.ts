@@ -25,4 +25,4 @@ export async function runCommand<T>(
   });
 }
 
-export { ValidationError, ConflictError, NotFoundError } from './errors.ts';
+export { ValidationError, ConflictError, NotFoundError, ForbiddenError } from './errors.ts';

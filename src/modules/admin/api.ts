@@ -7,6 +7,7 @@ import { actorOf } from '../../platform/web/request.ts';
 import { NotFoundError } from '../../platform/commands.ts';
 import { grantSchema, newUserSchema } from '../../platform/identity/schemas.ts';
 import { ROLES } from '../../platform/policies/roles.ts';
+import { MAX_ID, requireId } from '../../platform/validation.ts';
 
 const userSchema = z.object({
   id: z.number().int(),
@@ -23,7 +24,7 @@ const listQuery = z.object({
   role: z.enum(ROLES).optional(),
   status: z.enum(['active', 'inactive']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(MAX_ID).default(0),
 });
 
 type UserLike = {
@@ -84,7 +85,7 @@ export function adminApi(deps: Pick<Services, 'users' | 'organisation'>, registr
     summary: 'Read a staff account',
     response: userSchema,
     handle: async ({ req }) => {
-      const user = await deps.users.get(Number(req.params.id));
+      const user = await deps.users.get(requireId(req.params.id, 'user'));
       if (!user) throw new NotFoundError('No such user');
       return present(user);
     },

@@ -1,5 +1,6 @@
 import { ROLES, type Grant } from '../../platform/policies/roles.ts';
 import { asArray, asOptionalInt, asString } from '../../platform/web/forms.ts';
+import { parseId } from '../../platform/validation.ts';
 
 /** The user form: roles as checkboxes, each with a directorate (or all) beside it; teams as checkboxes. */
 export function userFormInput(body: Record<string, unknown>) {
@@ -13,8 +14,10 @@ export function userFormInput(body: Record<string, unknown>) {
     jobTitle: asString(body.jobTitle),
     password: asString(body.password),
     grants,
-    teamIds: asArray(body.teamIds).map(Number).filter(Number.isInteger),
-    version: Number(asString(body.version)) || 0,
+    teamIds: asArray(body.teamIds)
+      .map(parseId)
+      .filter((id): id is number => id !== undefined),
+    version: parseId(body.version) ?? 0,
   };
 }
 

@@ -22,6 +22,7 @@ import {
 } from '../../platform/identity/schemas.ts';
 import { ROLES, ROLE_NAMES, COUNCIL_WIDE_ROLES, type Role } from '../../platform/policies/roles.ts';
 import { userFormInput, userFormValues, type UserFormValues } from './forms.ts';
+import { idSchema, requireId } from '../../platform/validation.ts';
 
 type Deps = Pick<Services, 'users' | 'organisation' | 'apiTokens' | 'audit'>;
 
@@ -33,7 +34,7 @@ const listQuery = z.object({
     .enum([...ROLES, 'none'])
     .optional()
     .catch(undefined),
-  directorate: z.coerce.number().int().positive().optional().catch(undefined),
+  directorate: z.coerce.number().pipe(idSchema).optional().catch(undefined),
   status: z.enum(['active', 'inactive']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
@@ -245,9 +246,7 @@ export function adminRoutes(deps: Deps): Routes {
 }
 
 function idParam(req: Request): number {
-  const id = Number(req.params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError('No such record');
-  return id;
+  return requireId(req.params.id, 'record');
 }
 
 async function loadUser(deps: Deps, req: Request) {

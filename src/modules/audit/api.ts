@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ID } from '../../platform/validation.ts';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { AuditService } from '../../platform/audit/service.ts';
 import { Routes } from '../../platform/web/routes.ts';
@@ -22,7 +23,7 @@ const eventSchema = z.object({
 const query = withDateOrder(
   auditQueryFields.extend({
     limit: z.coerce.number().int().min(1).max(1000).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
+    offset: z.coerce.number().int().min(0).max(MAX_ID).default(0),
   }),
 );
 

@@ -8,6 +8,7 @@ import { pagination } from '../../platform/web/pagination.ts';
 import { NotFoundError } from '../../platform/commands.ts';
 import { PII_TYPES } from '../../domain/pii/types.ts';
 import { ROT_REASONS } from '../../domain/rot.ts';
+import { requireId } from '../../platform/validation.ts';
 
 const PAGE_SIZE = 50;
 const folderSchema = z
@@ -29,9 +30,7 @@ const filesQuery = z.object({
 /** The discovery pages for records managers, IG officers and the DPO. */
 export function discoveryRoutes(deps: Pick<Services, 'discovery'>): Routes {
   const sourceOf = async (req: Request) => {
-    const id = Number(req.params.id);
-    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError('No such source');
-    return deps.discovery.source(id);
+    return deps.discovery.source(requireId(req.params.id, 'source'));
   };
   return new Routes()
     .get('/discovery', 'discovery.view', async (_req, res) => {

@@ -11,6 +11,7 @@ import { findExemption } from '../../domain/exemptions.ts';
 import { sendFile } from '../requests/routes.ts';
 import { publicationEntrySchema } from './service.ts';
 import { PUBLICATION_CLASSES } from './classes.ts';
+import { requireId } from '../../platform/validation.ts';
 
 const PAGE_SIZE = 25;
 const logQuery = z.object({
@@ -64,7 +65,10 @@ export function publicationRoutes(deps: Pick<Services, 'requests' | 'publication
     .get('/disclosure-log/:reference/files/:fileId', 'public', async (req, res) => {
       sendFile(
         res,
-        await deps.attachments.publicDownload(String(req.params.reference), Number(req.params.fileId) || 0),
+        await deps.attachments.publicDownload(
+          String(req.params.reference),
+          requireId(req.params.fileId, 'file'),
+        ),
       );
     })
     .get('/publication-scheme', 'public', async (_req, res) => {
@@ -83,7 +87,7 @@ export function publicationRoutes(deps: Pick<Services, 'requests' | 'publication
       res.redirect(303, '/publication-scheme/manage');
     })
     .post('/publication-scheme/entries/:id/remove', 'publication.manage', async (req, res) => {
-      await deps.publication.removeEntry(actorOf(req.principal!), Number(req.params.id) || 0);
+      await deps.publication.removeEntry(actorOf(req.principal!), requireId(req.params.id, 'entry'));
       req.session.flash = { type: 'success', text: 'Entry removed' };
       res.redirect(303, '/publication-scheme/manage');
     })

@@ -4,10 +4,10 @@ import type { Services } from '../../composition.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { endpoint } from '../../platform/api/endpoints.ts';
 import { actorOf } from '../../platform/web/request.ts';
-import { NotFoundError } from '../../platform/commands.ts';
 import { CASE_TYPES, STATUSES } from '../../domain/request-workflow.ts';
 import { publicRequestSchema } from './schemas.ts';
 import type { RequestCase } from './service.ts';
+import { MAX_ID, idSchema, requireId } from '../../platform/validation.ts';
 
 const caseSchema = z.object({
   id: z.number().int(),
@@ -42,10 +42,10 @@ const listQuery = z.object({
   view: z.enum(['mine', 'team', 'due-soon', 'overdue', 'open', 'all']).default('open'),
   type: z.enum(CASE_TYPES).optional(),
   status: z.enum(STATUSES).optional(),
-  directorateId: z.coerce.number().int().positive().optional(),
+  directorateId: z.coerce.number().pipe(idSchema).optional(),
   q: z.string().trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(MAX_ID).default(0),
 });
 
 const present = (c: RequestCase) => caseSchema.parse(c);
@@ -111,8 +111,7 @@ export function requestsApi(deps: Pick<Services, 'requests'>, registry: OpenAPIR
     summary: 'Read a case (the read is audited)',
     response: caseSchema,
     handle: async ({ req }) => {
-      const id = Number(req.params.id);
-      if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError('No such case');
+      const id = requireId(req.params.id, 'case');
       return present(await deps.requests.view(req.principal!, actorOf(req.principal!), id));
     },
   });

@@ -34,6 +34,7 @@ import { OUTCOMES, OUTCOME_NAMES } from '../../domain/request-outcomes.ts';
 import { newCaseSchema, CHANNELS } from './schemas.ts';
 import { canApproveCase, canManageCase } from './policy.ts';
 import { targetSchema } from './settings.ts';
+import { idSchema, parseId, requireId } from '../../platform/validation.ts';
 
 type Deps = Pick<
   Services,
@@ -53,7 +54,7 @@ const listQuery = z.object({
   view: z.enum(['mine', 'team', 'due-soon', 'overdue', 'open', 'all']).catch('open'),
   type: z.enum(CASE_TYPES).optional().catch(undefined),
   status: z.enum(STATUSES).optional().catch(undefined),
-  directorate: z.coerce.number().int().positive().optional().catch(undefined),
+  directorate: z.coerce.number().pipe(idSchema).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
@@ -174,10 +175,10 @@ export function requestRoutes(deps: Deps): Routes {
     })
     .post('/requests/allocate', 'requests.manage', async (req, res) => {
       const ids = asArray(req.body.caseIds)
-        .map(Number)
-        .filter((n) => Number.isSafeInteger(n) && n > 0);
-      const directorateId = Number(asString(req.body.directorateId));
-      const teamId = Number(asString(req.body.teamId)) || undefined;
+        .map(parseId)
+        .filter((n): n is number => n !== undefined);
+      const directorateId = parseId(req.body.directorateId);
+      const teamId = parseId(req.body.teamId);
       if (!ids.length || !directorateId) {
         req.session.flash = {
           type: 'info',
@@ -294,7 +295,7 @@ export function requestRoutes(deps: Deps): Routes {
       if (change !== 'retire' && change !== 'restore') throw new NotFoundError('No such change');
       await deps.requestSettings.setSystemActive(
         actorOf(req.principal!),
-        Number(req.params.id) || 0,
+        requireId(req.params.id, 'system'),
         change === 'restore',
       );
       req.session.flash = {
@@ -311,11 +312,14 @@ export function requestRoutes(deps: Deps): Routes {
       if (!form.ok)
         return void (
           res.status(400),
-          await renderSettings(res, { ...form, failedTarget: Number(req.params.directorateId) })
+          await renderSettings(res, {
+            ...form,
+            failedTarget: requireId(req.params.directorateId, 'directorate'),
+          })
         );
       await deps.requestSettings.setTarget(
         actorOf(req.principal!),
-        Number(req.params.directorateId) || 0,
+        requireId(req.params.directorateId, 'directorate'),
         form.value,
       );
       req.session.flash = { type: 'success', text: 'Target saved' };
@@ -353,7 +357,7 @@ export function requestRoutes(deps: Deps): Routes {
         id,
         () =>
           deps.requests.logSearch(req.principal!, actorOf(req.principal!), id, Number(req.body.version), {
-            systemId: Number(req.body.systemId),
+            systemId: parseId(req.body.systemId) ?? 0,
             found: req.body.found === 'yes',
             notes: asString(req.body.notes),
           }),
@@ -411,7 +415,7 @@ export function requestRoutes(deps: Deps): Routes {
       const file = await deps.attachments.download(
         req.principal!,
         caseId(req),
-        Number(req.params.fileId) || 0,
+        requireId(req.params.fileId, 'file'),
       );
       sendFile(res, file);
     })
@@ -511,7 +515,5 @@ export function sendFile(
 }
 
 function caseId(req: Request): number {
-  const id = Number(req.params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError('No such case');
-  return id;
+  return requireId(req.params.id, 'case');
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from '../../platform/validation.ts';
 import { isIsoDate } from '../../domain/calendar/dates.ts';
 import { CASE_TYPES } from '../../domain/request-workflow.ts';
 
@@ -48,7 +49,7 @@ export const newCaseSchema = z.object({
     .string({ error: 'Enter the date received' })
     .refine(isIsoDate, 'Enter the date received as a real date, like 2026-11-25'),
   pressInterest: z.boolean().optional(),
-  reviewOf: z.number().int().positive().optional(),
+  reviewOf: idSchema.optional(),
 });
 export type NewCase = z.infer<typeof newCaseSchema>;
 

@@ -47,6 +47,7 @@ import { renderLetter, type LetterName } from './letters.ts';
 import { canApproveCase, canManageCase, canViewCase } from './policy.ts';
 import type { NewCase } from './schemas.ts';
 import { countWhere } from '../../platform/db/count.ts';
+import { parseId } from '../../platform/validation.ts';
 
 export type RequestCase = typeof requestCases.$inferSelect;
 export type Pause = [IsoDate, IsoDate | null];
@@ -583,11 +584,11 @@ export class RequestsService {
           );
         }
         case 'allocate': {
-          const directorateId = positiveInt(input.directorateId);
+          const directorateId = parseId(input.directorateId);
           if (!directorateId)
             throw new ValidationError('Choose a directorate', { directorateId: 'Choose a directorate' });
-          const teamId = positiveInt(input.teamId);
-          const assigneeId = positiveInt(input.assigneeId);
+          const teamId = parseId(input.teamId);
+          const assigneeId = parseId(input.assigneeId);
           await this.checkAllocation(tx, directorateId, teamId, assigneeId);
           const status: CaseStatus =
             c.status === 'received' || c.status === 'acknowledged' ? 'allocated' : (c.status as CaseStatus);
@@ -601,7 +602,7 @@ export class RequestsService {
           );
         }
         case 'request-contribution': {
-          const teamId = positiveInt(input.teamId);
+          const teamId = parseId(input.teamId);
           if (!teamId)
             throw new ValidationError('Choose the team to ask', { teamId: 'Choose the team to ask' });
           requireText(note, 'note', 'Say what the team should supply');
@@ -620,7 +621,7 @@ export class RequestsService {
           );
         }
         case 'record-contribution': {
-          const contributionId = positiveInt(input.contributionId);
+          const contributionId = parseId(input.contributionId);
           const done = await tx
             .update(requestContributions)
             .set({ receivedOn: now })
@@ -1029,11 +1030,6 @@ function text(value: unknown): string {
 
 function requireText(value: string, field: string, message: string): void {
   if (!value) throw new ValidationError(message, { [field]: message });
-}
-
-function positiveInt(value: unknown): number | undefined {
-  const n = Number(value);
-  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
 
 /** A date a thing happened: real, not before the request arrived, not in the future. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../policies/roles.ts';
+import { idSchema, MAX_ID } from '../validation.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords.ts';
 
 // One set of schemas for forms, the JSON API and the OpenAPI document.
@@ -19,7 +20,7 @@ export const passwordSchema = z
 
 export const grantSchema = z.object({
   role: z.enum(ROLES, { error: 'Select a valid role' }),
-  directorateId: z.number().int().positive().nullable().default(null),
+  directorateId: idSchema.nullable().default(null),
 });
 
 const displayName = z
@@ -36,7 +37,7 @@ export const newUserSchema = z.object({
   jobTitle,
   password: passwordSchema,
   grants: z.array(grantSchema).max(50).default([]),
-  teamIds: z.array(z.number().int().positive()).max(50).default([]),
+  teamIds: z.array(idSchema).max(50).default([]),
 });
 export type NewUser = z.infer<typeof newUserSchema>;
 
@@ -44,9 +45,9 @@ export const userUpdateSchema = z.object({
   displayName,
   jobTitle,
   grants: z.array(grantSchema).max(50),
-  teamIds: z.array(z.number().int().positive()).max(50),
+  teamIds: z.array(idSchema).max(50),
   /** The version the editor started from. */
-  version: z.number().int().positive(),
+  version: idSchema,
 });
 export type UserUpdate = z.infer<typeof userUpdateSchema>;
 
@@ -59,11 +60,15 @@ export const directorateSchema = z.object({
 });
 
 export const teamSchema = directorateSchema.extend({
-  directorateId: z.number({ error: 'Select a directorate' }).int().positive('Select a directorate'),
+  directorateId: z
+    .number({ error: 'Select a directorate' })
+    .int()
+    .min(1, 'Select a directorate')
+    .max(MAX_ID, 'Select a directorate'),
 });
 
 export const apiTokenSchema = z.object({
   name: z.string({ error: 'Enter a name' }).trim().min(1, 'Enter a name').max(120),
   role: z.enum(ROLES, { error: 'Select a role' }),
-  directorateId: z.number().int().positive().nullable().default(null),
+  directorateId: idSchema.nullable().default(null),
 });

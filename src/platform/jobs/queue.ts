@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
+import { safeError } from '../safe-error.ts';
 
 /** A kind of background job: what it is called, when it runs by itself (cron, UTC), and what it does. */
 export interface JobDefinition<T extends object = object> {
@@ -64,7 +65,16 @@ export class JobQueue {
             // Jobs are fetched one at a time (pg-boss's default), so the result is kept as that job's output.
             let result: unknown;
             for (const item of batch) {
-              result = await job.run((item.data ?? {}) as object);
+              try {
+                result = await job.run((item.data ?? {}) as object);
+              } catch (error) {
+                // pg-boss keeps a failed job's error in its table: only the safe summary goes there, and in the log.
+                const summary = safeError(error);
+                this.logger.error({ job: job.name, id: item.id, err: error }, 'job failed');
+                throw new Error(
+                  `${job.name} failed: ${summary.type}${summary.code ? ` ${summary.code}` : ''}`,
+                );
+              }
               this.logger.info({ job: job.name, id: item.id, result }, 'job done');
             }
             return result;

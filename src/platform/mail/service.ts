@@ -74,12 +74,17 @@ export class MailService {
         sent += 1;
       } catch (error) {
         failed += 1;
+        // The server's reply often names the recipient: the outbox row (which holds the address anyway) keeps it for
+        // the officer; the log gets only the codes.
         const reason = (error as Error).message.slice(0, 500);
         await this.deps.db.orm
           .update(outbox)
           .set({ attempts: sql`${outbox.attempts} + 1`, lastError: reason })
           .where(eq(outbox.id, m.id));
-        this.deps.logger.warn({ outboxId: m.id, reason }, 'mail delivery failed');
+        this.deps.logger.warn(
+          { outboxId: m.id, attempt: m.attempts + 1, err: error },
+          'mail delivery failed',
+        );
       }
     }
     return { sent, failed };

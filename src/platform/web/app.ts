@@ -10,6 +10,7 @@ import { csrf } from './middleware/csrf.ts';
 import { pageLocals } from './middleware/locals.ts';
 import { apiRateLimit, signInRateLimit } from './middleware/rate-limit.ts';
 import { errorHandler, notFound } from './middleware/errors.ts';
+import { rejectControlCharacters } from './middleware/control-characters.ts';
 import { configureViews, govukFrontendDir } from './nunjucks.ts';
 import { isApiPath } from './request.ts';
 import type { Routes, RouteSpec } from './routes.ts';
@@ -53,6 +54,7 @@ export function createApp(services: Services, options: AppOptions) {
 
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 500 }));
   app.use('/api', express.json({ limit: '1mb' }));
+  app.use(rejectControlCharacters);
   app.use(
     unlessApi(
       sessions({ store: services.sessionStore, secret: options.sessionSecret, secure: config.secureCookies }),

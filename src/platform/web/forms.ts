@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ValidationError } from '../commands.ts';
+import { parseId } from '../validation.ts';
 
 /** Errors ready for GOV.UK components: `errors.field.text` beside a field, `errorList` for the summary. */
 export interface FormErrors {
@@ -42,9 +43,9 @@ export function asArray(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).map(String);
 }
 
+/** An id from a form field, or null when it is empty or cannot be an id. */
 export function asOptionalInt(value: unknown): number | null {
-  const text = String(value ?? '').trim();
-  return /^\d+$/.test(text) ? Number(text) : null;
+  return parseId(value) ?? null;
 }
 
 /** The named fields of a form body as strings (missing or odd ones become ''), ready for a schema and for re-showing. */

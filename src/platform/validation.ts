@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { NotFoundError } from './errors.ts';
+
+/**
+ * The shapes every form, query and API body is checked with at the edge, so nothing the database would choke on (a NUL
+ * byte, an id past its integer column) gets further than the route.
+ */
+
+/** Ids are PostgreSQL `serial`/`integer`: 1 to 2³¹−1. */
+export const MAX_ID = 2_147_483_647;
+
+/** An id in a JSON body or a parsed form. */
+export const idSchema = z.number().int().min(1).max(MAX_ID);
+
+/** A whole positive id written in plain digits ("12"), or undefined: not "1e3", "0x1f", "Infinity", "-1" or "12abc". */
+export function parseId(value: unknown): number | undefined {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  if (!/^[0-9]{1,10}$/.test(text)) return undefined;
+  const n = Number(text);
+  return n >= 1 && n <= MAX_ID ? n : undefined;
+}
+
+/** The id in a path: anything that cannot be an id is a page that does not exist. */
+export function requireId(value: unknown, what = 'page'): number {
+  const id = parseId(value);
+  if (id === undefined) throw new NotFoundError(`No such ${what}`);
+  return id;
+}
+
+/** An id from a form or API body ("" and absent are undefined), for `z.object({ teamId: idField('…') })`. */
+export function idField(message: string) {
+  return z.preprocess(
+    (v) => (v === '' || v === undefined || v === null ? undefined : (parseId(v) ?? Number.NaN)),
+    z.number({ error: message }).int().min(1, message).max(MAX_ID, message),
+  );
+}
+
+// C0 controls other than tab, line feed and carriage return; DEL; C1 controls. PostgreSQL refuses NUL outright, and the
+// others are never typed by a person: they come from pasted binary or from someone probing.
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const LINE_BREAK = /[\r\n]/;
+
+export function hasControlCharacter(text: string): boolean {
+  return CONTROL_CHARACTER.test(text);
+}
+
+export interface TextOptions {
+  /** Longest accepted, in characters. */
+  max: number;
+  /** Message when empty; absent means the field is optional (empty becomes undefined). */
+  required?: string;
+  /** What the field is called in messages: "The title must be 300 characters or fewer". */
+  label?: string;
+  /** Allows line breaks (textareas). */
+  multiline?: boolean;
+}
+
+/**
+ * A text field: trimmed, within its length, free of control characters (and of line breaks unless it is multiline).
+ * Optional fields give undefined when left empty.
+ */
+export function textField(options: TextOptions & { required: string }): z.ZodType<string, unknown>;
+export function textField(options: TextOptions): z.ZodType<string | undefined, unknown>;
+export function textField(options: TextOptions): z.ZodType<string | undefined, unknown> {
+  const label = options.label ?? 'This';
+  const base = z
+    .string({ error: options.required ?? `${label} must be text` })
+    .trim()
+    .max(options.max, `${label} must be ${options.max.toLocaleString('en-GB')} characters or fewer`)
+    .refine((v) => !hasControlCharacter(v), `${label} contains a character that cannot be accepted`)
+    .refine((v) => options.multiline || !LINE_BREAK.test(v), `${label} must be on one line`);
+  if (options.required) return base.pipe(z.string().min(1, options.required));
+  return z.preprocess((v) => (v === null ? undefined : v), base.optional()).transform((v) => v || undefined);
+}
+
+/** A search box: trimmed, at most 200 characters, control characters dropped rather than refused. */
+export const searchField = z
+  .string()
+  .transform((v) => v.replace(new RegExp(CONTROL_CHARACTER, 'g'), '').trim())
+  .pipe(z.string().max(200))
+  .transform((v) => v || undefined)
+  .optional()
+  .catch(undefined);
+
+/** A link a page will show to the public: https, or a path on this site — never javascript:, data: or //other.host. */
+export function isSafeLink(value: string): boolean {
+  if (/^\/(?![/\\])/.test(value)) return !hasControlCharacter(value) && !/\s/.test(value);
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname.length > 0 && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
