@@ -37,6 +37,7 @@ export function idField(message: string) {
 
 // C0 controls other than tab, line feed and carriage return; DEL; C1 controls. PostgreSQL refuses NUL outright, and the
 // others are never typed by a person: they come from pasted binary or from someone probing.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LINE_BREAK = /[\r\n]/;
 

@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
-import { safeError } from '../safe-error.ts';
+import { safeError, type SafeError } from '../safe-error.ts';
 
 /** A kind of background job: what it is called, when it runs by itself (cron, UTC), and what it does. */
 export interface JobDefinition<T extends object = object> {
@@ -65,16 +65,16 @@ export class JobQueue {
             // Jobs are fetched one at a time (pg-boss's default), so the result is kept as that job's output.
             let result: unknown;
             for (const item of batch) {
+              // pg-boss keeps a failed job's error in its table: only the safe summary goes there, and in the log.
+              let failed: SafeError | undefined;
               try {
                 result = await job.run((item.data ?? {}) as object);
               } catch (error) {
-                // pg-boss keeps a failed job's error in its table: only the safe summary goes there, and in the log.
-                const summary = safeError(error);
+                failed = safeError(error);
                 this.logger.error({ job: job.name, id: item.id, err: error }, 'job failed');
-                throw new Error(
-                  `${job.name} failed: ${summary.type}${summary.code ? ` ${summary.code}` : ''}`,
-                );
               }
+              if (failed)
+                throw new Error(`${job.name} failed: ${failed.type}${failed.code ? ` ${failed.code}` : ''}`);
               this.logger.info({ job: job.name, id: item.id, result }, 'job done');
             }
             return result;
