@@ -43,7 +43,14 @@ export async function main(argv: string[]): Promise<void> {
     await (await buildProgram(argv)).parseAsync(argv);
   } catch (error) {
     const message = await actionable(error);
-    console.error(message ? `custodian: ${message}` : error);
+    // Anything else is a bug: its kind, codes and stack frames, but never a database's or mail server's message,
+    // which can quote the personal data a statement carried.
+    const { safeError } = await import('../platform/safe-error.ts');
+    console.error(
+      message
+        ? `custodian: ${message}`
+        : `custodian: unexpected error ${JSON.stringify(safeError(error), null, 2)}`,
+    );
     process.exitCode = 1;
   }
 }

@@ -48,30 +48,33 @@ export function hasControlCharacter(text: string): boolean {
 export interface TextOptions {
   /** Longest accepted, in characters. */
   max: number;
-  /** Message when empty; absent means the field is optional (empty becomes undefined). */
-  required?: string;
-  /** What the field is called in messages: "The title must be 300 characters or fewer". */
+  /** What the field is called in messages: "Title must be 300 characters or fewer". */
   label?: string;
   /** Allows line breaks (textareas). */
   multiline?: boolean;
 }
 
-/**
- * A text field: trimmed, within its length, free of control characters (and of line breaks unless it is multiline).
- * Optional fields give undefined when left empty.
- */
-export function textField(options: TextOptions & { required: string }): z.ZodType<string, unknown>;
-export function textField(options: TextOptions): z.ZodType<string | undefined, unknown>;
-export function textField(options: TextOptions): z.ZodType<string | undefined, unknown> {
+/** The common part: trimmed, within its length, free of control characters, on one line unless multiline. */
+function text(options: TextOptions, typeMessage: string) {
   const label = options.label ?? 'This';
-  const base = z
-    .string({ error: options.required ?? `${label} must be text` })
+  return z
+    .string({ error: typeMessage })
     .trim()
     .max(options.max, `${label} must be ${options.max.toLocaleString('en-GB')} characters or fewer`)
     .refine((v) => !hasControlCharacter(v), `${label} contains a character that cannot be accepted`)
     .refine((v) => options.multiline || !LINE_BREAK.test(v), `${label} must be on one line`);
-  if (options.required) return base.pipe(z.string().min(1, options.required));
-  return z.preprocess((v) => (v === null ? undefined : v), base.optional()).transform((v) => v || undefined);
+}
+
+/** A text field that must be filled in; `required` is the message when it is empty. */
+export function textField(options: TextOptions & { required: string }) {
+  return text(options, options.required).pipe(z.string().min(1, options.required));
+}
+
+/** A text field that may be left empty (empty gives undefined). */
+export function optionalTextField(options: TextOptions) {
+  return text(options, `${options.label ?? 'This'} must be text`)
+    .transform((v) => v || undefined)
+    .optional();
 }
 
 /** A search box: trimmed, at most 200 characters, control characters dropped rather than refused. */

@@ -3,7 +3,7 @@ import type TestAgent from 'supertest/lib/agent.js';
 import { createServices, type Services } from '../../src/composition.ts';
 import { createApp } from '../../src/platform/web/app.ts';
 import { FixedClock } from '../../src/platform/clock.ts';
-import { createLogger } from '../../src/platform/logger.ts';
+import { createLogger, type Logger } from '../../src/platform/logger.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,12 +36,14 @@ export async function createTestContext(
   kind: DatabaseKind,
   start = new Date('2026-11-25T10:00:00Z'),
   overrides: Partial<Config> = {},
+  options: { logger?: Logger } = {},
 ): Promise<TestContext> {
   const database = await createTestDatabase(kind);
   const clock = new FixedClock(start);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodian-files-'));
   const config: Config = { ...loadConfig({}), councilName: 'Test Borough Council', filesDir, ...overrides };
-  const services = createServices({ config, db: database.db, clock, logger: createLogger('silent') });
+  const logger = options.logger ?? createLogger('silent');
+  const services = createServices({ config, db: database.db, clock, logger });
   const actor = systemActor('Test setup');
   const directorateId = await services.organisation.createDirectorate(actor, 'Resources');
   const userIds = {} as Record<Role, number>;

@@ -10,7 +10,7 @@ export interface CapturedMail {
 }
 
 /** A real SMTP server on a free local port that keeps every message it receives. */
-export async function startSmtpCapture(): Promise<{
+export async function startSmtpCapture(options: { refuse?: (recipient: string) => boolean } = {}): Promise<{
   url: string;
   messages: CapturedMail[];
   close(): Promise<void>;
@@ -20,6 +20,16 @@ export async function startSmtpCapture(): Promise<{
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // A server that refuses some recipients, as a real one does for an unknown mailbox (550 naming the address).
+    onRcptTo(address, _session, callback) {
+      if (options.refuse?.(address.address)) {
+        const error = Object.assign(new Error(`<${address.address}>: Recipient address rejected`), {
+          responseCode: 550,
+        });
+        return callback(error);
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       let raw = '';
       stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));

@@ -154,7 +154,7 @@ const jsonBody = fc.oneof(
 const NAMED_PARAMS: Record<string, string[]> = {
   action: [...Object.keys(ACTIONS), 'record-press-sight', 'approve'],
   change: ['retire', 'restore'],
-  code: ['spending-over-500', 'nonsense'],
+  code: ['spend-over-500', 'nonsense'],
   reference: ['FOI-2026-00001', 'SAR-2026-00001'],
 };
 

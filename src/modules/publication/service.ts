@@ -5,6 +5,7 @@ import type { Database } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/audit/service.ts';
 import { NotFoundError, runCommand, ValidationError } from '../../platform/commands.ts';
 import { isIsoDate } from '../../domain/calendar/dates.ts';
+import { isSafeLink, optionalTextField, textField } from '../../platform/validation.ts';
 import { PUBLICATION_CLASSES, TRANSPARENCY_DATASETS } from './classes.ts';
 import { publicationEntries, transparencyDatasets } from './schema.ts';
 
@@ -12,19 +13,12 @@ export const publicationEntrySchema = z.object({
   classCode: z.enum(PUBLICATION_CLASSES.map((c) => c.code) as [string, ...string[]], {
     error: 'Choose a class',
   }),
-  title: z.string().trim().min(1, 'Enter a title').max(300, 'The title must be 300 characters or fewer'),
-  description: z
-    .string()
-    .trim()
-    .max(2000)
-    .optional()
-    .transform((v) => v || undefined),
-  url: z
-    .string()
-    .trim()
-    .min(1, 'Enter the web address or path')
-    .max(2000)
-    .refine((v) => /^(https?:\/\/|\/)/.test(v), 'Enter a web address starting https:// or a path starting /'),
+  title: textField({ max: 300, required: 'Enter a title', label: 'The title' }),
+  description: optionalTextField({ max: 2000, label: 'The description', multiline: true }),
+  url: textField({ max: 2000, required: 'Enter the web address or path', label: 'The address' }).refine(
+    isSafeLink,
+    'Enter a web address starting https:// or a path on this site starting /',
+  ),
 });
 
 /** The publication scheme and the Transparency Code register. */
@@ -89,6 +83,10 @@ export class PublicationService {
     if (!isIsoDate(input.lastPublishedOn))
       throw new ValidationError('Enter a real date', {
         lastPublishedOn: 'Enter a real date, like 2026-11-25',
+      });
+    if (input.url && (input.url.length > 2000 || !isSafeLink(input.url)))
+      throw new ValidationError('Enter a web address starting https://', {
+        url: 'Enter a web address starting https:// or a path on this site starting /',
       });
     const title = TRANSPARENCY_DATASETS.find((d) => d.code === code)!;
     await runCommand(this.deps, actor, async (tx, audit) => {

@@ -1,37 +1,22 @@
 import { z } from 'zod';
-import { idSchema } from '../../platform/validation.ts';
+import { idSchema, optionalTextField, textField } from '../../platform/validation.ts';
 import { isIsoDate } from '../../domain/calendar/dates.ts';
 import { CASE_TYPES } from '../../domain/request-workflow.ts';
 
 export const CHANNELS = ['web', 'email', 'post', 'phone', 'in-person', 'whatdotheyknow', 'api'] as const;
 
-const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
-    .transform((v) => v || undefined)
-    .optional();
-
 /** A new case: from the public form, the staff form or the API. */
 export const newCaseSchema = z.object({
   type: z.enum(CASE_TYPES, { error: 'Choose the type of request' }),
   channel: z.enum(CHANNELS, { error: 'Choose how the request arrived' }).default('web'),
-  subject: z
-    .string({ error: 'Give the request a short title' })
-    .trim()
-    .min(1, 'Give the request a short title')
-    .max(300, 'The title must be 300 characters or fewer'),
-  description: z
-    .string({ error: 'Enter the request' })
-    .trim()
-    .min(1, 'Enter the request')
-    .max(20_000, 'The request must be 20,000 characters or fewer'),
-  requesterName: z
-    .string({ error: 'Enter a name' })
-    .trim()
-    .min(1, 'Enter a name')
-    .max(200, 'The name must be 200 characters or fewer'),
+  subject: textField({ max: 300, required: 'Give the request a short title', label: 'The title' }),
+  description: textField({
+    max: 20_000,
+    required: 'Enter the request',
+    label: 'The request',
+    multiline: true,
+  }),
+  requesterName: textField({ max: 200, required: 'Enter a name', label: 'The name' }),
   requesterEmail: z
     .string()
     .trim()
@@ -44,7 +29,7 @@ export const newCaseSchema = z.object({
     )
     .transform((v) => v || undefined)
     .optional(),
-  requesterAddress: optionalText(1000, 'The address must be 1,000 characters or fewer'),
+  requesterAddress: optionalTextField({ max: 1000, label: 'The address', multiline: true }),
   receivedOn: z
     .string({ error: 'Enter the date received' })
     .refine(isIsoDate, 'Enter the date received as a real date, like 2026-11-25'),
@@ -56,22 +41,19 @@ export type NewCase = z.infer<typeof newCaseSchema>;
 /** What the public form asks for: the requester always gives a way to reply. */
 export const publicRequestSchema = z.object({
   type: z.enum(['foi', 'eir', 'sar'], { error: 'Choose the kind of request' }),
-  description: z
-    .string({ error: 'Enter your request' })
-    .trim()
-    .min(10, 'Enter your request, in at least a sentence')
-    .max(20_000, 'Your request must be 20,000 characters or fewer'),
-  requesterName: z
-    .string({ error: 'Enter your name' })
-    .trim()
-    .min(1, 'Enter your name')
-    .max(200, 'Your name must be 200 characters or fewer'),
+  description: textField({
+    max: 20_000,
+    required: 'Enter your request',
+    label: 'Your request',
+    multiline: true,
+  }).pipe(z.string().min(10, 'Enter your request, in at least a sentence')),
+  requesterName: textField({ max: 200, required: 'Enter your name', label: 'Your name' }),
   requesterEmail: z
     .string({ error: 'Enter your email address' })
     .trim()
     .min(1, 'Enter your email address')
     .max(254)
     .pipe(z.email('Enter an email address in the correct format, like name@example.com')),
-  requesterAddress: optionalText(1000, 'Your address must be 1,000 characters or fewer'),
+  requesterAddress: optionalTextField({ max: 1000, label: 'Your address', multiline: true }),
 });
 export type PublicRequest = z.infer<typeof publicRequestSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../policies/roles.ts';
-import { idSchema, MAX_ID } from '../validation.ts';
+import { idSchema, MAX_ID, optionalTextField, textField } from '../validation.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords.ts';
 
 // One set of schemas for forms, the JSON API and the OpenAPI document.
@@ -23,13 +23,9 @@ export const grantSchema = z.object({
   directorateId: idSchema.nullable().default(null),
 });
 
-const displayName = z
-  .string({ error: 'Enter the person’s name' })
-  .trim()
-  .min(1, 'Enter the person’s name')
-  .max(200, 'Name must be 200 characters or fewer');
+const displayName = textField({ max: 200, required: 'Enter the person’s name', label: 'Name' });
 
-const jobTitle = z.string().trim().max(200, 'Job title must be 200 characters or fewer').optional();
+const jobTitle = optionalTextField({ max: 200, label: 'Job title' });
 
 export const newUserSchema = z.object({
   email: emailSchema,
@@ -52,11 +48,7 @@ export const userUpdateSchema = z.object({
 export type UserUpdate = z.infer<typeof userUpdateSchema>;
 
 export const directorateSchema = z.object({
-  name: z
-    .string({ error: 'Enter a name' })
-    .trim()
-    .min(1, 'Enter a name')
-    .max(120, 'Name must be 120 characters or fewer'),
+  name: textField({ max: 120, required: 'Enter a name', label: 'Name' }),
 });
 
 export const teamSchema = directorateSchema.extend({
@@ -68,7 +60,7 @@ export const teamSchema = directorateSchema.extend({
 });
 
 export const apiTokenSchema = z.object({
-  name: z.string({ error: 'Enter a name' }).trim().min(1, 'Enter a name').max(120),
+  name: textField({ max: 120, required: 'Enter a name', label: 'Name' }),
   role: z.enum(ROLES, { error: 'Select a role' }),
   directorateId: idSchema.nullable().default(null),
 });
