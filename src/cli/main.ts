@@ -32,8 +32,10 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
   return program;
 }
 
-/** Errors a person can act on are one clear line; anything else is a bug and keeps its stack. */
+/** Errors a person can act on are one clear line; anything else is a bug and keeps its stack frames. */
 export async function main(argv: string[]): Promise<void> {
+  // Everything Custodian writes (data directory, keys, exports, blobs) is the service account's alone.
+  process.umask(0o077);
   // Output piped into `head` and closed early is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
@@ -65,5 +67,30 @@ async function actionable(error: unknown): Promise<string | undefined> {
       import('../platform/errors.ts'),
     ]);
   const types = [ConfigError, DatabaseOpenError, DataDirLockedError, ValidationError, NotFoundError];
-  return types.some((type) => error instanceof type) ? (error as Error).message : undefined;
+  if (types.some((type) => error instanceof type)) return (error as Error).message;
+  const lost = connectionLost(error);
+  if (lost)
+    return (
+      `lost the connection to the database (${lost}). If it was a running \`custodian serve\`, start it again; ` +
+      'then run this command again (a scan carries on where it stopped).'
+    );
+  return undefined;
+}
+
+/** The code of a database connection that went away mid-command (a server killed or restarted), if that is what it is. */
+function connectionLost(error: unknown, depth = 0): string | undefined {
+  if (!(error instanceof Error) || depth > 4) return undefined;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOENT', 'ETIMEDOUT', '57P01', '57P03'].includes(code))
+    return code;
+  if (
+    /Connection terminated|connection (is )?closed|Client has encountered a connection error/i.test(
+      error.message,
+    )
+  )
+    return 'connection closed';
+  return (
+    connectionLost(error.cause, depth + 1) ??
+    (error instanceof AggregateError ? connectionLost(error.errors[0], depth + 1) : undefined)
+  );
 }

@@ -36,6 +36,8 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
     const { applied } = await migrate(served.db);
     if (applied) logger.info({ applied }, 'migrations applied');
     const services = createServices({ config, db: served.db, clock: systemClock, logger });
+    const { removed } = services.files.prepare();
+    if (removed) logger.info({ removed }, 'removed unfinished file uploads');
     let seededNow = false;
     if (options.demo) {
       const outcome = await seedDemo(services);
@@ -87,7 +89,7 @@ function sessionSecret(config: Config): string {
   try {
     return fs.readFileSync(file, 'utf8').trim();
   } catch {
-    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
     const secret = randomBytes(32).toString('base64url');
     fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
     return secret;

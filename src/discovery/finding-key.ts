@@ -19,7 +19,7 @@ export function findingKey(config: Config): Buffer {
   try {
     return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
   } catch {
-    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
     const key = randomBytes(32).toString('hex');
     fs.writeFileSync(file, key, { mode: 0o600, flag: 'wx' });
     return Buffer.from(key, 'hex');

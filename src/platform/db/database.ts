@@ -129,8 +129,10 @@ export interface PostgresOptions {
 
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types: pgTypes });
-  // An idle client that errors (server restart) must not crash the process; the next query reconnects.
+  // A client that errors (the server restarted or was killed) must not crash the process with an unhandled 'error'
+  // event: an idle one is dropped and the next query reconnects; a busy one's query rejects, and the caller says so.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     const client = await pool.connect();
     client.release();

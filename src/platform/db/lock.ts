@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { secureDataDir } from './data-dir.ts';
 
 /** Who holds an embedded data directory. PGlite takes no lock of its own and two processes would corrupt it. */
 export interface LockInfo {
@@ -61,7 +62,7 @@ export interface DataDirLock {
  * with a message naming it.
  */
 export function acquireLock(dataDir: string, mode: LockInfo['mode']): DataDirLock {
-  fs.mkdirSync(dataDir, { recursive: true });
+  secureDataDir(dataDir);
   const file = lockPath(dataDir);
   let info: LockInfo = { pid: process.pid, mode, startedAt: new Date().toISOString() };
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -71,7 +72,11 @@ export function acquireLock(dataDir: string, mode: LockInfo['mode']): DataDirLoc
       const release = () => {
         if (released) return;
         released = true;
-        if (readLock(dataDir)?.pid === process.pid) fs.rmSync(file, { force: true });
+        if (readLock(dataDir)?.pid === process.pid) {
+          // PGlite made its new files 0666: take the loose bits off them too, now that it has closed them.
+          secureDataDir(dataDir);
+          fs.rmSync(file, { force: true });
+        }
         process.off('exit', release);
       };
       process.on('exit', release);
