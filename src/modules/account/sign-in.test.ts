@@ -29,18 +29,19 @@ for (const kind of DATABASE_KINDS) {
       return { agent, res };
     };
 
-    it('signs in, shows the home page, rotates the session id and signs out', async () => {
+    it('signs in, shows the home page, issues a session only then, and signs out', async () => {
       const agent = supertest.agent(ctx.app);
       const page = await agent.get('/sign-in');
-      const before = page.headers['set-cookie']?.[0]?.split(';')[0];
+      const cookieNames = (r: { headers: Record<string, unknown> }) =>
+        ((r.headers['set-cookie'] as string[] | undefined) ?? []).map((c) => c.split('=')[0]);
+      assert.deepEqual(cookieNames(page), ['custodian-csrf'], 'an anonymous page sets no session cookie');
       const res = await agent
         .post('/sign-in')
         .type('form')
         .send({ _csrf: csrfFrom(page.text), email: emailFor('dpo'), password: PASSWORD, next: '/audit' });
       assert.equal(res.status, 303);
       assert.equal(res.headers.location, '/audit');
-      const after = res.headers['set-cookie']?.[0]?.split(';')[0];
-      assert.ok(after && before && after !== before, 'a new session id is issued at sign-in');
+      assert.deepEqual(cookieNames(res), ['custodian']);
       assert.match(res.headers['set-cookie']![0]!, /HttpOnly/i);
       assert.match(res.headers['set-cookie']![0]!, /SameSite=Lax/i);
       const home = await agent.get('/');
@@ -55,6 +56,26 @@ for (const kind of DATABASE_KINDS) {
         .send({ _csrf: csrfFrom(home.text) });
       assert.equal(out.status, 303);
       assert.equal((await agent.get('/')).status, 303);
+    });
+
+    it('stores no session for anonymous visitors, however many pages they read', async () => {
+      const sessions = async () =>
+        (await ctx.database.db.query<{ n: number }>('select count(*)::int as n from sessions'))[0]!.n;
+      const before = await sessions();
+      for (let i = 0; i < 100; i++) {
+        const anonymous = supertest.agent(ctx.app);
+        for (const path of ['/sign-in', '/requests/new', '/disclosure-log', '/publication-scheme', '/'])
+          assert.ok((await anonymous.get(path)).status < 400, path);
+      }
+      assert.equal(await sessions(), before);
+      const { agent } = await attempt(emailFor('dpo'), PASSWORD);
+      assert.equal(await sessions(), before + 1, 'signing in stores one');
+      const home = await agent.get('/');
+      await agent
+        .post('/sign-out')
+        .type('form')
+        .send({ _csrf: csrfFrom(home.text) });
+      assert.equal(await sessions(), before, 'signing out removes it');
     });
 
     it('refuses with one message whether or not the account exists, keeping the email typed', async () => {

@@ -61,7 +61,7 @@ export function createApp(services: Services, options: AppOptions) {
     ),
   );
   app.use(authenticate(services));
-  app.use(csrf);
+  app.use(csrf({ secure: config.secureCookies }));
   app.use(pageLocals);
   app.use('/sign-in', signInRateLimit());
   app.use('/api', apiRateLimit());
