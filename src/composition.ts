@@ -9,6 +9,7 @@ import { SignInService } from './platform/identity/sign-in-service.ts';
 import { ApiTokenService } from './platform/identity/api-token-service.ts';
 import { DatabaseSessionStore, purgeExpiredSessions } from './platform/auth/session-store.ts';
 import { JobQueue, type JobDefinition } from './platform/jobs/queue.ts';
+import { purgeRateLimits } from './platform/web/middleware/rate-limit.ts';
 import { DashboardService } from './modules/dashboard/service.ts';
 import { CalendarService } from './platform/calendar/service.ts';
 import { MailService } from './platform/mail/service.ts';
@@ -59,7 +60,10 @@ export function createServices(deps: Deps) {
     {
       name: 'sessions.purge-expired',
       cron: '*/10 * * * *',
-      run: async () => ({ purged: await purgeExpiredSessions({ db, clock }) }),
+      run: async () => ({
+        purged: await purgeExpiredSessions({ db, clock }),
+        rateLimits: await purgeRateLimits({ db }),
+      }),
     },
     { name: 'mail.deliver', cron: '* * * * *', run: () => mail.deliver() },
     {

@@ -7,3 +7,4 @@ export * from './platform/mail/schema.ts';
 export * from './modules/requests/schema.ts';
 export * from './modules/publication/schema.ts';
 export * from './discovery/inventory/schema.ts';
+export * from './platform/web/schema.ts';

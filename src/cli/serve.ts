@@ -30,6 +30,12 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
   const host = options.demo ? '127.0.0.1' : (options.host ?? config.host);
   const port = options.port ?? config.port;
   const logger = createLogger(config.logLevel);
+  if (config.secureCookies && config.trustProxy === 0 && !options.demo)
+    console.warn(
+      'Warning: SECURE_COOKIES=true but TRUST_PROXY=0. Behind a proxy that ends TLS, Custodian sees plain HTTP and ' +
+        'will not set a secure session cookie, so no sign-in will stick. Set TRUST_PROXY to the number of proxies ' +
+        'in front of it (usually 1); if Custodian ends TLS itself, ignore this.',
+    );
   const served = await connectForServer(config);
   let server: Server | undefined;
   try {

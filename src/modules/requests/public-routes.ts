@@ -1,7 +1,7 @@
 import type { Request } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import type { Services } from '../../composition.ts';
 import { Routes } from '../../platform/web/routes.ts';
+import { publicSubmitRateLimit } from '../../platform/web/middleware/rate-limit.ts';
 import { systemActor } from '../../platform/audit/service.ts';
 import { asString, validate } from '../../platform/web/forms.ts';
 import { publicRequestSchema, type PublicRequest } from './schemas.ts';
@@ -49,16 +49,10 @@ const pathOf: Record<Step, string> = {
  * The public form for making a request: one question a page, no JavaScript needed, answers kept in the session until
  * the requester checks and sends them.
  */
-export function publicRequestRoutes(deps: Pick<Services, 'requests'>): Routes {
+export function publicRequestRoutes(deps: Pick<Services, 'requests' | 'db' | 'clock'>): Routes {
   const routes = new Routes();
   const answers = (req: Request) => req.session.publicRequest ?? {};
-  const submitLimit = rateLimit({
-    windowMs: 60 * 60 * 1000,
-    limit: 10,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    skip: (req) => req.method !== 'POST',
-  });
+  const submitLimit = publicSubmitRateLimit(deps);
 
   for (const step of steps) {
     const view = `requests/views/public-${step}.njk`;

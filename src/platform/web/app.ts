@@ -63,8 +63,8 @@ export function createApp(services: Services, options: AppOptions) {
   app.use(authenticate(services));
   app.use(csrf({ secure: config.secureCookies }));
   app.use(pageLocals);
-  app.use('/sign-in', signInRateLimit());
-  app.use('/api', apiRateLimit());
+  app.use('/sign-in', signInRateLimit(services));
+  app.use('/api', apiRateLimit(services));
 
   const registry = createRegistry();
   const modules: Routes[] = [
