@@ -99,7 +99,7 @@ export function createServices(deps: Deps) {
     requestReports: new RequestReportsService({ db, clock, calendar }),
     requestSettings: new RequestSettingsService({ db, clock }),
     discovery: new DiscoveryService({ db, audit }),
-    attachments: new AttachmentsService({ db, clock, files, maxBytes: config.maxUploadBytes }),
+    attachments: new AttachmentsService({ db, clock, files, audit, maxBytes: config.maxUploadBytes }),
     publication: new PublicationService({ db, clock }),
     jobs: new JobQueue(db, jobs, deps.logger),
   };

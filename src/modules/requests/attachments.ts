@@ -1,17 +1,25 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
-import type { Actor } from '../../platform/audit/service.ts';
+import type { Actor, AuditService } from '../../platform/audit/service.ts';
 import type { BlobStore } from '../../platform/files/blob-store.ts';
 import { checkUpload } from '../../platform/files/file-check.ts';
-import { NotFoundError, runCommand, ValidationError } from '../../platform/commands.ts';
+import { ForbiddenError, NotFoundError, runCommand, ValidationError } from '../../platform/commands.ts';
 import type { Principal } from '../../platform/policies/roles.ts';
 import { requestAttachments, requestCases } from './schema.ts';
 import { canManageCase, canViewCase } from './policy.ts';
 
 /** Files on a case: checked by content, stored once by hash, and published with the case only when marked public. */
 export class AttachmentsService {
-  constructor(private readonly deps: { db: Database; clock: Clock; files: BlobStore; maxBytes: number }) {}
+  constructor(
+    private readonly deps: {
+      db: Database;
+      clock: Clock;
+      files: BlobStore;
+      audit: AuditService;
+      maxBytes: number;
+    },
+  ) {}
 
   async add(
     principal: Principal,
@@ -23,7 +31,7 @@ export class AttachmentsService {
     if (!file) throw new ValidationError('Select a file', { file: 'Select a file' });
     const [c] = await this.deps.db.orm.select().from(requestCases).where(eq(requestCases.id, caseId));
     if (!c || !canViewCase(principal, c)) throw new NotFoundError('No such case');
-    if (!canManageCase(principal, c)) throw new ValidationError('You cannot add files to this case');
+    if (!canManageCase(principal, c)) throw new ForbiddenError('You cannot add files to this case');
     const check = await checkUpload(file.buffer, file.originalname, this.deps.maxBytes);
     if (!check.ok) throw new ValidationError(check.problem, { file: check.problem });
     const sha256 = await this.deps.files.put(file.buffer);
@@ -63,10 +71,20 @@ export class AttachmentsService {
       .orderBy(asc(requestAttachments.id));
   }
 
-  async download(principal: Principal, caseId: number, attachmentId: number) {
+  /** A file of a case the principal may see; every download is recorded, as a view of the case is. */
+  async download(principal: Principal, actor: Actor, caseId: number, attachmentId: number) {
     const [c] = await this.deps.db.orm.select().from(requestCases).where(eq(requestCases.id, caseId));
     if (!c || !canViewCase(principal, c)) throw new NotFoundError('No such case');
-    return this.read(and(eq(requestAttachments.caseId, caseId), eq(requestAttachments.id, attachmentId)));
+    const file = await this.read(
+      and(eq(requestAttachments.caseId, caseId), eq(requestAttachments.id, attachmentId)),
+    );
+    await this.deps.audit.recordView(actor, {
+      action: 'request.file-downloaded',
+      entityType: 'request-case',
+      entityId: caseId,
+      details: { attachmentId },
+    });
+    return file;
   }
 
   /** A public file of a published case, for the disclosure log. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createTestContext, type TestContext } from '../../../test/support/app.ts';
 import { DATABASE_KINDS } from '../../../test/support/databases.ts';
 import { startSmtpCapture } from '../../../test/support/smtp.ts';
-import { ConflictError, ValidationError } from '../../platform/commands.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '../../platform/commands.ts';
 import type { Principal, Role } from '../../platform/policies/roles.ts';
 import { computeDeadline } from '../../domain/deadlines.ts';
 import { shippedCalendar } from '../../domain/calendar/shipped.ts';
@@ -136,7 +136,11 @@ for (const kind of DATABASE_KINDS) {
         responseText: 'Contract values are attached; unit rates are withheld.',
       });
       assert.equal(c.status, 'approval');
-      await assert.rejects(act(officer, c, 'approve'), /Only an IG officer or the DPO/);
+      await assert.rejects(
+        act(officer, c, 'approve'),
+        (error: Error) =>
+          error instanceof ForbiddenError && /Only an IG officer or the DPO/.test(error.message),
+      );
       c = await act(ig, c, 'approve');
       assert.equal(c.status, 'approved');
 

@@ -1,6 +1,7 @@
 import { can } from '../../platform/policies/policy.ts';
 import type { Principal } from '../../platform/policies/roles.ts';
-import { RIGHTS_TYPES, type CaseType } from '../../domain/request-workflow.ts';
+import { RIGHTS_TYPES, type CaseAction, type CaseType } from '../../domain/request-workflow.ts';
+import type { Permission } from '../../platform/policies/permissions.ts';
 
 /** What a case looks like to its policies: where it belongs and what kind it is. */
 export interface CaseScope {
@@ -18,4 +19,17 @@ export const canManageCase = (p: Principal | undefined, c: CaseScope) =>
 export function canApproveCase(p: Principal | undefined, c: CaseScope): boolean {
   const permission = RIGHTS_TYPES.has(c.type as CaseType) ? 'requests.approve-rights' : 'requests.approve';
   return can(p, permission, { directorateId: c.directorateId });
+}
+
+/** Approval actions belong to approvers; every other change to a case to those who manage cases. */
+const APPROVAL_ACTIONS: ReadonlySet<CaseAction> = new Set(['approve', 'return-for-redraft']);
+
+/** The permission the route for each case action declares: what its handler really needs. */
+export function permissionFor(action: CaseAction): Permission {
+  return APPROVAL_ACTIONS.has(action) ? 'requests.approve' : 'requests.manage';
+}
+
+/** May this principal take this action on this case (its directorate and, for approval, its type)? */
+export function canTakeAction(p: Principal | undefined, c: CaseScope, action: CaseAction): boolean {
+  return APPROVAL_ACTIONS.has(action) ? canApproveCase(p, c) : canManageCase(p, c);
 }

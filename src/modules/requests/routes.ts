@@ -32,9 +32,10 @@ import {
 import { exemptionsFor, findExemption } from '../../domain/exemptions.ts';
 import { OUTCOMES, OUTCOME_NAMES } from '../../domain/request-outcomes.ts';
 import { newCaseSchema, CHANNELS } from './schemas.ts';
-import { canApproveCase, canManageCase } from './policy.ts';
+import { canApproveCase, canManageCase, permissionFor } from './policy.ts';
 import { targetSchema } from './settings.ts';
 import { idSchema, parseId, requireId } from '../../platform/validation.ts';
+import { plural } from '../../platform/web/format.ts';
 
 type Deps = Pick<
   Services,
@@ -146,7 +147,31 @@ export function requestRoutes(deps: Deps): Routes {
     });
   };
 
-  return new Routes()
+  const routes = new Routes();
+  // One route per case action, each declaring the permission its handler really needs.
+  for (const action of Object.keys(ACTIONS) as CaseAction[]) {
+    routes.post(`/requests/:id/actions/${action}`, permissionFor(action), async (req, res) => {
+      const id = caseId(req);
+      const body = { ...req.body, exemptions: asArray(req.body.exemptions) };
+      await runAction(
+        req,
+        res,
+        id,
+        () =>
+          deps.requests.act(
+            req.principal!,
+            actorOf(req.principal!),
+            id,
+            Number(req.body.version),
+            action,
+            body,
+          ),
+        action,
+      );
+    });
+  }
+
+  return routes
     .get('/requests', 'requests.view', async (req, res) => {
       const q = listQuery.parse(req.query);
       const filter = { view: q.view, type: q.type, status: q.status, directorateId: q.directorate, q: q.q };
@@ -195,7 +220,7 @@ export function requestRoutes(deps: Deps): Routes {
       );
       req.session.flash = {
         type: result.skipped.length ? 'info' : 'success',
-        text: `${result.allocated} allocated.${result.skipped.length ? ` Not allocated: ${result.skipped.join('; ')}` : ''}`,
+        text: `${result.allocated} ${plural(result.allocated, 'case')} allocated.${result.skipped.length ? ` Not allocated: ${result.skipped.join('; ')}` : ''}`,
       };
       res.redirect(303, '/requests');
     })
@@ -328,27 +353,6 @@ export function requestRoutes(deps: Deps): Routes {
     .get('/requests/:id', 'requests.view', async (req, res) => {
       await renderCase(req, res, caseId(req));
     })
-    .post('/requests/:id/actions/:action', 'requests.view', async (req, res) => {
-      const id = caseId(req);
-      const action = req.params.action as CaseAction;
-      if (!Object.hasOwn(ACTIONS, action)) throw new NotFoundError('No such action');
-      const body = { ...req.body, exemptions: asArray(req.body.exemptions) };
-      await runAction(
-        req,
-        res,
-        id,
-        () =>
-          deps.requests.act(
-            req.principal!,
-            actorOf(req.principal!),
-            id,
-            Number(req.body.version),
-            action,
-            body,
-          ),
-        action,
-      );
-    })
     .post('/requests/:id/searches', 'requests.manage', async (req, res) => {
       const id = caseId(req);
       await runAction(
@@ -414,6 +418,7 @@ export function requestRoutes(deps: Deps): Routes {
     .get('/requests/:id/files/:fileId', 'requests.view', async (req, res) => {
       const file = await deps.attachments.download(
         req.principal!,
+        actorOf(req.principal!),
         caseId(req),
         requireId(req.params.fileId, 'file'),
       );

@@ -8,6 +8,7 @@ import { teamMembers } from '../../platform/identity/schema.ts';
 import type { MailService } from '../../platform/mail/service.ts';
 import {
   ConflictError,
+  ForbiddenError,
   NotFoundError,
   runCommand,
   ValidationError,
@@ -44,7 +45,7 @@ import {
   sarSystems,
 } from './schema.ts';
 import { renderLetter, type LetterName } from './letters.ts';
-import { canApproveCase, canManageCase, canViewCase } from './policy.ts';
+import { canManageCase, canTakeAction, canViewCase } from './policy.ts';
 import type { NewCase } from './schemas.ts';
 import { countWhere } from '../../platform/db/count.ts';
 import { parseId } from '../../platform/validation.ts';
@@ -437,7 +438,10 @@ export class RequestsService {
     return updated;
   }
 
-  /** Loads the case for an action, checking the principal may act on it, the version and the status. */
+  /**
+   * Loads the case for an action, checking the principal may act on it (a case they cannot see does not exist for
+   * them; one they can see but not change is refused with 403), the version and the status.
+   */
   private async forAction(
     tx: Executor,
     principal: Principal,
@@ -447,8 +451,14 @@ export class RequestsService {
   ): Promise<RequestCase> {
     const [c] = await tx.select().from(requestCases).where(eq(requestCases.id, id)).for('update');
     if (!c || !canViewCase(principal, c)) throw new NotFoundError('No such case');
-    if (!canManageCase(principal, c) && action !== 'approve' && action !== 'record-press-sight')
-      throw new ValidationError('You cannot act on this case');
+    if (action ? !canTakeAction(principal, c, action) : !canManageCase(principal, c))
+      throw new ForbiddenError(
+        action !== 'approve' && action !== 'return-for-redraft'
+          ? 'You cannot make this change to this case'
+          : RIGHTS_TYPES.has(c.type as CaseType)
+            ? 'Only the data protection officer can approve a data-protection rights response'
+            : 'Only an IG officer or the DPO can approve a response',
+      );
     if (c.version !== version)
       throw new ConflictError(
         'Someone else changed this case while you were working on it. Nothing has been saved: reload the case and try again.',
@@ -722,12 +732,6 @@ export class RequestsService {
           if (!c.pressInterest) throw new ValidationError('This case is not flagged for the press office');
           return this.transition(tx, audit, c, action, { pressSightBy: principal.id });
         case 'approve':
-          if (!canApproveCase(principal, c))
-            throw new ValidationError(
-              RIGHTS_TYPES.has(type)
-                ? 'Only the data protection officer can approve a data-protection rights response'
-                : 'Only an IG officer or the DPO can approve a response',
-            );
           if (c.pressInterest && !c.pressSightBy)
             throw new ValidationError('The press office must see this response before it is approved');
           return this.transition(tx, audit, c, action, { status: 'approved', approvedBy: principal.id });
@@ -826,7 +830,10 @@ export class RequestsService {
     }
   }
 
-  /** Allocates many cases to one directorate (and team) at once; each is its own audited change. */
+  /**
+   * Allocates many cases to one directorate (and team) at once; each is its own audited change. A case the officer
+   * cannot see is passed over without a word, so the answer never tells them which cases exist elsewhere.
+   */
   async allocateMany(
     principal: Principal,
     actor: Actor,
@@ -838,7 +845,7 @@ export class RequestsService {
     const skipped: string[] = [];
     for (const id of ids) {
       const c = await this.find(id);
-      if (!c) continue;
+      if (!c || !canViewCase(principal, c)) continue;
       try {
         await this.act(principal, actor, id, c.version, 'allocate', { directorateId, teamId });
         allocated += 1;
@@ -846,7 +853,7 @@ export class RequestsService {
         if (!(
           error instanceof ValidationError ||
           error instanceof ConflictError ||
-          error instanceof NotFoundError
+          error instanceof ForbiddenError
         ))
           throw error;
         skipped.push(`${c.reference}: ${error.message}`);
@@ -943,7 +950,8 @@ export class RequestsService {
     input: { receivedOn: string; grounds: string },
   ) {
     const c = await this.find(id);
-    if (!c || !canManageCase(principal, c)) throw new NotFoundError('No such case');
+    if (!c || !canViewCase(principal, c)) throw new NotFoundError('No such case');
+    if (!canManageCase(principal, c)) throw new ForbiddenError('You cannot open a review of this case');
     if (c.status !== 'responded' && c.status !== 'closed')
       throw new ValidationError('Only a case that has been responded to can be reviewed');
     if (!isIsoDate(input.receivedOn))

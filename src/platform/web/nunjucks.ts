@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Express } from 'express';
 import nunjucks from 'nunjucks';
 import { ROLE_NAMES, isRole } from '../policies/roles.ts';
+import { countOf, fileSize, govukDate, plural } from './format.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const govukFrontendDir = path.resolve(here, '../../../node_modules/govuk-frontend/dist');
@@ -35,6 +36,10 @@ export function configureViews(app: Express, globals: Record<string, unknown>): 
   env.addFilter('roleName', (r: string) => (isRole(r) ? ROLE_NAMES[r] : r));
   env.addFilter('number', (n: number) => (typeof n === 'number' ? n.toLocaleString('en-GB') : n));
   env.addFilter('json', (v: unknown) => JSON.stringify(v));
+  env.addFilter('plural', (n: number, one: string, other?: string) => plural(n, one, other));
+  env.addFilter('countOf', (n: number, one: string, other?: string) => countOf(n, one, other));
+  env.addFilter('fileSize', (bytes: number) => fileSize(Number(bytes) || 0));
+  env.addFilter('govukDate', (d: string | null, weekday?: boolean) => govukDate(d, { weekday: !!weekday }));
   for (const [k, v] of Object.entries(globals)) env.addGlobal(k, v);
   app.set('view engine', 'njk');
   return env;
