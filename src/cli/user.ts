@@ -27,15 +27,11 @@ export function userCommands(program: Command): void {
     .action(
       async (opts: { email: string; name: string; title?: string; role: string[]; password?: string }) => {
         await withServices(async (services) => {
-          const directorates = await services.organisation.directorates();
-          const grants: Grant[] = opts.role.map((spec) => {
-            const [role, directorate] = splitOnce(spec, ':');
-            if (!isRole(role)) throw new ValidationError(`Unknown role "${role}"`);
-            if (!directorate) return { role, directorateId: null };
-            const found = directorates.find((d) => d.name.toLowerCase() === directorate.toLowerCase());
-            if (!found) throw new ValidationError(`No directorate called "${directorate}"`);
-            return { role, directorateId: found.id };
-          });
+          const grants: Grant[] = [];
+          for (const spec of opts.role) {
+            const grant = await parseGrant(services, spec);
+            grants.push({ role: grant.role, directorateId: grant.directorateId ?? null });
+          }
           const generated = !opts.password;
           const password = opts.password ?? randomBytes(18).toString('base64url');
           const parsed = newUserSchema.safeParse({
@@ -81,6 +77,38 @@ export function userCommands(program: Command): void {
     });
 
   user
+    .command('grant')
+    .description('give an account a role (as well as those it has)')
+    .argument('<email>', 'email address of the account')
+    .argument('<role[:directorate]>', 'the role, optionally scoped to a directorate by name')
+    .action(async (email: string, spec: string) => {
+      await withServices(async (services) => {
+        const found = await services.users.findByEmail(email);
+        if (!found) throw new NotFoundError(`No user with email ${email}`);
+        const grant = await parseGrant(services, spec);
+        await services.users.grant(cliActor(), found.id, {
+          role: grant.role,
+          directorateId: grant.directorateId ?? null,
+        });
+        console.log(`Gave ${email} the role ${spec}`);
+      });
+    });
+
+  user
+    .command('revoke')
+    .description('take a role away from an account (every directorate of it unless one is named)')
+    .argument('<email>', 'email address of the account')
+    .argument('<role[:directorate]>', 'the role, optionally scoped to a directorate by name')
+    .action(async (email: string, spec: string) => {
+      await withServices(async (services) => {
+        const found = await services.users.findByEmail(email);
+        if (!found) throw new NotFoundError(`No user with email ${email}`);
+        await services.users.revoke(cliActor(), found.id, await parseGrant(services, spec));
+        console.log(`Took the role ${spec} from ${email}`);
+      });
+    });
+
+  user
     .command('deactivate')
     .description('stop an account signing in and end its sessions')
     .argument('<email>', 'email address of the account')
@@ -92,6 +120,21 @@ export function userCommands(program: Command): void {
         console.log(`Deactivated user ${found.id}`);
       });
     });
+}
+
+/** "role" or "role:Directorate name" → a grant (directorate undefined when none is named). */
+async function parseGrant(
+  services: { organisation: { directorates(): Promise<{ id: number; name: string }[]> } },
+  spec: string,
+): Promise<{ role: Grant['role']; directorateId?: number }> {
+  const [role, directorate] = splitOnce(spec, ':');
+  if (!isRole(role)) throw new ValidationError(`Unknown role "${role}"`);
+  if (!directorate) return { role };
+  const found = (await services.organisation.directorates()).find(
+    (d) => d.name.toLowerCase() === directorate.toLowerCase(),
+  );
+  if (!found) throw new ValidationError(`No directorate called "${directorate}"`);
+  return { role, directorateId: found.id };
 }
 
 function collect(value: string, previous: string[]): string[] {

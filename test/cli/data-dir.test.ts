@@ -48,3 +48,38 @@ describe('the embedded data directory', () => {
     assert.deepEqual(loose(dir), []);
   });
 });
+
+describe('custodian user grant and revoke', () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodian-grant-'));
+    env = { CUSTODIAN_DATA_DIR: dir, DATABASE_URL: '' };
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('gives a role back from the command line, and never takes the last administrator’s', async () => {
+    const add = (email: string, ...roles: string[]) =>
+      runCli(['user', 'add', '--email', email, '--name', email, ...roles.flatMap((r) => ['--role', r])], env);
+    assert.equal((await add('only.admin@example.gov.uk', 'admin')).code, 0);
+    assert.equal((await add('officer@example.gov.uk')).code, 0);
+    const refused = await runCli(['user', 'revoke', 'only.admin@example.gov.uk', 'admin'], env);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /^custodian: There must always be at least one active administrator/);
+    const deactivate = await runCli(['user', 'deactivate', 'only.admin@example.gov.uk'], env);
+    assert.equal(deactivate.code, 1);
+    const granted = await runCli(['user', 'grant', 'officer@example.gov.uk', 'admin'], env);
+    assert.equal(granted.code, 0, granted.stderr);
+    const revoked = await runCli(['user', 'revoke', 'only.admin@example.gov.uk', 'admin'], env);
+    assert.equal(revoked.code, 0, revoked.stderr);
+    const list = await runCli(['user', 'list', '--json'], env);
+    const roles = Object.fromEntries(
+      list.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { email: string; roles: string[] })
+        .map((u) => [u.email, u.roles]),
+    );
+    assert.deepEqual(roles, { 'only.admin@example.gov.uk': [], 'officer@example.gov.uk': ['admin'] });
+  });
+});

@@ -121,8 +121,14 @@ export function adminRoutes(deps: Deps): Routes {
         return void (res.status(400), await renderUserForm(res, 'edit', { ...form, values, subject: user }));
       try {
         await deps.users.update(actorOf(req.principal!), user.id, form.value);
-        req.session.flash = { type: 'success', text: 'Changes saved' };
-        res.redirect(303, `/admin/users/${user.id}`);
+        // An administrator who has just given up the role can no longer see this page: say so on the home page.
+        const gaveUpAdmin =
+          user.id === req.principal!.id && !form.value.grants.some((g) => g.role === 'admin');
+        req.session.flash = {
+          type: 'success',
+          text: gaveUpAdmin ? 'Changes saved. You are no longer an administrator.' : 'Changes saved',
+        };
+        res.redirect(303, gaveUpAdmin ? '/' : `/admin/users/${user.id}`);
       } catch (error) {
         if (error instanceof ConflictError) {
           res.status(409);

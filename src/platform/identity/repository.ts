@@ -102,6 +102,15 @@ export async function listTeams(db: Executor): Promise<(Team & { directorateName
   return rows.map((r) => ({ ...r.team, directorateName: r.directorateName }));
 }
 
+export async function countActiveWithRole(db: Executor, role: Grant['role']): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(distinct ${users.id})::int` })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(users.active, true), eq(userRoles.role, role)));
+  return Number(row?.n ?? 0);
+}
+
 export async function deleteSessionsOf(db: Executor, userId: number): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }

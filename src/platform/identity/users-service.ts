@@ -65,7 +65,7 @@ export class UsersService {
         .where(and(eq(users.id, id), eq(users.version, input.version)))
         .returning({ id: users.id });
       if (updated.length === 0) await this.explainMissedUpdate(tx, id);
-      await repo.replaceGrants(tx, id, grants);
+      await keepingAnAdministrator(tx, () => repo.replaceGrants(tx, id, grants));
       await repo.replaceTeams(tx, id, input.teamIds);
       await audit({
         action: 'user.updated',
@@ -81,11 +81,13 @@ export class UsersService {
       if (actor.type === 'user' && actor.id === String(id) && !active) {
         throw new ValidationError('You cannot deactivate your own account');
       }
-      const done = await tx
-        .update(users)
-        .set({ active, version: sql`${users.version} + 1`, updatedAt: this.deps.clock.now() })
-        .where(eq(users.id, id))
-        .returning({ id: users.id });
+      const done = await keepingAnAdministrator(tx, () =>
+        tx
+          .update(users)
+          .set({ active, version: sql`${users.version} + 1`, updatedAt: this.deps.clock.now() })
+          .where(eq(users.id, id))
+          .returning({ id: users.id }),
+      );
       if (done.length === 0) throw new NotFoundError('No such user');
       if (!active) await repo.deleteSessionsOf(tx, id);
       await audit({
@@ -93,6 +95,54 @@ export class UsersService {
         entityType: 'user',
         entityId: id,
       });
+    });
+  }
+
+  /** Gives one role (scoped or council-wide) to an account, keeping the others. */
+  async grant(actor: Actor, id: number, grant: Grant): Promise<void> {
+    await this.changeGrants(
+      actor,
+      id,
+      (grants) => normaliseGrants([...grants, grant]),
+      'user.role-granted',
+      grant,
+    );
+  }
+
+  /** Takes one role away (every scope of it when no directorate is given); never the last administrator's. */
+  async revoke(
+    actor: Actor,
+    id: number,
+    grant: { role: Grant['role']; directorateId?: number | null },
+  ): Promise<void> {
+    await this.changeGrants(
+      actor,
+      id,
+      (grants) =>
+        grants.filter(
+          (g) =>
+            g.role !== grant.role ||
+            (grant.directorateId !== undefined && g.directorateId !== grant.directorateId),
+        ),
+      'user.role-revoked',
+      grant,
+    );
+  }
+
+  private async changeGrants(
+    actor: Actor,
+    id: number,
+    change: (grants: Grant[]) => Grant[],
+    action: string,
+    grant: { role: string; directorateId?: number | null },
+  ): Promise<void> {
+    await runCommand(this.deps, actor, async (tx, audit) => {
+      if (!(await repo.findUser(tx, id))) throw new NotFoundError('No such user');
+      const before = (await repo.grantsOf(tx, [id])).get(id) ?? [];
+      const after = change(before);
+      await this.checkReferences(tx, after, []);
+      await keepingAnAdministrator(tx, () => repo.replaceGrants(tx, id, after));
+      await audit({ action, entityType: 'user', entityId: id, details: { grant, grants: after } });
     });
   }
 
@@ -160,6 +210,24 @@ export class UsersService {
       'Someone else changed this user while you were editing. Your changes have not been saved.',
     );
   }
+}
+
+/**
+ * Runs a change to roles or accounts and refuses it (rolling it back) if it leaves no active administrator where
+ * there was one: nobody could then give the role back from the browser.
+ */
+async function keepingAnAdministrator<T>(
+  tx: Parameters<typeof repo.findUser>[0],
+  work: () => Promise<T>,
+): Promise<T> {
+  const before = await repo.countActiveWithRole(tx, 'admin');
+  const result = await work();
+  if (before > 0 && (await repo.countActiveWithRole(tx, 'admin')) === 0) {
+    const message =
+      'There must always be at least one active administrator. Make someone else an administrator first.';
+    throw new ValidationError(message, { grants: message });
+  }
+  return result;
 }
 
 /** Council-wide roles never carry a directorate, and the same grant is not held twice. */
