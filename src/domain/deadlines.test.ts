@@ -125,6 +125,16 @@ describe('pauses and restarts', () => {
     );
   });
 
+  it('pauses a SAR for clarification as Art 12A and DPA 2018 s.54(3C) say (DOMAIN.md’s worked example)', () => {
+    // Received Sat 1 Nov 2025; clarification asked Thu 6 Nov, answered Mon 10 Nov: 1 Dec + 5 days = Sat 6 Dec,
+    // rolled to Mon 8 Dec 2025. A restart from the answer would give 10 Dec: later than the law allows.
+    assert.equal(
+      due({ kind: 'sar', received: '2025-11-01', paused: [['2025-11-06', '2025-11-10']] }),
+      '2025-12-08',
+    );
+    assert.equal(due({ kind: 'sar', received: '2025-11-01', restarted: '2025-11-10' }), '2025-12-10');
+  });
+
   it('refuses impossible input with a clear message', () => {
     const bad: [DeadlineInput, RegExp][] = [
       [{ kind: 'foi', received: '2025-02-30' }, /received: .*not a real date/],

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   ACTIONS,
   canTake,
+  clockEffect,
   deadlineKindOf,
   formatReference,
   isWhatDoTheyKnowAddress,
@@ -12,6 +13,16 @@ import {
 } from './request-workflow.ts';
 
 describe('request workflow', () => {
+  it('pauses or restarts the clock as each law says', () => {
+    assert.equal(clockEffect('foi', 'clarification'), 'restart', 'FOIA s.1(3)');
+    assert.equal(clockEffect('eir', 'clarification'), 'restart', 'EIR reg 9');
+    assert.equal(clockEffect('foi', 'fee'), 'pause', 'FOIA s.10(2)');
+    assert.equal(clockEffect('sar', 'clarification'), 'pause', 'UK GDPR Art 12A(4), DPA 2018 s.54(3C)');
+    assert.equal(clockEffect('erasure', 'clarification'), 'pause');
+    assert.equal(clockEffect('sar', 'identity'), 'restart', 'Art 12A(2)');
+    assert.equal(clockEffect('sar', 'fee'), 'restart', 'Art 12A(3)');
+  });
+
   it('puts each type on its clock', () => {
     assert.equal(deadlineKindOf('foi', false), 'foi');
     assert.equal(deadlineKindOf('foi', true), 'foi-extended');

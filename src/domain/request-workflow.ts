@@ -118,6 +118,24 @@ export const WAITING_STATUSES: ReadonlySet<CaseStatus> = new Set([
   'awaiting-fee',
 ]);
 
+/** Why the clock stopped. */
+export type StopReason = 'clarification' | 'identity' | 'fee';
+
+/**
+ * What waiting on the requester does to the clock, by case type:
+ * - FOI and EIR: clarification restarts it from the day the answer arrives (FOIA s.1(3) with s.10(6); EIR reg 9(4));
+ *   a fees notice pauses it, the days from the notice to the payment not counting (FOIA s.10(2); EIR reg 8).
+ * - Data-protection rights: proof of identity and a fee restart it — the month runs from the latest of the request,
+ *   the identity and the fee (UK GDPR Art 12A(2)–(3), inserted by the Data (Use and Access) Act 2025; DPA 2018
+ *   s.54(3)); clarification pauses it — "the period beginning with the day on which the controller makes the request
+ *   and ending with the day on which the controller receives the information does not count" (Art 12A(4)–(5); DPA
+ *   2018 s.54(3C)).
+ */
+export function clockEffect(type: CaseType, reason: StopReason): 'pause' | 'restart' {
+  if (RIGHTS_TYPES.has(type)) return reason === 'clarification' ? 'pause' : 'restart';
+  return reason === 'fee' ? 'pause' : 'restart';
+}
+
 const ACTIVE: CaseStatus[] = ['received', 'acknowledged', 'allocated', 'contributions', 'drafting'];
 
 /** Which statuses each action may start from. Anything else is refused with a message. */

@@ -83,7 +83,7 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(c.status, 'awaiting-fee');
       await assert.rejects(act(officer, c, 'resume-clock', { on: '2026-11-04' }), /before the notice/);
       c = await act(officer, c, 'resume-clock', { on: '2026-11-10' });
-      assert.deepEqual(c.pauses, [['2026-11-05', '2026-11-10']]);
+      assert.deepEqual(c.pauses, [['2026-11-05', '2026-11-10', 'fee']]);
       assert.equal(c.dueOn, '2026-12-07', 'four working days of fee pause added');
       assert.equal(
         c.dueOn,
@@ -280,6 +280,50 @@ for (const kind of DATABASE_KINDS) {
       await assert.rejects(act(ig, c, 'approve'), /data protection officer/);
       c = await act(dpo, c, 'approve');
       assert.equal(c.status, 'approved');
+    });
+
+    it('pauses a SAR while the council waits for clarification, and restarts it on a fee', async () => {
+      const { requests } = ctx.services;
+      const dpoActor = actorFor(dpo);
+      ctx.clock.set(new Date('2025-11-06T10:00:00Z'));
+      try {
+        let c = await requests.create(dpoActor, {
+          type: 'sar',
+          channel: 'email',
+          subject: 'Everything you hold about me',
+          description: 'All records.',
+          requesterName: 'S Subject',
+          requesterEmail: 'subject@example.com',
+          receivedOn: '2025-11-01',
+        });
+        assert.equal(c.dueOn, '2025-12-01');
+        c = await act(dpo, c, 'request-clarification', { note: 'Which services have you dealt with?' });
+        assert.equal(c.status, 'awaiting-clarification');
+        assert.deepEqual(c.pauses, [['2025-11-06', null, 'clarification']]);
+        ctx.clock.set(new Date('2025-11-10T09:00:00Z'));
+        c = await act(dpo, c, 'resume-clock', { on: '2025-11-10' });
+        assert.equal(c.clockStart, '2025-11-01', 'the month still runs from the request');
+        assert.equal(c.dueOn, '2025-12-08', '1 Dec + 5 paused days = Sat 6 Dec, rolled to Mon 8 Dec 2025');
+        assert.equal(c.stoppedFor, null);
+
+        let fee = await requests.create(dpoActor, {
+          type: 'sar',
+          channel: 'email',
+          subject: 'Further copies',
+          description: 'Another copy of my file.',
+          requesterName: 'S Subject',
+          requesterEmail: 'subject@example.com',
+          receivedOn: '2025-11-03',
+        });
+        fee = await act(dpo, fee, 'issue-fee-notice', { amount: '10', from: '2025-11-05' });
+        assert.deepEqual(fee.pauses, [], 'a SAR fee is a restart, not a pause');
+        ctx.clock.set(new Date('2025-11-12T09:00:00Z'));
+        fee = await act(dpo, fee, 'resume-clock', { on: '2025-11-12' });
+        assert.equal(fee.clockStart, '2025-11-12');
+        assert.equal(fee.dueOn, '2025-12-12', 'the month runs from the day the fee arrived');
+      } finally {
+        ctx.clock.set(new Date('2026-11-25T10:00:00Z'));
+      }
     });
 
     it('answers press and general enquiries to the council’s own target', async () => {

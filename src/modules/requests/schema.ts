@@ -37,11 +37,14 @@ export const requestCases = pgTable(
     pressInterest: boolean('press_interest').notNull().default(false),
     receivedOn: date('received_on').notNull(),
     clockStart: date('clock_start').notNull(),
-    /** Fee pauses, [from, to] inclusive; an open pause has to = null. */
+    /**
+     * Days that do not count, [from, to, reason] inclusive (a fees notice; a SAR clarification); an open pause has
+     * to = null. Rows written before reasons were kept have two elements (a fee).
+     */
     pauses: jsonb('pauses')
       .notNull()
       .default(sql`'[]'::jsonb`),
-    /** Why the clock is stopped (clarification, identity) until the answer restarts it; null while running. */
+    /** Why the clock is stopped or paused (clarification, identity, fee) until the answer; null while running. */
     stoppedFor: text('stopped_for'),
     extended: boolean('extended').notNull().default(false),
     extensionReason: text('extension_reason'),

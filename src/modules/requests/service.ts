@@ -32,9 +32,11 @@ import {
   replySubject,
   RIGHTS_TYPES,
   STATUS_NAMES,
+  clockEffect,
   type CaseAction,
   type CaseStatus,
   type CaseType,
+  type StopReason,
 } from '../../domain/request-workflow.ts';
 import {
   requestCases,
@@ -51,7 +53,8 @@ import { countWhere } from '../../platform/db/count.ts';
 import { parseId } from '../../platform/validation.ts';
 
 export type RequestCase = typeof requestCases.$inferSelect;
-export type Pause = [IsoDate, IsoDate | null];
+/** A stretch of days that do not count: [from, to (null while it lasts), why]. Older rows have no reason (a fee). */
+export type Pause = [IsoDate, IsoDate | null, StopReason?];
 
 export interface RequestsDeps {
   db: Database;
@@ -357,7 +360,7 @@ export class RequestsService {
     c: { type: string; extended: boolean; clockStart: IsoDate; receivedOn: IsoDate; pauses: Pause[] },
     reviewedType?: CaseType,
   ) {
-    const closed = c.pauses.filter((p): p is [IsoDate, IsoDate] => p[1] !== null);
+    const closed = c.pauses.flatMap(([from, to]): [IsoDate, IsoDate][] => (to === null ? [] : [[from, to]]));
     const compute = (input: Parameters<typeof computeDeadline>[1]): Deadline => {
       try {
         return computeDeadline(calendar, input);
@@ -518,16 +521,27 @@ export class RequestsService {
             { status: 'acknowledged' },
             { letter: 'acknowledgement' },
           );
-        case 'request-clarification':
+        case 'request-clarification': {
           requireText(note, 'note', 'Say what the requester needs to clarify');
+          // A SAR's clock pauses from today, the day the council asks; FOI and EIR clocks restart on the answer.
+          const pause = clockEffect(type, 'clarification') === 'pause';
           return this.transition(
             tx,
             audit,
             c,
             action,
-            { status: 'awaiting-clarification', stoppedFor: 'clarification' },
-            { letter: 'clarification', letterExtra: { note } },
+            {
+              status: 'awaiting-clarification',
+              stoppedFor: 'clarification',
+              ...(pause ? { pauses: [...pauses, [now, null, 'clarification']] } : {}),
+            },
+            {
+              letter: 'clarification',
+              letterExtra: { note, pause },
+              details: { clock: pause ? 'paused' : 'stopped' },
+            },
           );
+        }
         case 'request-identity':
           if (!RIGHTS_TYPES.has(type))
             throw new ValidationError('Only data-protection rights requests need proof of identity');
@@ -548,49 +562,70 @@ export class RequestsService {
               amount: 'Enter the fee in pounds, for example 25.00',
             });
           const from = date('from');
+          // FOI and EIR clocks pause until the fee arrives; a SAR's month starts again on the day it arrives.
+          const pause = clockEffect(type, 'fee') === 'pause';
           return this.transition(
             tx,
             audit,
             c,
             action,
-            { status: 'awaiting-fee', pauses: [...pauses, [from, null]] },
-            { letter: 'fees', letterExtra: { amount: amount.toFixed(2), from, note }, details: { amount } },
+            {
+              status: 'awaiting-fee',
+              stoppedFor: 'fee',
+              ...(pause ? { pauses: [...pauses, [from, null, 'fee']] } : {}),
+            },
+            {
+              letter: 'fees',
+              letterExtra: { amount: amount.toFixed(2), from, note, pause },
+              details: { amount, clock: pause ? 'paused' : 'stopped' },
+            },
           );
         }
         case 'resume-clock': {
           const on = date('on');
           const back: CaseStatus = c.directorateId ? 'allocated' : 'acknowledged';
-          if (c.status === 'awaiting-fee') {
-            const open = pauses.at(-1);
-            if (!open || open[1] !== null) throw new ValidationError('There is no open fee pause');
-            if (on < open[0])
-              throw new ValidationError('The fee cannot arrive before the notice was given', {
-                on: 'The fee cannot arrive before the notice was given',
-              });
-            const closed: Pause[] = [...pauses.slice(0, -1), [open[0], on]];
+          const reason: StopReason =
+            (c.stoppedFor as StopReason | null) ??
+            (c.status === 'awaiting-fee'
+              ? 'fee'
+              : c.status === 'awaiting-identity'
+                ? 'identity'
+                : 'clarification');
+          const open = pauses.at(-1);
+          if (open && open[1] === null) {
+            // A pause: the days from the notice or question to the answer, both included, do not count.
+            if (on < open[0]) {
+              const message =
+                reason === 'fee'
+                  ? 'The fee cannot arrive before the notice was given'
+                  : 'The answer cannot arrive before the council asked for it';
+              throw new ValidationError(message, { on: message });
+            }
+            const closed: Pause[] = [...pauses.slice(0, -1), [open[0], on, open[2] ?? reason]];
             return this.transition(
               tx,
               audit,
               c,
               action,
-              { status: back, pauses: closed, ...recompute({ pauses: closed }) },
-              { details: { paused: [open[0], on] } },
+              { status: back, stoppedFor: null, pauses: closed, ...recompute({ pauses: closed }) },
+              { details: { paused: [open[0], on], reason } },
             );
           }
-          // Clarification, particulars or identity: the clock starts again from the day the answer arrived.
+          // A restart: the clock starts again from the day the answer, proof of identity or fee arrived. (A case
+          // stopped before pauses were recorded for it keeps that history: it restarts as it was told it would.)
+          if (c.status === 'awaiting-identity')
+            requireText(text(input.method), 'method', 'Say how identity was confirmed');
           const identity =
             c.status === 'awaiting-identity'
               ? { identityVerifiedOn: on, identityMethod: text(input.method) || null }
               : {};
-          if (c.status === 'awaiting-identity')
-            requireText(text(input.method), 'method', 'Say how identity was confirmed');
           return this.transition(
             tx,
             audit,
             c,
             action,
             { status: back, stoppedFor: null, clockStart: on, ...identity, ...recompute({ clockStart: on }) },
-            { details: { restartedOn: on, reason: c.stoppedFor } },
+            { details: { restartedOn: on, reason } },
           );
         }
         case 'allocate': {
