@@ -17,10 +17,10 @@ describe('request workflow', () => {
     assert.equal(clockEffect('foi', 'clarification'), 'restart', 'FOIA s.1(3)');
     assert.equal(clockEffect('eir', 'clarification'), 'restart', 'EIR reg 9');
     assert.equal(clockEffect('foi', 'fee'), 'pause', 'FOIA s.10(2)');
-    assert.equal(clockEffect('sar', 'clarification'), 'pause', 'UK GDPR Art 12A(4), DPA 2018 s.54(3C)');
+    assert.equal(clockEffect('sar', 'clarification'), 'pause', 'UK GDPR Art 12A, DPA 2018 s.54(3C)');
     assert.equal(clockEffect('erasure', 'clarification'), 'pause');
-    assert.equal(clockEffect('sar', 'identity'), 'restart', 'Art 12A(2)');
-    assert.equal(clockEffect('sar', 'fee'), 'restart', 'Art 12A(3)');
+    assert.equal(clockEffect('sar', 'identity'), 'restart', 'Art 12A, identity');
+    assert.equal(clockEffect('sar', 'fee'), 'restart', 'Art 12A, fee');
   });
 
   it('puts each type on its clock', () => {

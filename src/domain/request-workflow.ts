@@ -126,9 +126,9 @@ export type StopReason = 'clarification' | 'identity' | 'fee';
  * - FOI and EIR: clarification restarts it from the day the answer arrives (FOIA s.1(3) with s.10(6); EIR reg 9(4));
  *   a fees notice pauses it, the days from the notice to the payment not counting (FOIA s.10(2); EIR reg 8).
  * - Data-protection rights: proof of identity and a fee restart it — the month runs from the latest of the request,
- *   the identity and the fee (UK GDPR Art 12A(2)–(3), inserted by the Data (Use and Access) Act 2025; DPA 2018
+ *   the identity and the fee (UK GDPR Art 12A, inserted by the Data (Use and Access) Act 2025; DPA 2018
  *   s.54(3)); clarification pauses it — "the period beginning with the day on which the controller makes the request
- *   and ending with the day on which the controller receives the information does not count" (Art 12A(4)–(5); DPA
+ *   and ending with the day on which the controller receives the information does not count" (Art 12A; DPA
  *   2018 s.54(3C)).
  */
 export function clockEffect(type: CaseType, reason: StopReason): 'pause' | 'restart' {
