@@ -125,6 +125,15 @@ describe('pauses and restarts', () => {
     );
   });
 
+  it('counts the historic one-off bank holidays, so migrated cases are right', () => {
+    // Mon 21 May 2012: 28 May was not a bank holiday that year; 4 and 5 June were.
+    assert.equal(due({ kind: 'foi', received: '2012-05-21' }), '2012-06-20');
+    // Thu 21 Apr 2011: Good Friday, Easter Monday, the royal wedding (Fri 29 Apr) and the early May holiday.
+    assert.equal(due({ kind: 'foi', received: '2011-04-21' }), '2011-05-25');
+    // Mon 20 May 2002: the spring holiday moved to 4 June, with the Golden Jubilee on 3 June.
+    assert.equal(due({ kind: 'foi', received: '2002-05-20' }), '2002-06-19');
+  });
+
   it('pauses a SAR for clarification as Art 12A and DPA 2018 s.54(3C) say (DOMAIN.md’s worked example)', () => {
     // Received Sat 1 Nov 2025; clarification asked Thu 6 Nov, answered Mon 10 Nov: 1 Dec + 5 days = Sat 6 Dec,
     // rolled to Mon 8 Dec 2025. A restart from the answer would give 10 Dec: later than the law allows.
@@ -158,7 +167,7 @@ describe('pauses and restarts', () => {
   it('records the calendar it used', () => {
     assert.equal(
       computeDeadline(calendar, { kind: 'foi', received: '2026-01-05' }).calendarVersion,
-      'shipped-2026-11-25',
+      'shipped-2026-12-02',
     );
   });
 });

@@ -91,7 +91,7 @@ for (const kind of DATABASE_KINDS) {
     after(() => database.close());
 
     it('uses the shipped calendar until one is imported, then the newest', async () => {
-      assert.equal((await service.current()).version, 'shipped-2026-11-25');
+      assert.equal((await service.current()).version, 'shipped-2026-12-02');
       const feed = shippedFeed();
       const extra = {
         title: 'Extra bank holiday',

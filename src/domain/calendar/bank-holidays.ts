@@ -45,9 +45,49 @@ function withSubstitutes(fixed: { date: IsoDate; title: string }[], taken: Set<I
 }
 
 /**
- * The regular bank holidays of a year by the standing rules, for years the shipped or imported GOV.UK list does not
- * cover. One-off days (jubilees, state funerals, a moved early May holiday) are proclaimed case by case and only come
- * from the list.
+ * Bank holidays proclaimed for one year only, UK-wide, and the regular ones moved to make room for them (Banking and
+ * Financial Dealings Act 1971 s.1(3)–(4)). Sources: the proclamations in the London Gazette as GOV.UK lists them for
+ * 2012 onwards (bank-holidays.json), and for earlier years the proclamations themselves: 1995 (VE Day 50th), 1999
+ * (the Millennium), 2002 (Golden Jubilee), 2011 (Royal Wedding).
+ */
+export const PROCLAIMED: Record<
+  number,
+  { moved?: { from: IsoDate; to: IsoDate }; extra?: HolidayEvent[] }[]
+> = {
+  1995: [{ moved: { from: '1995-05-01', to: '1995-05-08' } }],
+  1999: [{ extra: [extra('1999-12-31', 'Millennium Celebrations')] }],
+  2002: [
+    { moved: { from: '2002-05-27', to: '2002-06-04' } },
+    { extra: [extra('2002-06-03', 'Queen’s Golden Jubilee')] },
+  ],
+  2011: [{ extra: [extra('2011-04-29', 'Royal wedding')] }],
+  2012: [
+    { moved: { from: '2012-05-28', to: '2012-06-04' } },
+    { extra: [extra('2012-06-05', 'Queen’s Diamond Jubilee')] },
+  ],
+  2020: [{ moved: { from: '2020-05-04', to: '2020-05-08' } }],
+  2022: [
+    { moved: { from: '2022-05-30', to: '2022-06-02' } },
+    {
+      extra: [
+        extra('2022-06-03', 'Platinum Jubilee bank holiday'),
+        extra('2022-09-19', 'Bank Holiday for the State Funeral of Queen Elizabeth II'),
+      ],
+    },
+  ],
+  2023: [{ extra: [extra('2023-05-08', 'Bank holiday for the coronation of King Charles III')] }],
+};
+
+function extra(date: IsoDate, title: string): HolidayEvent {
+  return { title, date, notes: 'Extra bank holiday', bunting: true };
+}
+
+/** St Andrew's Day has been a Scottish bank holiday since the St Andrew's Day Bank Holiday (Scotland) Act 2007. */
+const ST_ANDREWS_DAY_FROM = 2007;
+
+/**
+ * The bank holidays of a year by the standing rules, with the proclaimed one-off days and moves of `PROCLAIMED`: used
+ * for years the shipped or imported GOV.UK list does not cover (before 2012, after its last year).
  */
 export function ruleHolidays(nation: Nation, year: number): HolidayEvent[] {
   const easter = easterSunday(year);
@@ -63,6 +103,11 @@ export function ruleHolidays(nation: Nation, year: number): HolidayEvent[] {
       ? { title: 'Summer bank holiday', date: weekdayOfMonth(year, 8, 1), notes: '', bunting: true }
       : { title: 'Summer bank holiday', date: weekdayOfMonth(year, 8, 1, true), notes: '', bunting: true },
   );
+  for (const p of PROCLAIMED[year] ?? []) {
+    const moved = p.moved && moveable.find((h) => h.date === p.moved!.from);
+    if (moved) Object.assign(moved, { date: p.moved!.to, notes: 'Substitute day' });
+    moveable.push(...(p.extra ?? []));
+  }
   const taken = new Set(moveable.map((h) => h.date));
   const fixed: { date: IsoDate; title: string }[] = [
     { date: fromParts(year, 1, 1), title: 'New Year’s Day' },
@@ -72,13 +117,33 @@ export function ruleHolidays(nation: Nation, year: number): HolidayEvent[] {
     fixed.push({ date: fromParts(year, 3, 17), title: 'St Patrick’s Day' });
     fixed.push({ date: fromParts(year, 7, 12), title: 'Battle of the Boyne (Orangemen’s Day)' });
   }
-  if (nation === 'scotland') fixed.push({ date: fromParts(year, 11, 30), title: 'St Andrew’s Day' });
+  if (nation === 'scotland' && year >= ST_ANDREWS_DAY_FROM)
+    fixed.push({ date: fromParts(year, 11, 30), title: 'St Andrew’s Day' });
   fixed.push(
     { date: fromParts(year, 12, 25), title: 'Christmas Day' },
     { date: fromParts(year, 12, 26), title: 'Boxing Day' },
   );
   const all = [...moveable, ...withSubstitutes(fixed, taken)];
   return all.sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+/**
+ * A list for the years it covers, and another (the shipped one) for years it does not: an imported GOV.UK file usually
+ * covers only a few years around today, and older cases still need theirs.
+ */
+export function withFallback(primary: HolidayFeed, fallback: HolidayFeed): HolidayFeed {
+  const merged = {} as HolidayFeed;
+  for (const nation of NATIONS) {
+    const years = new Set(primary[nation].events.map((e) => yearOf(e.date)));
+    merged[nation] = {
+      division: nation,
+      events: [
+        ...fallback[nation].events.filter((e) => !years.has(yearOf(e.date))),
+        ...primary[nation].events,
+      ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    };
+  }
+  return merged;
 }
 
 /** Bank holidays by nation: a GOV.UK list for the years it covers, the standing rules beyond them. */

@@ -73,7 +73,7 @@ for (const kind of DATABASE_KINDS) {
       );
       assert.equal(c.allocationDueOn, '2026-11-05');
       assert.equal(c.draftDueOn, '2026-11-16');
-      assert.equal(c.calendarVersion, 'shipped-2026-11-25');
+      assert.equal(c.calendarVersion, 'shipped-2026-12-02');
 
       c = await act(officer, c, 'issue-fee-notice', {
         amount: '10',

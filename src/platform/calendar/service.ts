@@ -4,12 +4,15 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../audit/service.ts';
 import { runCommand, ValidationError } from '../commands.ts';
-import { HolidayCalendar, type HolidayFeed } from '../../domain/calendar/bank-holidays.ts';
+import { HolidayCalendar, withFallback, type HolidayFeed } from '../../domain/calendar/bank-holidays.ts';
 import { parseHolidayFeed } from '../../domain/calendar/feed.ts';
-import { shippedCalendar } from '../../domain/calendar/shipped.ts';
+import { shippedCalendar, shippedFeed } from '../../domain/calendar/shipped.ts';
 import { holidayCalendars } from './schema.ts';
 
-/** The bank holiday list in force: the newest imported GOV.UK file, or the one shipped with Custodian. */
+/**
+ * The bank holiday list in force: the newest imported GOV.UK file (with the shipped list for the years it does not
+ * cover), or the one shipped with Custodian.
+ */
 export class CalendarService {
   private cached: { id: number; calendar: HolidayCalendar } | undefined;
 
@@ -27,7 +30,9 @@ export class CalendarService {
         .select()
         .from(holidayCalendars)
         .where(eq(holidayCalendars.id, latest.id));
-      this.cached = { id: latest.id, calendar: new HolidayCalendar(row!.feed as HolidayFeed, row!.version) };
+      // The imported file for its own years; the shipped list for the years before and after it.
+      const feed = withFallback(row!.feed as HolidayFeed, shippedFeed());
+      this.cached = { id: latest.id, calendar: new HolidayCalendar(feed, row!.version) };
     }
     return this.cached.calendar;
   }
