@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DigitAnchoredSearch, patternCandidates } from './candidates.ts';
+import { DigitAnchoredSearch, IPV6_PATTERN, ipv6Candidates, patternCandidates } from './candidates.ts';
 import { IDENTIFIER_PATTERNS } from './detect.ts';
 
 /** Texts crowded with what identifiers are made of: digits, separators, capitals (postcode areas, GIR) and words. */
@@ -26,10 +26,37 @@ const crowded = fc
 describe('finding identifier-shaped values from runs of digits', () => {
   const searched = IDENTIFIER_PATTERNS.filter((p) => p.start);
 
-  it('covers every identifier but the e-mail address', () => {
+  it('covers every identifier but the e-mail address and the IPv6 address', () => {
     assert.deepEqual(
       IDENTIFIER_PATTERNS.filter((p) => !p.start).map((p) => p.type),
-      ['EMAIL'],
+      ['EMAIL', 'IP_ADDRESS'],
+    );
+  });
+
+  it('finds IPv6-shaped runs from their colons exactly as the IPv6 pattern matches them', () => {
+    const v6 = fc
+      .array(
+        fc.oneof(
+          { weight: 6, arbitrary: fc.constantFrom(...'0123456789abcdefABCDEF') },
+          { weight: 5, arbitrary: fc.constantFrom(':', '::', '.') },
+          { weight: 2, arbitrary: fc.constantFrom(' ', '\n', 'g', 'x', '_', '/', '%', '[', ']', 'z:') },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom('fe80::1', '2001:db8::ff00:42:8329', '::ffff:192.0.2.1', '. '),
+          },
+        ),
+        { maxLength: 80 },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(v6, (text) => {
+        assert.deepEqual(
+          [...ipv6Candidates(text)],
+          [...patternCandidates(IPV6_PATTERN, text)],
+          JSON.stringify(text),
+        );
+      }),
+      { numRuns: 5000 },
     );
   });
 

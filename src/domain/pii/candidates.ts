@@ -140,14 +140,15 @@ export const START_RULES = {
       return n;
     },
   },
-  /** [A-Z]{2}\d{7}|\d{9}: nine digits, or seven after two capitals. */
+  /** [A-Za-z]{2}\d{7}|\d{9}: nine digits, or seven after two letters. */
   passport: {
     lengths: lengths(7, 9),
-    when: FACT.nine | FACT.afterCapital,
+    when: FACT.nine | FACT.afterLetter,
     at: (text, run, end, starts) => {
       let n = 0;
       if (end - run === 9) starts[n++] = run;
-      else if (isUpper(text.charCodeAt(run - 1)) && isUpper(text.charCodeAt(run - 2))) starts[n++] = run - 2;
+      else if (isLetter(text.charCodeAt(run - 1)) && isLetter(text.charCodeAt(run - 2)))
+        starts[n++] = run - 2;
       return n;
     },
   },
@@ -226,14 +227,14 @@ export const START_RULES = {
       return n;
     },
   },
-  /** [A-Z9]{5}\d{6}…: the start of a word whose first digit comes after at most five capitals. */
+  /** [A-Za-z9]{5}\d{6}…: the start of a word whose first digit comes after at most five letters. */
   licence: {
     lengths: ANY_LENGTH,
-    when: FACT.afterCapital | FACT.wordStartElevenOrMore,
+    when: FACT.afterLetter | FACT.wordStartElevenOrMore,
     at: (text, run, _end, starts) => {
       let n = 0;
       let start = run;
-      while (start > run - 5 && isUpper(text.charCodeAt(start - 1))) start -= 1;
+      while (start > run - 5 && isLetter(text.charCodeAt(start - 1))) start -= 1;
       // Five characters of surname, then six digits.
       if (
         !isWord(text.charCodeAt(start - 1)) &&
@@ -316,7 +317,8 @@ export function* patternCandidates(pattern: RegExp, text: string): Generator<Can
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) yield { index: m.index, value: m[0] };
 }
 
-const EMAIL_DOMAIN = /(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}\b/y;
+const EMAIL_DOMAIN =
+  /(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[Xx][Nn]--[A-Za-z0-9-]{1,59}[A-Za-z0-9]|[A-Za-z]{2,24})\b/y;
 const isAlnum = (c: number) => isLetter(c) || isDigit(c);
 const isLocal = (c: number) => isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45; // . _ % + -
 
@@ -339,5 +341,38 @@ export function* emailCandidates(text: string): Generator<Candidate> {
     searchedTo = EMAIL_DOMAIN.lastIndex;
     yield { index: start, value: text.slice(start, searchedTo) };
     at = searchedTo - 1;
+  }
+}
+
+/**
+ * What an IPv6 address looks like in text: a run of hex digits, colons and dots holding at least two colons, starting
+ * with a hex digit or colon where no word, colon or dot comes before, and ending with one where (after any full stops
+ * ending the sentence) no word, colon or dot follows. `ipv6Candidates` finds exactly these matches, faster.
+ */
+export const IPV6_PATTERN =
+  /(?<![\w:.])(?=[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:)[0-9A-Fa-f:](?:[0-9A-Fa-f:.]*[0-9A-Fa-f:])?(?=\.*(?![\w:.]))/g;
+
+const isHex = (c: number) => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+const isV6 = (c: number) => isHex(c) || c === 58 || c === 46; // hex, ':' and '.'
+
+/** IPv6-shaped runs found from their colons: the matches of IPV6_PATTERN without trying it at every character. */
+export function* ipv6Candidates(text: string): Generator<Candidate> {
+  // Each run is looked at once: the next colon looked for is the first after the run.
+  let at = text.indexOf(':');
+  while (at !== -1) {
+    let start = at;
+    while (start > 0 && isV6(text.charCodeAt(start - 1))) start -= 1;
+    let end = at + 1;
+    while (end < text.length && isV6(text.charCodeAt(end))) end += 1;
+    at = text.indexOf(':', end);
+    // The whole run must stand alone: a word character on either side makes it part of something else.
+    if (isWord(text.charCodeAt(start - 1)) || isWord(text.charCodeAt(end))) continue;
+    if (text.charCodeAt(start) === 46) continue;
+    let valueEnd = end;
+    while (text.charCodeAt(valueEnd - 1) === 46) valueEnd -= 1;
+    let colons = 0;
+    for (let i = start; i < valueEnd && colons < 2; i++) if (text.charCodeAt(i) === 58) colons += 1;
+    if (colons < 2) continue;
+    yield { index: start, value: text.slice(start, valueEnd) };
   }
 }

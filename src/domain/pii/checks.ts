@@ -50,18 +50,41 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** Payment card: 12–19 digits with a known issuer prefix (Visa, Mastercard, Amex, Maestro, Discover, JCB, Diners, UnionPay) and Luhn. */
+/**
+ * Card schemes by issuer prefix, with the lengths each issues (ISO/IEC 7812 IIN ranges as the schemes publish them,
+ * and as python-stdnum's and Presidio's card tests exercise them). A number must have a known prefix, a length its
+ * scheme issues, and pass Luhn: a 15-digit IMEI starting 35 is not a JCB card (16–19 digits), a 12-digit VAT branch
+ * number not a card at all. Maestro in the UK is issued at 16, 18 and 19 digits; the 12- and 13-digit Maestro numbers
+ * of other countries are left out, since nearly every 12-digit number that passes Luhn in a council's files is
+ * something else.
+ */
+const CARD_SCHEMES: { name: string; prefix: RegExp; lengths: readonly number[] }[] = [
+  { name: 'Visa', prefix: /^4/, lengths: [13, 16, 19] },
+  { name: 'Mastercard', prefix: /^(5[1-5]|2(2[2-9]\d|[3-6]\d\d|7[01]\d|720))/, lengths: [16] },
+  { name: 'American Express', prefix: /^3[47]/, lengths: [15] },
+  { name: 'Diners Club', prefix: /^3(0[0-5]|0955|[689])/, lengths: [14, 15, 16, 17, 18, 19] },
+  { name: 'JCB', prefix: /^35(2[89]|[3-8]\d)/, lengths: [16, 17, 18, 19] },
+  {
+    name: 'Discover',
+    prefix: /^(6011|64[4-9]|65|622(12[6-9]|1[3-9]\d|[2-8]\d\d|9[01]\d|92[0-5]))/,
+    lengths: [16, 17, 18, 19],
+  },
+  { name: 'UnionPay', prefix: /^62/, lengths: [16, 17, 18, 19] },
+  { name: 'Mir', prefix: /^220[0-4]/, lengths: [16, 17, 18, 19] },
+  { name: 'Maestro', prefix: /^(5018|5020|5038|5893|6304|6759|676[1-3])/, lengths: [16, 17, 18, 19] },
+  { name: 'UATP', prefix: /^1/, lengths: [15] },
+];
+
+/** The scheme a card number belongs to, or undefined when none issues a number of that prefix and length. */
+export function cardScheme(digits: string): string | undefined {
+  return CARD_SCHEMES.find((s) => s.lengths.includes(digits.length) && s.prefix.test(digits))?.name;
+}
+
+/** Payment card: a known scheme's prefix at a length it issues, and Luhn. */
 export function paymentCardValid(text: string): boolean {
   const d = digitsOf(text);
-  if (d.length < 12 || d.length > 19 || /^(\d)\1+$/.test(d)) return false;
-  const known =
-    /^4/.test(d) || // Visa
-    /^(5[1-5]|2(2[2-9]|[3-6]\d|7[01]|720))/.test(d) || // Mastercard
-    /^3[47]/.test(d) || // Amex
-    /^(50|5[6-9]|6[0-9])/.test(d) || // Maestro, Discover, UnionPay
-    /^35(2[89]|[3-8])/.test(d) || // JCB
-    /^3(0[0-5]|[689])/.test(d); // Diners
-  return known && luhnValid(d);
+  if (d.length < 13 || d.length > 19 || /^(\d)\1+$/.test(d)) return false;
+  return cardScheme(d) !== undefined && luhnValid(d);
 }
 
 /** UTR: 10 digits; the first is the check over the other nine, weights 6 7 8 9 10 5 4 3 2, looked up in "21987654321". */
@@ -103,6 +126,32 @@ export function drivingLicenceValid(text: string): boolean {
   if (!m) return false;
   // The surname is padded with 9s on the right only, and is never all 9s.
   return /^[A-Z]+9*$/.test(m[1]!) && /^[A-Z]9?$|^[A-Z]{2}$/.test(m[6]!);
+}
+
+/**
+ * IPv6 (RFC 4291 §2.2): eight groups of one to four hex digits, at most one "::" standing for one or more groups of
+ * zeros, the last 32 bits optionally written as IPv4. The unspecified address "::" says nothing about anyone.
+ */
+export function ipv6Valid(text: string): boolean {
+  if (text.length < 3 || text.length > 45) return false;
+  const double = text.indexOf('::');
+  if (double !== -1 && text.indexOf('::', double + 1) !== -1) return false;
+  const halves = double === -1 ? [text] : [text.slice(0, double), text.slice(double + 2)];
+  let groups = 0;
+  for (const [h, half] of halves.entries()) {
+    if (half === '') continue;
+    const parts = half.split(':');
+    for (const [i, part] of parts.entries()) {
+      const last = h === halves.length - 1 && i === parts.length - 1;
+      if (last && part.includes('.')) {
+        if (!ipv4Valid(part)) return false;
+        groups += 2;
+      } else if (/^[0-9A-Fa-f]{1,4}$/.test(part)) groups += 1;
+      else return false;
+    }
+  }
+  if (double === -1 ? groups !== 8 : groups > 7) return false;
+  return !/^[0:.]*$/.test(text);
 }
 
 export function ipv4Valid(text: string): boolean {

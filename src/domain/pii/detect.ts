@@ -1,8 +1,9 @@
-import { isValidIBAN, electronicFormatIBAN } from 'ibantools';
+import { electronicFormatIBAN, getCountrySpecifications, isValidIBAN } from 'ibantools';
 import libphonenumber from 'google-libphonenumber';
 import {
   drivingLicenceValid,
   ipv4Valid,
+  ipv6Valid,
   nhsNumberValid,
   ninoValid,
   paymentCardValid,
@@ -14,6 +15,8 @@ import type { Finding, PiiType } from './types.ts';
 import {
   DigitAnchoredSearch,
   emailCandidates,
+  IPV6_PATTERN,
+  ipv6Candidates,
   START_RULES,
   type Candidate,
   type StartRule,
@@ -33,6 +36,11 @@ interface Detector {
   find?: (text: string) => Iterable<Candidate>;
   /** The check that must pass (DOMAIN.md); a value that fails it is not a finding. */
   check?: (value: string) => boolean;
+  /**
+   * For a shape that can run on into the next word (an IBAN followed by "BIC"): the part of the value, from its
+   * start, that is the identifier and passes its check, or undefined.
+   */
+  fit?: (value: string) => string | undefined;
   /** Words that make the finding likelier when within `CONTEXT_CHARS` of it (Purview's window), as patterns. */
   context: string[];
   /** Only a finding when a context word is near (formats too loose to stand alone). */
@@ -106,7 +114,7 @@ const UK_FIRST_DIGITS = new Set([1, 2, 3, 5, 7, 8, 9]);
 
 /** What an e-mail address looks like; `emailCandidates` finds exactly these matches, faster. */
 export const EMAIL_PATTERN =
-  /\b[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}\b/g;
+  /\b[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[Xx][Nn]--[A-Za-z0-9-]{1,59}[A-Za-z0-9]|[A-Za-z]{2,24})\b/g;
 
 const CONTEXT_CHARS = 300;
 const NEAR_CHARS = 60;
@@ -129,6 +137,31 @@ const NUMBER_TYPES = new Set<PiiType>([
 ]);
 
 const stripSeparators = (v: string) => v.replace(/[\s-]/g, '').toUpperCase();
+
+const IBAN_LENGTHS = new Map(
+  Object.entries(getCountrySpecifications()).flatMap(([country, spec]) =>
+    spec.chars ? [[country, spec.chars] as const] : [],
+  ),
+);
+
+/**
+ * The IBAN at the start of an IBAN-shaped value: as many letters and digits as its country's IBANs have (24 for
+ * Spain), then the modulus 97 check. The shape alone can run on into the next word — "ES91 2100 0418 4502 0005 1332"
+ * then "BIC" on the next line — and a country whose IBANs are a multiple of four long was missed for it.
+ */
+export function ibanWithin(value: string): string | undefined {
+  const length = IBAN_LENGTHS.get(value.slice(0, 2).toUpperCase());
+  if (!length) return undefined;
+  let count = 0;
+  for (let i = 0; i < value.length; i++) {
+    if (!isAsciiAlnum(value.charCodeAt(i))) continue;
+    if (++count === length) {
+      const iban = value.slice(0, i + 1);
+      return isValidIBAN(electronicFormatIBAN(iban) ?? '') ? iban : undefined;
+    }
+  }
+  return undefined;
+}
 
 /** Every letter and digit but the last `keep` becomes a bullet; separators stay, so the shape is recognisable. */
 export function maskKeepingLast(value: string, keep = 4): string {
@@ -208,7 +241,7 @@ const DETECTORS: Detector[] = [
     type: 'IBAN',
     pattern: /\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b/g,
     start: START_RULES.iban,
-    check: (v) => isValidIBAN(electronicFormatIBAN(v) ?? ''),
+    fit: ibanWithin,
     base: 0.9,
     withContext: 0.98,
     context: ['iban', 'bank', 'account'],
@@ -241,10 +274,10 @@ const DETECTORS: Detector[] = [
   },
   {
     type: 'UK_PASSPORT',
-    pattern: /\b(?:[A-Z]{2}\d{7}|\d{9})\b/g,
+    pattern: /\b(?:[A-Za-z]{2}\d{7}|\d{9})\b/g,
     start: START_RULES.passport,
     needsContext: true,
-    context: ['passport'],
+    context: ['passports?', 'passport no', 'travel document'],
     base: 0.4,
     withContext: 0.85,
     label: 'Passport',
@@ -252,12 +285,12 @@ const DETECTORS: Detector[] = [
   },
   {
     type: 'UK_DRIVING_LICENCE',
-    pattern: /\b[A-Z9]{5}\d{6}[A-Z9]{2}\d[A-Z]{2}\b/g,
+    pattern: /\b[A-Za-z9]{5}\d{6}[A-Za-z9]{2}\d[A-Za-z]{2}\b/g,
     start: START_RULES.licence,
     check: drivingLicenceValid,
     base: 0.75,
     withContext: 0.95,
-    context: ['driving licen[cs]e', 'dvla', 'licen[cs]e number', 'driver'],
+    context: ['driving licen[cs]es?', 'dvla', 'licen[cs]e numbers?', 'drivers?'],
     label: 'Licence',
     normalise: stripSeparators,
   },
@@ -288,13 +321,27 @@ const DETECTORS: Detector[] = [
   },
   {
     type: 'IP_ADDRESS',
-    pattern: /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])/g,
+    // A full stop ending the sentence is not part of the address: only a dot followed by a digit continues it.
+    pattern: /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?!\d|\.\d)/g,
     start: START_RULES.ipv4,
     check: ipv4Valid,
     base: 0.6,
     withContext: 0.85,
-    context: ['ip', 'address', 'host', 'login', 'logged'],
+    context: ['ip', 'ipv4', 'address', 'host', 'login', 'logged'],
     label: 'IP',
+  },
+  {
+    type: 'IP_ADDRESS',
+    pattern: IPV6_PATTERN,
+    requires: ':',
+    find: ipv6Candidates,
+    check: ipv6Valid,
+    base: 0.6,
+    withContext: 0.85,
+    context: ['ip', 'ipv6', 'address', 'host', 'login', 'logged'],
+    label: 'IP',
+    normalise: (v) => v.toLowerCase(),
+    mask: (v) => maskKeepingLast(v, 4),
   },
 ];
 
@@ -435,9 +482,9 @@ function findIdentifiers(text: string, found: Finding[], max: number) {
     const number = NUMBER_TYPES.has(d.type);
     for (const m of candidates[i]!) {
       if (found.length >= max) return;
-      const { value } = m;
+      const value = d.fit ? d.fit(m.value) : m.value;
+      if (value === undefined || (d.check && !d.check(value))) continue;
       const end = m.index + value.length;
-      if (d.check && !d.check(value)) continue;
       if (number && (labelledAsAnother(text, m.index, bit, context) || insideIban(ibans, m.index, end)))
         continue;
       const near = d.needsContext
