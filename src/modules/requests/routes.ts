@@ -34,6 +34,7 @@ import { OUTCOMES, OUTCOME_NAMES } from '../../domain/request-outcomes.ts';
 import { newCaseSchema, CHANNELS } from './schemas.ts';
 import { canApproveCase, canManageCase, permissionFor } from './policy.ts';
 import { targetSchema } from './settings.ts';
+import { namesOf, presentCase } from './presenters.ts';
 import { idSchema, parseId, requireId } from '../../platform/validation.ts';
 import { plural } from '../../platform/web/format.ts';
 
@@ -107,16 +108,23 @@ export function requestRoutes(deps: Deps): Routes {
       deps.users.list({ status: 'active', role: 'requests_officer' }, { limit: 500, offset: 0 }),
     ]);
     const type = c.type as CaseType;
-    const regime =
-      regimeOf(type) ??
-      (c.reviewOf
-        ? regimeOf(((await deps.requests.find(c.reviewOf))?.type ?? 'foi') as CaseType)
-        : undefined);
+    const reviewed = c.reviewOf ? await deps.requests.find(c.reviewOf) : undefined;
+    const regime = regimeOf(type) ?? (reviewed ? regimeOf(reviewed.type as CaseType) : undefined);
     const allowed = (Object.keys(ACTIONS) as CaseAction[]).filter((a) =>
       canTake(a, c.status as (typeof STATUSES)[number]),
     );
+    const assignee =
+      c.assigneeId && !staff.rows.some((u) => u.id === c.assigneeId)
+        ? await deps.users.get(c.assigneeId)
+        : undefined;
+    const names = namesOf({ directorates, teams, staff: assignee ? [...staff.rows, assignee] : staff.rows });
     res.render('requests/views/case.njk', {
       c,
+      ...presentCase(c, names, reviewed?.reference),
+      contributions: contributions.map((k) => ({
+        ...k,
+        teamName: names.teams.get(k.teamId) ?? 'Unknown team',
+      })),
       today: deps.requests.today(),
       typeName: CASE_TYPE_NAMES[type],
       statusName: STATUS_NAMES[c.status as (typeof STATUSES)[number]],
@@ -130,7 +138,6 @@ export function requestRoutes(deps: Deps): Routes {
       mayManage: canManageCase(principal, c),
       mayApprove: canApproveCase(principal, c),
       attachments,
-      contributions,
       searches,
       disclosures,
       systems,
