@@ -58,6 +58,10 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
     const address = server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
     const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`;
+    if (!config.smtpUrl)
+      console.log(
+        'Mail: SMTP_URL is not set, so letters wait in the outbox (shown on each case) until it is set.',
+      );
     console.log(
       `Custodian is running at ${url} (${served.db.description}) – ready in ${Math.round(performance.now() - started)} ms`,
     );

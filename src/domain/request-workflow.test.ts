@@ -5,6 +5,7 @@ import {
   canTake,
   clockEffect,
   deadlineKindOf,
+  titleFromRequest,
   formatReference,
   isWhatDoTheyKnowAddress,
   regimeOf,
@@ -13,6 +14,20 @@ import {
 } from './request-workflow.ts';
 
 describe('request workflow', () => {
+  it('titles a request by its first sentence or whole words, never cutting a word', () => {
+    assert.equal(
+      titleFromRequest('How much did you spend on potholes? Please break it down by ward.'),
+      'How much did you spend on potholes?',
+    );
+    assert.equal(
+      titleFromRequest(
+        'Please send the traffic survey counts for the junction of Mill Lane and the High Street between 2019 and 2024',
+      ),
+      'Please send the traffic survey counts for the junction of Mill Lane and the High…',
+    );
+    assert.equal(titleFromRequest('Short one'), 'Short one');
+  });
+
   it('pauses or restarts the clock as each law says', () => {
     assert.equal(clockEffect('foi', 'clarification'), 'restart', 'FOIA s.1(3)');
     assert.equal(clockEffect('eir', 'clarification'), 'restart', 'EIR reg 9');

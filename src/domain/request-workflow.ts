@@ -183,3 +183,18 @@ export function replySubject(
 export function formatReference(type: CaseType, year: number, n: number): string {
   return `${REFERENCE_PREFIX[type]}-${year}-${String(n).padStart(5, '0')}`;
 }
+
+/**
+ * A title for a request made without one (the public form, the API): its first sentence when that is short, else its
+ * opening words up to a word boundary, with an ellipsis — never a word cut in half.
+ */
+export function titleFromRequest(description: string, max = 80): string {
+  const text = description.replace(/\s+/g, ' ').trim();
+  const sentence = /^(.+?[.?!])(\s|$)/.exec(text)?.[1];
+  if (sentence && sentence.length <= max) return sentence;
+  if (text.length <= max) return text;
+  // Cut at the last space within the limit (or at the limit itself when a word ends exactly there).
+  const space = text[max] === ' ' ? max : text.lastIndexOf(' ', max);
+  const cut = text.slice(0, space > max / 2 ? space : max);
+  return `${cut.replace(/[\s,;:–-]+$/, '')}…`;
+}

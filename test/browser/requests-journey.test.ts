@@ -101,4 +101,19 @@ describe('a request from the public to the disclosure log, in Chromium', () => {
 
     assert.deepEqual(f.violations, []);
   });
+
+  it('fits a phone: the case list and a case are no wider than a 375-pixel screen', async () => {
+    const phone = await newPage(f.browser, { viewport: { width: 375, height: 812 } });
+    await phone.goto(`${f.server.url}/sign-in`);
+    await phone.getByLabel('Email address').fill(emailFor('requests_officer'));
+    await phone.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await clickAndWait(phone, phone.getByRole('button', { name: 'Sign in' }));
+    for (const path of ['/requests?view=all', '/requests/1']) {
+      await phone.goto(`${f.server.url}${path}`);
+      const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 375, `${path} is ${width} pixels wide on a 375-pixel phone`);
+      await check(phone);
+    }
+    assert.deepEqual(f.violations, []);
+  });
 });

@@ -31,7 +31,7 @@ export async function clickAndWait(page: Page, target: Locator): Promise<void> {
 /** A fresh page in its own context, with timeouts generous enough for a loaded two-core CI machine. */
 export async function newPage(
   browser: Browser,
-  options: { javaScriptEnabled?: boolean } = {},
+  options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {},
 ): Promise<Page> {
   const context = await browser.newContext(options);
   context.setDefaultTimeout(90_000);

@@ -112,7 +112,7 @@ describe('free text shown on pages is text, never markup', () => {
       assigneeId: String(userId),
     });
     await act('request-contribution', { teamId: String(teamId), note: `Figures ${MARKUP}` });
-    await act('extend', { note: `s.43(2) ${MARKUP}` });
+    await act('extend', { exemptions: ['s43(2)'], note: `Consulting ${MARKUP}` });
     await act('submit-for-approval', {
       outcome: 'part-granted',
       exemptions: ['s43(2)'],

@@ -61,6 +61,8 @@ describe('secure cookies without a trusted proxy', () => {
         /running at/,
       );
       assert.match(server.output(), /SECURE_COOKIES=true but TRUST_PROXY=0/);
+      // And, with no SMTP server set, that letters wait in the outbox rather than being sent.
+      assert.match(server.output(), /SMTP_URL is not set, so letters wait in the outbox/);
       await stop(server.child);
       const trusted = await runCli(['migrate'], {
         CUSTODIAN_DATA_DIR: dir,

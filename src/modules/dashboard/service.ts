@@ -9,9 +9,11 @@ import type { Permission } from '../../platform/policies/permissions.ts';
 import type { Principal } from '../../platform/policies/roles.ts';
 import { countAll } from '../../platform/db/count.ts';
 
+/** A count of things waiting for someone, with its words for one and for any other number. */
 export interface AttentionItem {
-  text: string;
   count: number;
+  one: string;
+  other: string;
   href: string;
 }
 
@@ -81,7 +83,8 @@ export class DashboardService {
         .from(users)
         .where(and(eq(users.active, true), gt(users.lockedUntil, now)));
       items.push({
-        text: 'accounts locked after failed sign-ins',
+        one: 'account locked after failed sign-ins',
+        other: 'accounts locked after failed sign-ins',
         count: locked?.n ?? 0,
         href: '/admin/users?status=active',
       });
@@ -95,7 +98,8 @@ export class DashboardService {
           ),
         );
       items.push({
-        text: 'active users with no role beyond member of staff',
+        one: 'active user with no role beyond member of staff',
+        other: 'active users with no role beyond member of staff',
         count: noRole?.n ?? 0,
         href: '/admin/users?role=none',
       });
@@ -112,7 +116,8 @@ export class DashboardService {
           ),
         );
       items.push({
-        text: 'refused sign-ins in the last 24 hours',
+        one: 'refused sign-in in the last 24 hours',
+        other: 'refused sign-ins in the last 24 hours',
         count: refused?.n ?? 0,
         href: '/audit?action=sign-in.refused',
       });

@@ -4,7 +4,7 @@ import type { Services } from '../../composition.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { endpoint } from '../../platform/api/endpoints.ts';
 import { actorOf } from '../../platform/web/request.ts';
-import { CASE_TYPES, STATUSES } from '../../domain/request-workflow.ts';
+import { CASE_TYPES, STATUSES, titleFromRequest } from '../../domain/request-workflow.ts';
 import { publicRequestSchema } from './schemas.ts';
 import type { RequestCase } from './service.ts';
 import { MAX_ID, idSchema, requireId } from '../../platform/validation.ts';
@@ -68,7 +68,7 @@ export function requestsApi(deps: Pick<Services, 'requests'>, registry: OpenAPIR
         {
           type: body.type,
           channel: 'api',
-          subject: body.subject ?? body.description.replace(/\s+/g, ' ').slice(0, 80),
+          subject: body.subject ?? titleFromRequest(body.description),
           description: body.description,
           requesterName: body.requesterName,
           requesterEmail: body.requesterEmail,

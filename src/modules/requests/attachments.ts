@@ -8,6 +8,10 @@ import { ForbiddenError, NotFoundError, runCommand, ValidationError } from '../.
 import type { Principal } from '../../platform/policies/roles.ts';
 import { requestAttachments, requestCases } from './schema.ts';
 import { canManageCase, canViewCase } from './policy.ts';
+import type { CaseType } from '../../domain/request-workflow.ts';
+
+/** The case types whose responses (and files) can go in the disclosure log. */
+const PUBLISHABLE: ReadonlySet<CaseType> = new Set(['foi', 'eir']);
 
 /** Files on a case: checked by content, stored once by hash, and published with the case only when marked public. */
 export class AttachmentsService {
@@ -32,6 +36,10 @@ export class AttachmentsService {
     const [c] = await this.deps.db.orm.select().from(requestCases).where(eq(requestCases.id, caseId));
     if (!c || !canViewCase(principal, c)) throw new NotFoundError('No such case');
     if (!canManageCase(principal, c)) throw new ForbiddenError('You cannot add files to this case');
+    if (isPublic && !PUBLISHABLE.has(c.type as CaseType))
+      throw new ValidationError('Only FOI and EIR responses are published in the disclosure log', {
+        file: 'Only FOI and EIR responses are published in the disclosure log',
+      });
     const check = await checkUpload(file.buffer, file.originalname, this.deps.maxBytes);
     if (!check.ok) throw new ValidationError(check.problem, { file: check.problem });
     const sha256 = await this.deps.files.put(file.buffer);

@@ -47,6 +47,10 @@ for (const kind of DATABASE_KINDS) {
       c = await ctx.services.requests.act(officer!, actor, c.id, c.version, 'submit-for-approval', {
         outcome: 'granted',
         responseText: 'Here is the information.',
+        purposes: 'Housing.',
+        recipients: 'The housing team.',
+        retention: 'Six years.',
+        source: 'You.',
       });
       return c;
     }

@@ -9,6 +9,14 @@ import { computeDeadline } from '../../domain/deadlines.ts';
 import { shippedCalendar } from '../../domain/calendar/shipped.ts';
 import type { RequestCase } from './service.ts';
 
+/** What a subject access response must also say (Art 15(1)), as an officer would fill it in. */
+const ARTICLE_15 = {
+  purposes: 'To manage your tenancy.',
+  recipients: 'The council’s housing team and its repairs contractor.',
+  retention: 'Six years after the tenancy ends.',
+  source: 'You and your landlord.',
+};
+
 const principal = (role: Role, id: number): Principal => ({
   kind: 'user',
   id,
@@ -103,7 +111,8 @@ for (const kind of DATABASE_KINDS) {
       c = await act(officer, c, 'allocate', { directorateId: ctx.directorateId });
       assert.equal(c.status, 'allocated');
       c = await act(officer, c, 'extend', {
-        note: 's.43(2) commercial interests: public interest test needs more time',
+        exemptions: ['s43(2)'],
+        note: 'The contractor must be consulted about the unit rates before we can weigh the public interest.',
       });
       assert.equal(c.extended, true);
       assert.equal(
@@ -276,6 +285,7 @@ for (const kind of DATABASE_KINDS) {
         outcome: 'part-granted',
         exemptions: ['sch2-p16'],
         responseText: 'Your file, with third-party details removed.',
+        ...ARTICLE_15,
       });
       await assert.rejects(act(ig, c, 'approve'), /data protection officer/);
       c = await act(dpo, c, 'approve');

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { Services } from '../../composition.ts';
 import { Routes } from '../../platform/web/routes.ts';
+import { titleFromRequest } from '../../domain/request-workflow.ts';
 import { publicSubmitRateLimit } from '../../platform/web/middleware/rate-limit.ts';
 import { systemActor } from '../../platform/audit/service.ts';
 import { asString, validate } from '../../platform/web/forms.ts';
@@ -10,7 +11,7 @@ declare module 'express-session' {
   interface SessionData {
     /** The public request form's answers so far. */
     publicRequest: Partial<PublicRequest>;
-    submittedRequest: { reference: string; dueOn: string; type: string };
+    submittedRequest: { reference: string; dueOn: string; type: string; emailed: boolean };
   }
 }
 
@@ -49,7 +50,7 @@ const pathOf: Record<Step, string> = {
  * The public form for making a request: one question a page, no JavaScript needed, answers kept in the session until
  * the requester checks and sends them.
  */
-export function publicRequestRoutes(deps: Pick<Services, 'requests' | 'db' | 'clock'>): Routes {
+export function publicRequestRoutes(deps: Pick<Services, 'requests' | 'db' | 'clock' | 'config'>): Routes {
   const routes = new Routes();
   const answers = (req: Request) => req.session.publicRequest ?? {};
   const submitLimit = publicSubmitRateLimit(deps);
@@ -93,7 +94,7 @@ export function publicRequestRoutes(deps: Pick<Services, 'requests' | 'db' | 'cl
         {
           type: v.type,
           channel: 'web',
-          subject: v.description.replace(/\s+/g, ' ').slice(0, 80),
+          subject: titleFromRequest(v.description),
           description: v.description,
           requesterName: v.requesterName,
           requesterEmail: v.requesterEmail,
@@ -103,7 +104,13 @@ export function publicRequestRoutes(deps: Pick<Services, 'requests' | 'db' | 'cl
         { acknowledge: true },
       );
       delete req.session.publicRequest;
-      req.session.submittedRequest = { reference: c.reference, dueOn: c.dueOn, type: c.type };
+      // The acknowledgement is queued either way; it is only on its way when the outbox has somewhere to send it.
+      req.session.submittedRequest = {
+        reference: c.reference,
+        dueOn: c.dueOn,
+        type: c.type,
+        emailed: deps.config.smtpUrl !== undefined,
+      };
       res.redirect(303, '/requests/new/done');
     })
     .get('/requests/new/done', 'public', (req, res) => {

@@ -1,11 +1,16 @@
-import { and, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, gte, inArray, isNotNull, lte, notInArray, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { CalendarService } from '../../platform/calendar/service.ts';
 import { directorates } from '../../platform/identity/schema.ts';
 import { workingDaysBetween } from '../../domain/deadlines.ts';
 import { addCalendarMonths, type IsoDate } from '../../domain/calendar/dates.ts';
-import { OPEN_STATUSES, RIGHTS_TYPES, type CaseType } from '../../domain/request-workflow.ts';
+import {
+  OPEN_STATUSES,
+  RIGHTS_TYPES,
+  WAITING_STATUSES,
+  type CaseType,
+} from '../../domain/request-workflow.ts';
 import { requestCases, requestTargets } from './schema.ts';
 import { countAll } from '../../platform/db/count.ts';
 
@@ -93,6 +98,8 @@ export class RequestReportsService {
         .where(
           and(
             inArray(requestCases.status, OPEN_STATUSES as string[]),
+            // Waiting on the requester: no date to respond by, so not overdue.
+            notInArray(requestCases.status, [...WAITING_STATUSES]),
             sql`${requestCases.dueOn} < ${options.until}`,
           ),
         ),

@@ -26,17 +26,25 @@ import {
   canTake,
   regimeOf,
   type CaseAction,
+  type CaseStatus,
   type CaseType,
   ACTIONS,
+  WAITING_STATUSES,
 } from '../../domain/request-workflow.ts';
 import { exemptionsFor, findExemption } from '../../domain/exemptions.ts';
-import { OUTCOMES, OUTCOME_NAMES } from '../../domain/request-outcomes.ts';
+import {
+  OUTCOMES,
+  OUTCOME_NAMES,
+  OUTCOMES_BY_REGIME,
+  outcomeName,
+  type Outcome,
+} from '../../domain/request-outcomes.ts';
 import { newCaseSchema, CHANNELS } from './schemas.ts';
 import { canApproveCase, canManageCase, permissionFor } from './policy.ts';
 import { targetSchema } from './settings.ts';
 import { namesOf, presentCase } from './presenters.ts';
 import { idSchema, parseId, requireId } from '../../platform/validation.ts';
-import { plural } from '../../platform/web/format.ts';
+import { govukDate, plural } from '../../platform/web/format.ts';
 
 type Deps = Pick<
   Services,
@@ -52,6 +60,33 @@ type Deps = Pick<
 >;
 
 const PAGE_SIZE = 50;
+
+/** The Article 15 fields of a subject access response, with the council's usual wording to start from. */
+const ARTICLE_15_FIELDS = [
+  {
+    name: 'purposes',
+    label: 'Why the council uses it (purposes)',
+    default:
+      'To provide the services you receive from the council and to carry out its legal duties, as the privacy notice of each service describes.',
+  },
+  {
+    name: 'recipients',
+    label: 'Who receives it (recipients)',
+    default:
+      'Council staff who need it for their work, and partner organisations where the law requires or allows it, as the privacy notices describe.',
+  },
+  {
+    name: 'retention',
+    label: 'How long it is kept',
+    default:
+      'For the period the council’s retention schedule sets for each kind of record; then it is securely destroyed.',
+  },
+  {
+    name: 'source',
+    label: 'Where it came from (source)',
+    default: 'From you, and from the organisations and people who contacted the council about you.',
+  },
+];
 const listQuery = z.object({
   view: z.enum(['mine', 'team', 'due-soon', 'overdue', 'open', 'all']).catch('open'),
   type: z.enum(CASE_TYPES).optional().catch(undefined),
@@ -133,7 +168,12 @@ export function requestRoutes(deps: Deps): Routes {
       exemptionOptions: regime ? exemptionsFor(regime) : [],
       exemptionTitles: ((c.exemptions as string[]) ?? []).map((code) => findExemption(code)?.title ?? code),
       dpaExemptions: exemptionsFor('dpa'),
-      outcomeName: c.outcome ? OUTCOME_NAMES[c.outcome as keyof typeof OUTCOME_NAMES] : null,
+      outcomeName: c.outcome ? outcomeName(c.outcome as Outcome, regime) : null,
+      article15Fields: ARTICLE_15_FIELDS,
+      outcomeOptions: OUTCOMES_BY_REGIME[regime ?? 'none'].map((o) => ({
+        value: o,
+        text: outcomeName(o, regime),
+      })),
       allowed,
       mayManage: canManageCase(principal, c),
       mayApprove: canApproveCase(principal, c),
@@ -190,6 +230,7 @@ export function requestRoutes(deps: Deps): Routes {
       res.render('requests/views/list.njk', {
         rows: rows.map((r) => ({
           ...r,
+          waiting: WAITING_STATUSES.has(r.status as CaseStatus),
           typeName: CASE_TYPE_NAMES[r.type as CaseType],
           statusName: STATUS_NAMES[r.status as (typeof STATUSES)[number]],
         })),
@@ -252,10 +293,16 @@ export function requestRoutes(deps: Deps): Routes {
       const form = validate(newCaseSchema, values);
       if (!form.ok) return res.status(400).render('requests/views/log.njk', { ...form, labels, values });
       try {
-        const c = await deps.requests.create(actorOf(req.principal!), form.value, {
-          acknowledge: req.body.acknowledge === 'yes',
-        });
-        req.session.flash = { type: 'success', text: `${c.reference} logged. Due ${c.dueOn}.` };
+        const acknowledge = req.body.acknowledge === 'yes';
+        const c = await deps.requests.create(actorOf(req.principal!), form.value, { acknowledge });
+        req.session.flash = {
+          type: acknowledge && !c.requesterEmail ? 'info' : 'success',
+          text:
+            `${c.reference} logged. Due ${govukDate(c.dueOn)}.` +
+            (acknowledge && !c.requesterEmail
+              ? ' No acknowledgement was sent: there is no email address. Post one, then record it with “Acknowledge” on the case.'
+              : ''),
+        };
         res.redirect(303, `/requests/${c.id}`);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;

@@ -19,6 +19,13 @@ import { directorates, teams, users } from '../../platform/identity/schema.ts';
  * internal review, a press or a general enquiry. Deadlines are derived from the clock fields and stored with the
  * calendar version they were computed with; they are never edited by hand.
  */
+export interface Article15 {
+  purposes: string;
+  recipients: string;
+  retention: string;
+  source: string;
+}
+
 export const requestCases = pgTable(
   'request_cases',
   {
@@ -62,6 +69,11 @@ export const requestCases = pgTable(
     publicInterest: text('public_interest'),
     costEstimateHours: real('cost_estimate_hours'),
     responseText: text('response_text'),
+    /**
+     * What a subject access response must also tell the requester (UK GDPR Art 15(1)): the purposes, the recipients,
+     * how long the data is kept and where it came from, as the officer confirmed them for this case.
+     */
+    article15: jsonb('article15').$type<Article15 | null>(),
     approvedBy: integer('approved_by').references(() => users.id),
     pressSightBy: integer('press_sight_by').references(() => users.id),
     respondedOn: date('responded_on'),

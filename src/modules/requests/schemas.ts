@@ -3,6 +3,12 @@ import { idSchema, optionalTextField, textField } from '../../platform/validatio
 import { isIsoDate } from '../../domain/calendar/dates.ts';
 import { CASE_TYPES } from '../../domain/request-workflow.ts';
 
+/**
+ * The earliest date of receipt accepted: the subject access right of the DPA 1998 began on 1 March 2000 and FOIA's on
+ * 1 January 2005, and the shipped calendar's historic days go back to 2000. An earlier date is a typing slip.
+ */
+export const EARLIEST_RECEIPT = '2000-01-01';
+
 export const CHANNELS = ['web', 'email', 'post', 'phone', 'in-person', 'whatdotheyknow', 'api'] as const;
 
 /** A new case: from the public form, the staff form or the API. */
@@ -32,7 +38,8 @@ export const newCaseSchema = z.object({
   requesterAddress: optionalTextField({ max: 1000, label: 'The address', multiline: true }),
   receivedOn: z
     .string({ error: 'Enter the date received' })
-    .refine(isIsoDate, 'Enter the date received as a real date, like 2026-11-25'),
+    .refine(isIsoDate, 'Enter the date received as a real date, like 2026-11-25')
+    .refine((d) => d >= EARLIEST_RECEIPT, 'Enter a date received on or after 1 January 2000'),
   pressInterest: z.boolean().optional(),
   reviewOf: idSchema.optional(),
 });

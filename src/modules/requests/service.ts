@@ -1,4 +1,18 @@
-import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNull,
+  lte,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { z } from 'zod';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
@@ -19,7 +33,8 @@ import type { Principal } from '../../platform/policies/roles.ts';
 import { computeDeadline, DeadlineInputError, type Deadline } from '../../domain/deadlines.ts';
 import type { HolidayCalendar, Nation } from '../../domain/calendar/bank-holidays.ts';
 import { isIsoDate, type IsoDate } from '../../domain/calendar/dates.ts';
-import { outcomeProblems, type Outcome } from '../../domain/request-outcomes.ts';
+import { outcomeProblems, parsePounds, type Outcome } from '../../domain/request-outcomes.ts';
+import { findExemption } from '../../domain/exemptions.ts';
 import {
   ALLOCATION_TARGET_WORKING_DAYS,
   canTake,
@@ -32,6 +47,7 @@ import {
   replySubject,
   RIGHTS_TYPES,
   STATUS_NAMES,
+  WAITING_STATUSES,
   clockEffect,
   type CaseAction,
   type CaseStatus,
@@ -46,10 +62,11 @@ import {
   sarSearches,
   sarSystems,
 } from './schema.ts';
-import { renderLetter, type LetterName } from './letters.ts';
+import { LETTER_TOPICS, renderLetter, type LetterName } from './letters.ts';
 import { canManageCase, canTakeAction, canViewCase } from './policy.ts';
 import type { NewCase } from './schemas.ts';
 import { countWhere } from '../../platform/db/count.ts';
+import type { AttentionItem } from '../dashboard/service.ts';
 import { parseId } from '../../platform/validation.ts';
 
 export type RequestCase = typeof requestCases.$inferSelect;
@@ -249,6 +266,8 @@ export class RequestsService {
     if (scope !== 'all')
       conditions.push(scope.length ? inArray(requestCases.directorateId, scope) : sql`false`);
     const open = inArray(requestCases.status, OPEN_STATUSES as CaseStatus[]);
+    // A case waiting on the requester has no date to respond by: it is neither due soon nor overdue.
+    const running = notInArray(requestCases.status, [...WAITING_STATUSES]);
     switch (f.view) {
       case 'mine':
         conditions.push(eq(requestCases.assigneeId, principal.id), open);
@@ -262,10 +281,10 @@ export class RequestsService {
         break;
       }
       case 'due-soon':
-        conditions.push(open, gte(requestCases.dueOn, now), lte(requestCases.dueOn, dueSoonUntil));
+        conditions.push(open, running, gte(requestCases.dueOn, now), lte(requestCases.dueOn, dueSoonUntil));
         break;
       case 'overdue':
-        conditions.push(open, sql`${requestCases.dueOn} < ${now}`);
+        conditions.push(open, running, sql`${requestCases.dueOn} < ${now}`);
         break;
       case 'open':
         conditions.push(open);
@@ -282,23 +301,35 @@ export class RequestsService {
   }
 
   /** Counts for the home page: what needs this officer's attention. */
-  async attention(principal: Principal): Promise<{ text: string; count: number; href: string }[]> {
+  async attention(principal: Principal): Promise<AttentionItem[]> {
     if (!can(principal, 'requests.view')) return [];
     const count = async (filter: CaseListFilter) =>
       (await this.list(principal, filter, { limit: 1, offset: 0 })).total;
-    const items = [
-      { text: 'of your cases are open', count: await count({ view: 'mine' }), href: '/requests?view=mine' },
+    const items: AttentionItem[] = [
       {
-        text: 'cases are due in the next 5 working days',
+        count: await count({ view: 'mine' }),
+        one: 'of your cases is open',
+        other: 'of your cases are open',
+        href: '/requests?view=mine',
+      },
+      {
         count: await count({ view: 'due-soon' }),
+        one: 'case is due in the next 5 working days',
+        other: 'cases are due in the next 5 working days',
         href: '/requests?view=due-soon',
       },
-      { text: 'cases are overdue', count: await count({ view: 'overdue' }), href: '/requests?view=overdue' },
+      {
+        count: await count({ view: 'overdue' }),
+        one: 'case is overdue',
+        other: 'cases are overdue',
+        href: '/requests?view=overdue',
+      },
     ];
     if (can(principal, 'requests.approve') || can(principal, 'requests.approve-rights')) {
       items.push({
-        text: 'responses are waiting for approval',
         count: await count({ view: 'open', status: 'approval' }),
+        one: 'response is waiting for approval',
+        other: 'responses are waiting for approval',
         href: '/requests?view=open&status=approval',
       });
     }
@@ -415,13 +446,21 @@ export class RequestsService {
         'Someone else changed this case while you were working on it. Nothing has been saved: reload the case and try again.',
       );
     if (options.letter && updated.requesterEmail) {
+      // An internal review writes in the reviewed request's law.
+      const [reviewed] = c.reviewOf
+        ? await tx
+            .select({ type: requestCases.type })
+            .from(requestCases)
+            .where(eq(requestCases.id, c.reviewOf))
+        : [];
       const body = renderLetter(options.letter, updated, {
         councilName: this.deps.councilName,
+        reviewedType: reviewed?.type as CaseType | undefined,
         ...options.letterExtra,
       });
       await this.deps.mail.queue(tx, {
         to: updated.requesterEmail,
-        subject: replySubject(updated, letterTopic(options.letter)),
+        subject: replySubject(updated, LETTER_TOPICS[options.letter]),
         body,
         entityType: 'request-case',
         entityId: updated.id,
@@ -556,8 +595,8 @@ export class RequestsService {
           );
         case 'issue-fee-notice': {
           if (type === 'press' || type === 'enquiry') throw new ValidationError('Enquiries carry no fee');
-          const amount = Number(input.amount);
-          if (!Number.isFinite(amount) || amount <= 0 || amount > 100_000)
+          const amount = parsePounds(text(input.amount)) ?? Number.NaN;
+          if (!(amount > 0 && amount <= 100_000))
             throw new ValidationError('Enter the fee in pounds', {
               amount: 'Enter the fee in pounds, for example 25.00',
             });
@@ -693,11 +732,24 @@ export class RequestsService {
             );
           if (now > c.dueOn)
             throw new ValidationError('The extension must be given before the deadline passes');
+          // An FOI extension is only to weigh the public interest for a qualified exemption (s.10(3)); the notice
+          // names the exemption (s.17(2)). EIR (reg 7) and the rights (Art 12(3)) need only the reason.
+          const considering = type === 'foi' || reviewedType === 'foi' ? asList(input.exemptions) : [];
+          if (type === 'foi' || reviewedType === 'foi') {
+            const qualified = considering.map(findExemption);
+            if (!considering.length || qualified.some((e) => !e || e.regime !== 'foia' || e.absolute))
+              throw new ValidationError(
+                'Choose the qualified exemptions whose public interest needs more time',
+                {
+                  exemptions: 'Choose the qualified exemptions whose public interest needs more time',
+                },
+              );
+          }
           requireText(
             note,
             'note',
             type === 'foi'
-              ? 'Give the qualified exemption and why the public interest needs more time'
+              ? 'Say why weighing the public interest needs more time'
               : 'Give the reason for the extension',
           );
           return this.transition(
@@ -708,29 +760,27 @@ export class RequestsService {
             { extended: true, extensionReason: note, ...recompute({ extended: true }) },
             {
               letter: 'extension',
-              letterExtra: { note, exemptionsText: note },
-              details: { previousDueOn: c.dueOn },
+              letterExtra: {
+                note,
+                reviewedType,
+                considering: considering.map((code) => findExemption(code)!.title),
+              },
+              details: { previousDueOn: c.dueOn, exemptions: considering },
             },
           );
         }
         case 'submit-for-approval': {
           const outcome = text(input.outcome) as Outcome;
-          const exemptions = Array.isArray(input.exemptions)
-            ? input.exemptions.map(String)
-            : input.exemptions
-              ? [String(input.exemptions)]
-              : [];
-          const costEstimateHours =
-            input.costEstimateHours === undefined || input.costEstimateHours === ''
-              ? undefined
-              : Number(input.costEstimateHours);
+          const exemptions = asList(input.exemptions);
+          const hoursText = text(input.costEstimateHours);
+          const costEstimateHours = hoursText === '' ? undefined : Number(hoursText);
           const publicInterest = text(input.publicInterest);
           const responseText = text(input.responseText);
           const fields: Record<string, string> = {};
           if (!outcome) fields.outcome = 'Choose the outcome';
           if (!responseText) fields.responseText = 'Write the response';
-          const effectiveRegime = regime ?? (reviewedType ? regimeOf(reviewedType) : undefined);
-          if (outcome && effectiveRegime)
+          const effectiveRegime = regime ?? (reviewedType ? regimeOf(reviewedType) : undefined) ?? 'none';
+          if (outcome)
             Object.assign(
               fields,
               outcomeProblems({
@@ -744,6 +794,20 @@ export class RequestsService {
           const reviewOutcome = type === 'internal-review' ? text(input.reviewOutcome) : '';
           if (type === 'internal-review' && !['upheld', 'part-upheld', 'overturned'].includes(reviewOutcome))
             fields.reviewOutcome = 'Choose whether the original response is upheld';
+          // A subject access response that gives data must also say why it is used, who receives it, how long it is
+          // kept and where it came from (UK GDPR Art 15(1)).
+          const givesData = type === 'sar' && (outcome === 'granted' || outcome === 'part-granted');
+          const article15 = givesData
+            ? {
+                purposes: text(input.purposes),
+                recipients: text(input.recipients),
+                retention: text(input.retention),
+                source: text(input.source),
+              }
+            : null;
+          if (article15)
+            for (const [field, label] of Object.entries(ARTICLE_15_LABELS))
+              if (!article15[field as keyof typeof article15]) fields[field] = `Say ${label}`;
           if (Object.keys(fields).length) throw new ValidationError('Check the outcome', fields);
           return this.transition(
             tx,
@@ -757,6 +821,7 @@ export class RequestsService {
               publicInterest: publicInterest || null,
               costEstimateHours: costEstimateHours ?? null,
               responseText,
+              article15,
               reviewOutcome: reviewOutcome || null,
               approvedBy: null,
             },
@@ -782,15 +847,17 @@ export class RequestsService {
           );
         case 'respond': {
           const on = date('on');
+          const law = regimeOf(type, reviewedType);
           const refusal = !['granted', 'not-held'].includes(c.outcome ?? '');
-          const letter: LetterName = refusal && (regime || reviewedType) ? 'refusal' : 'response';
+          const letter: LetterName =
+            law === 'dpa' ? 'rights-response' : refusal && law ? 'refusal' : 'response';
           return this.transition(
             tx,
             audit,
             c,
             action,
             { status: 'responded', respondedOn: on },
-            { letter, details: { respondedOn: on, inTime: on <= c.dueOn } },
+            { letter, letterExtra: { reviewedType }, details: { respondedOn: on, inTime: on <= c.dueOn } },
           );
         }
         case 'close':
@@ -1071,6 +1138,19 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
+/** A form field that may come once or repeated (checkboxes), as a list of strings. */
+function asList(value: unknown): string[] {
+  return (Array.isArray(value) ? value : value === undefined || value === '' ? [] : [value]).map(String);
+}
+
+/** What each Article 15 field tells the requester, for the message when it is missing. */
+const ARTICLE_15_LABELS = {
+  purposes: 'why the council uses the data (the purposes)',
+  recipients: 'who the data is shared with (the recipients)',
+  retention: 'how long the data is kept',
+  source: 'where the data came from',
+};
+
 function requireText(value: string, field: string, message: string): void {
   if (!value) throw new ValidationError(message, { [field]: message });
 }
@@ -1089,16 +1169,4 @@ function pastOrToday(value: unknown, field: string, receivedOn: IsoDate, today: 
       [field]: 'The date cannot be before the request was received',
     });
   return v;
-}
-
-function letterTopic(letter: LetterName): string {
-  return {
-    acknowledgement: 'Acknowledgement',
-    clarification: 'Clarification needed',
-    identity: 'Proof of identity needed',
-    fees: 'Fees notice',
-    extension: 'Extension',
-    response: 'Response',
-    refusal: 'Refusal notice',
-  }[letter];
 }

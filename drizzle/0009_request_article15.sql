@@ -1,0 +1,1 @@
+ALTER TABLE "request_cases" ADD COLUMN "article15" jsonb;
