@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Clock } from '../platform/clock.ts';
+import { ValidationError } from '../platform/errors.ts';
 import type { Database } from '../platform/db/database.ts';
 import { appendAuditEvent, type Actor } from '../platform/audit/service.ts';
 import { DEFAULT_STALE_YEARS } from '../domain/rot.ts';
@@ -218,12 +219,23 @@ export async function processQueuedBatch(
 }
 
 async function ensureSource(db: Database, name: string, root: string): Promise<number> {
-  const [existing] = await db.orm.select().from(discoverySources).where(eq(discoverySources.name, name));
+  const sources = await db.orm.select().from(discoverySources);
+  const existing = sources.find((s) => s.name === name);
   if (existing) {
     if (existing.rootPath !== root)
-      throw new Error(`The source "${name}" scans ${existing.rootPath}, not ${root}`);
+      throw new ValidationError(`The source "${name}" scans ${existing.rootPath}, not ${root}`);
     return existing.id;
   }
+  // One folder in two sources would put every file in the inventory twice, and its copies and totals with it.
+  const inside = (folder: string, parent: string) =>
+    folder === parent || folder.startsWith(parent.endsWith('/') ? parent : `${parent}/`);
+  const overlapping = sources.find((s) => inside(root, s.rootPath) || inside(s.rootPath, root));
+  if (overlapping)
+    throw new ValidationError(
+      overlapping.rootPath === root
+        ? `${root} is already scanned as the source "${overlapping.name}": scan it under that name`
+        : `${root} overlaps the source "${overlapping.name}" (${overlapping.rootPath}): files would be counted twice. Scan a folder that does not overlap it, or scan "${overlapping.name}"`,
+    );
   const [row] = await db.orm
     .insert(discoverySources)
     .values({ name, rootPath: root })

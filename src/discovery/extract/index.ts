@@ -141,7 +141,18 @@ async function compoundContents(bytes: Buffer, options: ExtractOptions): Promise
 }
 
 function attachments(files: { filename: string; content: Buffer }[], options: ExtractOptions) {
-  if ((options.depth ?? 0) >= MAX_DEPTH) return Promise.resolve([]);
+  // Attachments too deep to open are listed as not read, never dropped without a word.
+  if ((options.depth ?? 0) >= MAX_DEPTH)
+    return Promise.resolve(
+      files.map((f) => ({
+        name: f.filename,
+        extraction: {
+          mime: 'application/octet-stream',
+          pages: [],
+          error: `nested more than ${MAX_DEPTH} deep`,
+        },
+      })),
+    );
   return childExtractions(
     files.map((f) => ({ name: f.filename, content: f.content })),
     options,
@@ -173,4 +184,18 @@ function looksLikeText(bytes: Buffer): boolean {
   if (utf16) return control / sample.length < 0.1;
   if (zero > 0) return zero / sample.length > 0.3 && control / sample.length < 0.1; // UTF-16 without a byte-order mark
   return control / sample.length < 0.05;
+}
+
+/**
+ * The first thing inside a container that could not be read, as "inner/path: reason" (files inside archives and
+ * e-mails are read as part of their container, so their failures are the container's to report).
+ */
+export function firstInnerError(e: Extraction, prefix = ''): string | undefined {
+  for (const child of e.children ?? []) {
+    const at = `${prefix}${child.name}`;
+    if (child.extraction.error) return `${at}: ${child.extraction.error}`;
+    const deeper = firstInnerError(child.extraction, `${at}/`);
+    if (deeper) return deeper;
+  }
+  return undefined;
 }

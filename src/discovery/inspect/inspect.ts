@@ -4,7 +4,7 @@ import path from 'node:path';
 import { detectPii } from '../../domain/pii/detect.ts';
 import { rotReasons, DEFAULT_STALE_YEARS, type RotReason } from '../../domain/rot.ts';
 import { simhash, simhashHex } from '../../domain/simhash.ts';
-import { extractText, type Extraction } from '../extract/index.ts';
+import { type Extraction, extractText, firstInnerError } from '../extract/index.ts';
 import type { WalkEntry } from '../walk/walk.ts';
 import type { OcrEngine } from '../extract/ocr.ts';
 import type { inventoryFiles, inventoryFindings } from '../inventory/schema.ts';
@@ -94,7 +94,7 @@ export async function inspectFile(task: InspectTask, settings: InspectSettings):
       simhash: hash ? simhashHex(hash) : null,
       rot,
       piiCounts: counts,
-      error: extraction.error ?? null,
+      error: extraction.error ?? partly(firstInnerError(extraction)),
     },
     findings: found.map((f, ordinal) => ({
       sourceId: task.sourceId,
@@ -156,6 +156,11 @@ function intrinsicRot(task: InspectTask, entry: Extract<FileEntry, { kind: 'file
     { name: path.basename(entry.path), size: entry.size, modified: new Date(entry.mtimeMs) },
     { staleYears: task.staleYears ?? DEFAULT_STALE_YEARS, now: new Date(task.nowMs) },
   );
+}
+
+/** A container read in part: what inside it was not read, and why. */
+function partly(inner: string | undefined): string | null {
+  return inner ? `read in part: ${inner}`.slice(0, 1000) : null;
 }
 
 function readError(error: unknown): string {

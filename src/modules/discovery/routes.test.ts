@@ -9,6 +9,8 @@ import { DATABASE_KINDS } from '../../../test/support/databases.ts';
 import { writeTree } from '../../../test/support/tree.ts';
 import { runScan } from '../../discovery/scan.ts';
 import { systemActor } from '../../platform/audit/service.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import { zipOf } from '../../discovery/corpus/formats.ts';
 
 for (const kind of DATABASE_KINDS) {
   describe(`discovery pages on ${kind}`, () => {
@@ -71,6 +73,68 @@ for (const kind of DATABASE_KINDS) {
       );
       assert.equal((await rm.get(`/discovery/sources/${sourceId}/file?path=/etc/passwd`)).status, 404);
       assert.equal((await (await signedInAgent(ctx, emailFor('staff'))).get('/discovery')).status, 403);
+    });
+
+    it('says why a file was read only in part, and lists exactly the files its count says were not read', async () => {
+      const share = fs.mkdtempSync(path.join(os.tmpdir(), 'custodian-unread-'));
+      try {
+        let deep = await zipOf({ 'note.txt': 'Patient NHS number 943 476 5919' });
+        for (let i = 0; i < 4; i++) deep = await zipOf({ [`level${i}.zip`]: deep });
+        fs.writeFileSync(path.join(share, 'deep.zip'), deep);
+        fs.writeFileSync(path.join(share, 'fine.txt'), 'Nothing personal here.');
+        fs.writeFileSync(path.join(share, 'copy.txt'), 'Nothing personal here.');
+        await runScan(ctx.services, systemActor('Test'), {
+          source: 'Archive share',
+          root: share,
+          findingKey: Buffer.alloc(32, 1),
+        });
+        const id = (await ctx.services.discovery.sources()).find((s) => s.name === 'Archive share')!.id;
+        const [row] = await ctx.database.db.query<{ error: string | null }>(
+          `select error from inventory_files where source_id = $1 and path like '%deep.zip'`,
+          [id],
+        );
+        assert.match(
+          row!.error ?? '',
+          /^read in part: level3\.zip\/level2\.zip\/level1\.zip: nested more than 3 deep$/,
+        );
+        const rm = await signedInAgent(ctx, emailFor('records_manager'));
+        const summary = await rm.get(`/discovery/sources/${id}`);
+        assert.match(summary.text, /href="\/discovery\/sources\/\d+\/files\?unread=yes">1 file<\/a>/);
+        assert.match(summary.text, /1 file taking 22 bytes/, 'one copy, its size in bytes rather than 0 MB');
+        const unread = await rm.get(`/discovery/sources/${id}/files?unread=yes`);
+        assert.match(unread.text, /<p class="govuk-body">1 file<\/p>/);
+        assert.match(unread.text, /deep\.zip/);
+        assert.match(unread.text, /nested more than 3 deep/);
+        assert.doesNotMatch(unread.text, /fine\.txt/);
+      } finally {
+        fs.rmSync(share, { recursive: true, force: true });
+      }
+    });
+
+    it('refuses a source that overlaps another, which would count its files twice', async () => {
+      const inner = path.join(root, 'Adults');
+      for (const [source, folder] of [
+        ['Adults again', inner],
+        ['Everything', path.dirname(root)],
+        ['Same folder', root],
+      ] as const)
+        await assert.rejects(
+          runScan(ctx.services, systemActor('Test'), {
+            source,
+            root: folder,
+            findingKey: Buffer.alloc(32, 1),
+          }),
+          (e: Error) =>
+            e instanceof ValidationError &&
+            /overlaps the source "Corporate share"|already scanned as the source "Corporate share"/.test(
+              e.message,
+            ),
+          source,
+        );
+      assert.equal(
+        (await ctx.services.discovery.sources()).filter((s) => s.name !== 'Archive share').length,
+        1,
+      );
     });
   });
 }

@@ -24,6 +24,12 @@ const filesQuery = z.object({
   folder: folderSchema,
   pii: z.enum(PII_TYPES).optional().catch(undefined),
   rot: z.enum(ROT_REASONS).optional().catch(undefined),
+  /** Only the files that could not be read in full. */
+  unread: z
+    .enum(['yes'])
+    .optional()
+    .catch(undefined)
+    .transform((v) => v === 'yes'),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 

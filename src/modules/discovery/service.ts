@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, like, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 import type { Actor, AuditService } from '../../platform/audit/service.ts';
 import { countWhere } from '../../platform/db/count.ts';
@@ -80,7 +80,7 @@ export class DiscoveryService {
   async files(
     sourceId: number,
     root: string,
-    filter: { folder?: string; pii?: string; rot?: string },
+    filter: { folder?: string; pii?: string; rot?: string; unread?: boolean },
     page: { limit: number; offset: number },
   ) {
     const conditions = [
@@ -90,6 +90,7 @@ export class DiscoveryService {
     ];
     if (filter.pii) conditions.push(sql`${inventoryFiles.piiCounts} ? ${filter.pii}`);
     if (filter.rot) conditions.push(sql`${inventoryFiles.rot} ? ${filter.rot}`);
+    if (filter.unread) conditions.push(isNotNull(inventoryFiles.error));
     const where = and(...conditions);
     const [rows, total] = await Promise.all([
       this.deps.db.orm
