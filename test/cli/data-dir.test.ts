@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../support/cli.ts';
+import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 
 /** Every path under a folder whose mode gives group or other users any access. */
 function loose(dir: string): string[] {
@@ -50,13 +51,13 @@ describe('the embedded data directory', () => {
 });
 
 describe('custodian user grant and revoke', () => {
-  let dir: string;
+  let database: TestDatabase;
   let env: NodeJS.ProcessEnv;
-  before(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodian-grant-'));
-    env = { CUSTODIAN_DATA_DIR: dir, DATABASE_URL: '' };
+  before(async () => {
+    database = await createTestDatabase('postgresql');
+    env = { DATABASE_URL: database.url };
   });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  after(() => database.close());
 
   it('gives a role back from the command line, and never takes the last administrator’s', async () => {
     const add = (email: string, ...roles: string[]) =>

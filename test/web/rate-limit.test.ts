@@ -4,9 +4,7 @@ import supertest from 'supertest';
 import { createTestContext, csrfFrom, emailFor, PASSWORD, type TestContext } from '../support/app.ts';
 import { createApp } from '../../src/platform/web/app.ts';
 import { runCli, startCli, stop } from '../support/cli.ts';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { createTestDatabase } from '../support/databases.ts';
 
 type App = TestContext['app'];
 
@@ -53,25 +51,21 @@ describe('the sign-in limit', () => {
 
 describe('secure cookies without a trusted proxy', () => {
   it('says at start that no sign-in would stick', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodian-proxy-'));
+    const database = await createTestDatabase('postgresql');
     try {
       const server = await startCli(
-        ['serve'],
-        { CUSTODIAN_DATA_DIR: dir, DATABASE_URL: '', PORT: '0', SECURE_COOKIES: 'true' },
+        ['serve', '--no-jobs'],
+        { DATABASE_URL: database.url, PORT: '0', SECURE_COOKIES: 'true' },
         /running at/,
       );
       assert.match(server.output(), /SECURE_COOKIES=true but TRUST_PROXY=0/);
       // And, with no SMTP server set, that letters wait in the outbox rather than being sent.
       assert.match(server.output(), /SMTP_URL is not set, so letters wait in the outbox/);
       await stop(server.child);
-      const trusted = await runCli(['migrate'], {
-        CUSTODIAN_DATA_DIR: dir,
-        DATABASE_URL: '',
-        SECURE_COOKIES: 'true',
-      });
+      const trusted = await runCli(['migrate'], { DATABASE_URL: database.url, SECURE_COOKIES: 'true' });
       assert.doesNotMatch(trusted.stdout + trusted.stderr, /TRUST_PROXY/, 'only serve warns');
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      await database.close();
     }
   });
 });
