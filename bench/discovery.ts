@@ -13,7 +13,7 @@ import { extractText, type Extraction } from '../src/discovery/extract/index.ts'
 import { pdfPages } from '../src/discovery/extract/pdf.ts';
 import { ocrImage, stopOcr } from '../src/discovery/extract/ocr.ts';
 import { IDENTIFIER_PATTERNS } from '../src/domain/pii/detect.ts';
-import { SeededRandom } from '../src/domain/random.ts';
+import { SeededRandom } from '../src/domain/shared/random.ts';
 import { openPglite } from '../src/platform/db/database.ts';
 import { walk } from '../src/discovery/walk/walk.ts';
 import { testDatabaseUrl } from '../test/support/databases.ts';

@@ -1,9 +1,9 @@
 import { addBusinessDays, parseISO } from 'date-fns';
 import { createTestDatabase, type DatabaseKind } from '../test/support/databases.ts';
-import { computeDeadline, type DeadlineKind } from '../src/domain/deadlines.ts';
+import { computeDeadline, type DeadlineKind } from '../src/domain/requests/deadlines.ts';
 import { shippedCalendar } from '../src/domain/calendar/shipped.ts';
 import { addDays, fromDayNumber, toDayNumber } from '../src/domain/calendar/dates.ts';
-import { SeededRandom } from '../src/domain/random.ts';
+import { SeededRandom } from '../src/domain/shared/random.ts';
 import { createServices } from '../src/composition.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { FixedClock } from '../src/platform/clock.ts';

@@ -13,7 +13,7 @@ import {
   DeadlineInputError,
   isDeadlineKind,
   type DeadlineInput,
-} from '../domain/deadlines.ts';
+} from '../domain/requests/deadlines.ts';
 import { isNation, NATIONS } from '../domain/calendar/bank-holidays.ts';
 import type { HolidayCalendar } from '../domain/calendar/bank-holidays.ts';
 import { ValidationError } from '../platform/commands.ts';

@@ -10,7 +10,7 @@ import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../suppor
 import { CalendarService } from '../../src/platform/calendar/service.ts';
 import { FixedClock } from '../../src/platform/clock.ts';
 import { systemActor } from '../../src/platform/audit/service.ts';
-import { computeDeadline } from '../../src/domain/deadlines.ts';
+import { computeDeadline } from '../../src/domain/requests/deadlines.ts';
 import { ValidationError } from '../../src/platform/commands.ts';
 
 describe('custodian deadline', () => {

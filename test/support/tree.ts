@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SeededRandom } from '../../src/domain/random.ts';
+import { SeededRandom } from '../../src/domain/shared/random.ts';
 
 /** A valid NHS number from nine seeded digits (check digit computed; the rare check of 10 is skipped). */
 export function validNhsNumber(random: SeededRandom): string {

@@ -14,7 +14,7 @@ import {
 import { systemActor } from '../../src/platform/audit/service.ts';
 import { ROLES } from '../../src/platform/policies/roles.ts';
 import { createCase } from '../support/factories.ts';
-import { ACTIONS } from '../../src/domain/request-workflow.ts';
+import { ACTIONS } from '../../src/domain/requests/workflow.ts';
 
 /** Values people and attackers have sent: NUL and other controls, absurd numbers, markup, wrong shapes. */
 const HOSTILE_TEXT = [

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import type { Database } from '../../platform/db/database.ts';
 import type { PiiType } from '../../domain/pii/types.ts';
-import type { RotReason } from '../../domain/rot.ts';
+import type { RotReason } from '../../domain/discovery/rot.ts';
 import { readManifest } from './generate.ts';
 
 /** The finding types whose values are planted and recorded in the ground truth. */

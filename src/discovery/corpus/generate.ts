@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SeededRandom } from '../../domain/random.ts';
+import { SeededRandom } from '../../domain/shared/random.ts';
 import { FIRST_NAMES, SURNAMES } from '../../domain/pii/lexicon.ts';
-import type { RotReason } from '../../domain/rot.ts';
+import type { RotReason } from '../../domain/discovery/rot.ts';
 import { docx, eml, msg, odt, pdf, rtf, scannedPage, xlsx, zipOf, type Message } from './formats.ts';
 import * as ids from './identifiers.ts';
 import type { Planted } from './identifiers.ts';

@@ -1,4 +1,4 @@
-import type { SeededRandom } from '../../domain/random.ts';
+import type { SeededRandom } from '../../domain/shared/random.ts';
 import type { PiiType } from '../../domain/pii/types.ts';
 
 /**

@@ -2,7 +2,7 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractText } from './index.ts';
 import CFB from 'cfb';
-import { SeededRandom } from '../../domain/random.ts';
+import { SeededRandom } from '../../domain/shared/random.ts';
 import { docx, eml, msg, odt, pdf, rtf, scannedPage, xlsx, zipOf } from '../corpus/formats.ts';
 import { nativeTesseractInstalled, stopOcr } from './ocr.ts';
 

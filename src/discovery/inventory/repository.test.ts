@@ -1,8 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../../test/support/databases.ts';
-import { SeededRandom } from '../../domain/random.ts';
-import { linkedGroups } from '../../domain/simhash.ts';
+import { SeededRandom } from '../../domain/shared/random.ts';
+import { linkedGroups } from '../../domain/discovery/simhash.ts';
 import {
   markUnchanged,
   nearSimhashPairs,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AuditFilter } from '../../platform/audit/service.ts';
-import { parseIsoDate, startOfLondonDay } from '../../domain/london-time.ts';
+import { parseIsoDate, startOfLondonDay } from '../../domain/calendar/london-time.ts';
 
 const text = z.string().trim().max(200).optional();
 

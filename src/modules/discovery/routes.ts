@@ -7,7 +7,7 @@ import { actorOf } from '../../platform/web/request.ts';
 import { pagination } from '../../platform/web/pagination.ts';
 import { NotFoundError } from '../../platform/commands.ts';
 import { PII_TYPES } from '../../domain/pii/types.ts';
-import { ROT_REASONS } from '../../domain/rot.ts';
+import { ROT_REASONS } from '../../domain/discovery/rot.ts';
 import { requireId } from '../../platform/validation.ts';
 
 const PAGE_SIZE = 50;

@@ -4,7 +4,7 @@ import type { Services } from '../../composition.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { endpoint } from '../../platform/api/endpoints.ts';
 import { actorOf } from '../../platform/web/request.ts';
-import { CASE_TYPES, STATUSES, titleFromRequest } from '../../domain/request-workflow.ts';
+import { CASE_TYPES, STATUSES, titleFromRequest } from '../../domain/requests/workflow.ts';
 import { publicRequestSchema } from './schemas.ts';
 import type { RequestCase } from './service.ts';
 import { MAX_ID, idSchema, requireId } from '../../platform/validation.ts';

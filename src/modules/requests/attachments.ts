@@ -8,7 +8,7 @@ import { ForbiddenError, NotFoundError, runCommand, ValidationError } from '../.
 import type { Principal } from '../../platform/policies/roles.ts';
 import { requestAttachments, requestCases } from './schema.ts';
 import { canManageCase, canViewCase } from './policy.ts';
-import type { CaseType } from '../../domain/request-workflow.ts';
+import type { CaseType } from '../../domain/requests/workflow.ts';
 
 /** The case types whose responses (and files) can go in the disclosure log. */
 const PUBLISHABLE: ReadonlySet<CaseType> = new Set(['foi', 'eir']);

@@ -1,10 +1,10 @@
 import type { Tx } from '../../platform/db/database.ts';
 import type { Audit } from '../../platform/commands.ts';
-import { computeDeadline } from '../../domain/deadlines.ts';
+import { computeDeadline } from '../../domain/requests/deadlines.ts';
 import { shippedCalendar } from '../../domain/calendar/shipped.ts';
 import { isFoiWorkingDay } from '../../domain/calendar/bank-holidays.ts';
 import { addDays, type IsoDate } from '../../domain/calendar/dates.ts';
-import { SeededRandom } from '../../domain/random.ts';
+import { SeededRandom } from '../../domain/shared/random.ts';
 import {
   ALLOCATION_TARGET_WORKING_DAYS,
   deadlineKindOf,
@@ -13,8 +13,8 @@ import {
   REFERENCE_PREFIX,
   type CaseStatus,
   type CaseType,
-} from '../../domain/request-workflow.ts';
-import type { Outcome } from '../../domain/request-outcomes.ts';
+} from '../../domain/requests/workflow.ts';
+import type { Outcome } from '../../domain/requests/outcomes.ts';
 import { requestCases, requestSequences, sarSystems } from './schema.ts';
 
 /** The systems a council searches for subject access requests. */

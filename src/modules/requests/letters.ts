@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
-import { findExemption } from '../../domain/exemptions.ts';
-import { regimeOf, type CaseType } from '../../domain/request-workflow.ts';
+import { findExemption } from '../../domain/requests/exemptions.ts';
+import { regimeOf, type CaseType } from '../../domain/requests/workflow.ts';
 import { govukDate } from '../../platform/web/format.ts';
 import type { Article15 } from './schema.ts';
 

@@ -5,7 +5,7 @@ import { DATABASE_KINDS } from '../../../test/support/databases.ts';
 import { startSmtpCapture } from '../../../test/support/smtp.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../platform/commands.ts';
 import type { Principal, Role } from '../../platform/policies/roles.ts';
-import { computeDeadline } from '../../domain/deadlines.ts';
+import { computeDeadline } from '../../domain/requests/deadlines.ts';
 import { shippedCalendar } from '../../domain/calendar/shipped.ts';
 import type { RequestCase } from './service.ts';
 

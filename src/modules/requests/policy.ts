@@ -1,6 +1,6 @@
 import { can } from '../../platform/policies/policy.ts';
 import type { Principal } from '../../platform/policies/roles.ts';
-import { RIGHTS_TYPES, type CaseAction, type CaseType } from '../../domain/request-workflow.ts';
+import { RIGHTS_TYPES, type CaseAction, type CaseType } from '../../domain/requests/workflow.ts';
 import type { Permission } from '../../platform/policies/permissions.ts';
 
 /** What a case looks like to its policies: where it belongs and what kind it is. */

@@ -1,5 +1,5 @@
 import { govukDate } from '../../platform/web/format.ts';
-import { WAITING_STATUSES, type CaseStatus } from '../../domain/request-workflow.ts';
+import { WAITING_STATUSES, type CaseStatus } from '../../domain/requests/workflow.ts';
 import type { Pause, RequestCase } from './service.ts';
 
 const REASONS: Record<string, string> = {

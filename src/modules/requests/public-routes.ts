@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { Services } from '../../composition.ts';
 import { Routes } from '../../platform/web/routes.ts';
-import { titleFromRequest } from '../../domain/request-workflow.ts';
+import { titleFromRequest } from '../../domain/requests/workflow.ts';
 import { publicSubmitRateLimit } from '../../platform/web/middleware/rate-limit.ts';
 import { systemActor } from '../../platform/audit/service.ts';
 import { asString, validate } from '../../platform/web/forms.ts';

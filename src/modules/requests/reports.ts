@@ -3,14 +3,14 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { CalendarService } from '../../platform/calendar/service.ts';
 import { directorates } from '../../platform/identity/schema.ts';
-import { workingDaysBetween } from '../../domain/deadlines.ts';
+import { workingDaysBetween } from '../../domain/requests/deadlines.ts';
 import { addCalendarMonths, type IsoDate } from '../../domain/calendar/dates.ts';
 import {
   OPEN_STATUSES,
   RIGHTS_TYPES,
   WAITING_STATUSES,
   type CaseType,
-} from '../../domain/request-workflow.ts';
+} from '../../domain/requests/workflow.ts';
 import { requestCases, requestTargets } from './schema.ts';
 import { countAll } from '../../platform/db/count.ts';
 

@@ -30,15 +30,15 @@ import {
   type CaseType,
   ACTIONS,
   WAITING_STATUSES,
-} from '../../domain/request-workflow.ts';
-import { exemptionsFor, findExemption } from '../../domain/exemptions.ts';
+} from '../../domain/requests/workflow.ts';
+import { exemptionsFor, findExemption } from '../../domain/requests/exemptions.ts';
 import {
   OUTCOMES,
   OUTCOME_NAMES,
   OUTCOMES_BY_REGIME,
   outcomeName,
   type Outcome,
-} from '../../domain/request-outcomes.ts';
+} from '../../domain/requests/outcomes.ts';
 import { newCaseSchema, CHANNELS } from './schemas.ts';
 import { canApproveCase, canManageCase, permissionFor } from './policy.ts';
 import { targetSchema } from './settings.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, optionalTextField, textField } from '../../platform/validation.ts';
 import { isIsoDate } from '../../domain/calendar/dates.ts';
-import { CASE_TYPES } from '../../domain/request-workflow.ts';
+import { CASE_TYPES } from '../../domain/requests/workflow.ts';
 
 /**
  * The earliest date of receipt accepted: the subject access right of the DPA 1998 began on 1 March 2000 and FOIA's on

@@ -30,11 +30,11 @@ import {
 } from '../../platform/commands.ts';
 import { can, scopeOf } from '../../platform/policies/policy.ts';
 import type { Principal } from '../../platform/policies/roles.ts';
-import { computeDeadline, DeadlineInputError, type Deadline } from '../../domain/deadlines.ts';
+import { computeDeadline, DeadlineInputError, type Deadline } from '../../domain/requests/deadlines.ts';
 import type { HolidayCalendar, Nation } from '../../domain/calendar/bank-holidays.ts';
 import { isIsoDate, type IsoDate } from '../../domain/calendar/dates.ts';
-import { outcomeProblems, parsePounds, type Outcome } from '../../domain/request-outcomes.ts';
-import { findExemption } from '../../domain/exemptions.ts';
+import { outcomeProblems, parsePounds, type Outcome } from '../../domain/requests/outcomes.ts';
+import { findExemption } from '../../domain/requests/exemptions.ts';
 import {
   ALLOCATION_TARGET_WORKING_DAYS,
   canTake,
@@ -53,7 +53,7 @@ import {
   type CaseStatus,
   type CaseType,
   type StopReason,
-} from '../../domain/request-workflow.ts';
+} from '../../domain/requests/workflow.ts';
 import {
   requestCases,
   requestContributions,

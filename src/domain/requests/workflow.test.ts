@@ -11,7 +11,7 @@ import {
   regimeOf,
   replySubject,
   STATUSES,
-} from './request-workflow.ts';
+} from './workflow.ts';
 
 describe('request workflow', () => {
   it('titles a request by its first sentence or whole words, never cutting a word', () => {

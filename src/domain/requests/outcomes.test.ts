@@ -6,7 +6,7 @@ import {
   outcomeName,
   outcomeProblems,
   parsePounds,
-} from './request-outcomes.ts';
+} from './outcomes.ts';
 import { EXEMPTIONS, exemptionsFor, findExemption } from './exemptions.ts';
 
 describe('request outcomes', () => {

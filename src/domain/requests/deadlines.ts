@@ -3,7 +3,7 @@ import {
   workingDayIndex,
   type HolidayCalendar,
   type Nation,
-} from './calendar/bank-holidays.ts';
+} from '../calendar/bank-holidays.ts';
 import {
   addCalendarMonths,
   addDays,
@@ -11,7 +11,7 @@ import {
   isIsoDate,
   toDayNumber,
   type IsoDate,
-} from './calendar/dates.ts';
+} from '../calendar/dates.ts';
 
 /**
  * Statutory and local response deadlines. Sources:

@@ -10,9 +10,9 @@ import {
   DEADLINE_KINDS,
   RULES,
 } from './deadlines.ts';
-import { shippedCalendar } from './calendar/shipped.ts';
-import { isFoiWorkingDay, isNationWorkingDay, NATIONS } from './calendar/bank-holidays.ts';
-import { addDays, fromDayNumber, toDayNumber } from './calendar/dates.ts';
+import { shippedCalendar } from '../calendar/shipped.ts';
+import { isFoiWorkingDay, isNationWorkingDay, NATIONS } from '../calendar/bank-holidays.ts';
+import { addDays, fromDayNumber, toDayNumber } from '../calendar/dates.ts';
 
 const calendar = shippedCalendar();
 const due = (input: DeadlineInput) => computeDeadline(calendar, input).due;
