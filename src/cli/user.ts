@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { withServices } from './context.ts';
 import { systemActor } from '../platform/audit/service.ts';
 import { newUserSchema } from '../platform/identity/schemas.ts';
-import { isRole, type Grant } from '../platform/policies/roles.ts';
+import { isRole, type Grant } from '../platform/authz/roles.ts';
 import { NotFoundError, ValidationError } from '../platform/commands.ts';
 
 const cliActor = () => systemActor(`Command line (${process.env.USER ?? 'unknown user'})`);

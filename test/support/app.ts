@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import { systemActor } from '../../src/platform/audit/service.ts';
-import { ROLES, type Role } from '../../src/platform/policies/roles.ts';
+import { ROLES, type Role } from '../../src/platform/authz/roles.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
 
 export const PASSWORD = 'correct horse battery staple';

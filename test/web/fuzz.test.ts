@@ -12,7 +12,7 @@ import {
   type TestContext,
 } from '../support/app.ts';
 import { systemActor } from '../../src/platform/audit/service.ts';
-import { ROLES } from '../../src/platform/policies/roles.ts';
+import { ROLES } from '../../src/platform/authz/roles.ts';
 import { createCase } from '../support/factories.ts';
 import { ACTIONS } from '../../src/domain/requests/workflow.ts';
 

@@ -4,8 +4,8 @@ import supertest from 'supertest';
 import type { Express } from 'express';
 import { createTestContext, csrfFrom, emailFor, signedInAgent, type TestContext } from '../support/app.ts';
 import { DATABASE_KINDS } from '../support/databases.ts';
-import { ROLES, type Principal, type Role } from '../../src/platform/policies/roles.ts';
-import { can } from '../../src/platform/policies/policy.ts';
+import { ROLES, type Principal, type Role } from '../../src/platform/authz/roles.ts';
+import { can } from '../../src/platform/authz/policy.ts';
 import { systemActor } from '../../src/platform/audit/service.ts';
 import type { RouteSpec } from '../../src/platform/web/routes.ts';
 

@@ -6,7 +6,7 @@ import { endpoint } from '../../platform/api/endpoints.ts';
 import { actorOf } from '../../platform/web/request.ts';
 import { NotFoundError } from '../../platform/commands.ts';
 import { grantSchema, newUserSchema } from '../../platform/identity/schemas.ts';
-import { ROLES } from '../../platform/policies/roles.ts';
+import { ROLES } from '../../platform/authz/roles.ts';
 import { MAX_ID, requireId } from '../../platform/validation.ts';
 
 const userSchema = z.object({

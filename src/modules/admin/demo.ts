@@ -1,7 +1,7 @@
 import type { Tx } from '../../platform/db/database.ts';
 import type { Audit } from '../../platform/commands.ts';
 import { directorates, teamMembers, teams, userRoles, users } from '../../platform/identity/schema.ts';
-import type { Role } from '../../platform/policies/roles.ts';
+import type { Role } from '../../platform/authz/roles.ts';
 import { SeededRandom } from '../../domain/shared/random.ts';
 
 /** The fictional council's structure: directorates and the teams within them. */

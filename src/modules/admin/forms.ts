@@ -1,4 +1,4 @@
-import { ROLES, type Grant } from '../../platform/policies/roles.ts';
+import { ROLES, type Grant } from '../../platform/authz/roles.ts';
 import { asArray, asOptionalInt, asString } from '../../platform/web/forms.ts';
 import { parseId } from '../../platform/validation.ts';
 

@@ -20,7 +20,7 @@ import {
   apiTokenSchema,
   passwordSchema,
 } from '../../platform/identity/schemas.ts';
-import { ROLES, ROLE_NAMES, COUNCIL_WIDE_ROLES, type Role } from '../../platform/policies/roles.ts';
+import { ROLES, ROLE_NAMES, COUNCIL_WIDE_ROLES, type Role } from '../../platform/authz/roles.ts';
 import { userFormInput, userFormValues, type UserFormValues } from './forms.ts';
 import { idSchema, requireId } from '../../platform/validation.ts';
 

@@ -1,5 +1,5 @@
 import { Routes } from '../../platform/web/routes.ts';
-import { can } from '../../platform/policies/policy.ts';
+import { can } from '../../platform/authz/policy.ts';
 import type { DashboardService } from './service.ts';
 import { AREAS } from './service.ts';
 

@@ -4,9 +4,9 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { users, userRoles } from '../../platform/identity/schema.ts';
 import { auditEvents } from '../../platform/audit/schema.ts';
-import { can } from '../../platform/policies/policy.ts';
-import type { Permission } from '../../platform/policies/permissions.ts';
-import type { Principal } from '../../platform/policies/roles.ts';
+import { can } from '../../platform/authz/policy.ts';
+import type { Permission } from '../../platform/authz/permissions.ts';
+import type { Principal } from '../../platform/authz/roles.ts';
 import { countAll } from '../../platform/db/count.ts';
 
 /** A count of things waiting for someone, with its words for one and for any other number. */

@@ -5,7 +5,7 @@ import type { Actor, AuditService } from '../../platform/audit/service.ts';
 import type { BlobStore } from '../../platform/files/blob-store.ts';
 import { checkUpload } from '../../platform/files/file-check.ts';
 import { ForbiddenError, NotFoundError, runCommand, ValidationError } from '../../platform/commands.ts';
-import type { Principal } from '../../platform/policies/roles.ts';
+import type { Principal } from '../../platform/authz/roles.ts';
 import { requestAttachments, requestCases } from './schema.ts';
 import { canManageCase, canViewCase } from './policy.ts';
 import type { CaseType } from '../../domain/requests/workflow.ts';

@@ -4,7 +4,7 @@ import { createTestContext, type TestContext } from '../../../test/support/app.t
 import { DATABASE_KINDS } from '../../../test/support/databases.ts';
 import { startSmtpCapture } from '../../../test/support/smtp.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../platform/commands.ts';
-import type { Principal, Role } from '../../platform/policies/roles.ts';
+import type { Principal, Role } from '../../platform/authz/roles.ts';
 import { computeDeadline } from '../../domain/requests/deadlines.ts';
 import { shippedCalendar } from '../../domain/calendar/shipped.ts';
 import type { RequestCase } from './service.ts';

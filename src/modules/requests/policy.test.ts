@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { canApproveCase, canManageCase, canViewCase } from './policy.ts';
-import type { Principal } from '../../platform/policies/roles.ts';
+import type { Principal } from '../../platform/authz/roles.ts';
 
 const user = (role: Principal['grants'][number]['role'], directorateId: number | null = null): Principal => ({
   kind: 'user',

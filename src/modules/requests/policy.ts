@@ -1,7 +1,7 @@
-import { can } from '../../platform/policies/policy.ts';
-import type { Principal } from '../../platform/policies/roles.ts';
+import { can } from '../../platform/authz/policy.ts';
+import type { Principal } from '../../platform/authz/roles.ts';
 import { RIGHTS_TYPES, type CaseAction, type CaseType } from '../../domain/requests/workflow.ts';
-import type { Permission } from '../../platform/policies/permissions.ts';
+import type { Permission } from '../../platform/authz/permissions.ts';
 
 /** What a case looks like to its policies: where it belongs and what kind it is. */
 export interface CaseScope {

@@ -16,7 +16,7 @@ import {
 } from '../../platform/web/forms.ts';
 import { lineChartSvg } from '../../platform/web/charts.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/commands.ts';
-import { can } from '../../platform/policies/policy.ts';
+import { can } from '../../platform/authz/policy.ts';
 import {
   CASE_TYPES,
   CASE_TYPE_NAMES,

@@ -28,8 +28,8 @@ import {
   ValidationError,
   type Audit,
 } from '../../platform/commands.ts';
-import { can, scopeOf } from '../../platform/policies/policy.ts';
-import type { Principal } from '../../platform/policies/roles.ts';
+import { can, scopeOf } from '../../platform/authz/policy.ts';
+import type { Principal } from '../../platform/authz/roles.ts';
 import { computeDeadline, DeadlineInputError, type Deadline } from '../../domain/requests/deadlines.ts';
 import type { HolidayCalendar, Nation } from '../../domain/calendar/bank-holidays.ts';
 import { isIsoDate, type IsoDate } from '../../domain/calendar/dates.ts';

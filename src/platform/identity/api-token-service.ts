@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../audit/service.ts';
 import { NotFoundError, runCommand } from '../commands.ts';
-import { COUNCIL_WIDE_ROLES, isRole, type Principal, type Role } from '../policies/roles.ts';
+import { COUNCIL_WIDE_ROLES, isRole, type Principal, type Role } from '../authz/roles.ts';
 import { apiTokens } from './schema.ts';
 import { findActiveToken } from './repository.ts';
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/database.ts';
 import { apiTokens, directorates, sessions, teamMembers, teams, userRoles, users } from './schema.ts';
-import { isRole, type Grant } from '../policies/roles.ts';
+import { isRole, type Grant } from '../authz/roles.ts';
 import { countWhere } from '../db/count.ts';
 
 export type UserRow = typeof users.$inferSelect;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../policies/roles.ts';
+import { ROLES } from '../authz/roles.ts';
 import { idSchema, MAX_ID, optionalTextField, textField } from '../validation.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords.ts';
 

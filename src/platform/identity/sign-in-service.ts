@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { appendAuditEvent, systemActor } from '../audit/service.ts';
-import { isRole, type Principal } from '../policies/roles.ts';
+import { isRole, type Principal } from '../authz/roles.ts';
 import { userRoles, users } from './schema.ts';
 import { spendVerifyTime, verifyPassword } from './passwords.ts';
 import * as repo from './repository.ts';

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../audit/service.ts';
 import { ConflictError, NotFoundError, runCommand, ValidationError } from '../commands.ts';
-import { COUNCIL_WIDE_ROLES, type Grant } from '../policies/roles.ts';
+import { COUNCIL_WIDE_ROLES, type Grant } from '../authz/roles.ts';
 import { directorates, teams, users } from './schema.ts';
 import { hashPassword } from './passwords.ts';
 import * as repo from './repository.ts';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Express } from 'express';
 import nunjucks from 'nunjucks';
-import { ROLE_NAMES, isRole } from '../policies/roles.ts';
+import { ROLE_NAMES, isRole } from '../authz/roles.ts';
 import { countOf, fileSize, govukDate, plural } from './format.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -1,4 +1,4 @@
-import type { Principal } from '../policies/roles.ts';
+import type { Principal } from '../authz/roles.ts';
 import type { Actor } from '../audit/service.ts';
 
 declare global {

@@ -1,5 +1,5 @@
 import express, { type RequestHandler } from 'express';
-import type { Permission } from '../policies/permissions.ts';
+import type { Permission } from '../authz/permissions.ts';
 import { authorise } from './middleware/authorise.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { can } from '../../policies/policy.ts';
+import { can } from '../../authz/policy.ts';
 import { sendProblem } from '../../api/problem.ts';
 import { isApiPath } from '../request.ts';
 import type { Access } from '../routes.ts';

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
-import { can } from '../../policies/policy.ts';
-import type { Permission } from '../../policies/permissions.ts';
+import { can } from '../../authz/policy.ts';
+import type { Permission } from '../../authz/permissions.ts';
 
 /** The service navigation: each area shows only to those who may use it. */
 const NAVIGATION: { text: string; href: string; permission: Permission }[] = [
