@@ -1,24 +1,22 @@
-import type { Services } from '../composition.ts';
+import type { Services } from '../platform/modules.ts';
 import { runCommand } from '../platform/commands.ts';
 import { systemActor } from '../platform/audit/service.ts';
 import { hashPassword } from '../platform/identity/passwords.ts';
 import { settings } from '../platform/db/settings-schema.ts';
-import { DEMO_PASSWORD, hasAnyUser, seedDemoOrganisation } from '../modules/admin/demo.ts';
-import { seedDemoRequests } from '../modules/requests/demo.ts';
-import { seedDemoPublication } from '../modules/publication/demo.ts';
+import { DEMO_PASSWORD, DEMO_STAFF, hasAnyUser, seedDemoOrganisation } from '../platform/identity/demo.ts';
 
 export const DEFAULT_DEMO_SEED = 2026;
-export const DEMO_STAFF = 200;
 
 export type SeedOutcome =
   { seeded: false; reason: string } | { seeded: true; counts: Record<string, number> };
 
 /**
- * Fills an empty database with the fictional Kingsmere Borough Council. Each module adds its own demo data here as it
- * arrives. Refuses a database that already has users, so it can never mix with real data.
+ * Fills an empty database with the fictional Kingsmere Borough Council: its directorates, teams and staff, then each
+ * module's own demo data, in the modules' order. Refuses a database that already has users, so it can never mix with
+ * real data.
  */
 export async function seedDemo(
-  services: Pick<Services, 'db' | 'clock'>,
+  services: Pick<Services, 'db' | 'clock' | 'modules'>,
   seed = DEFAULT_DEMO_SEED,
 ): Promise<SeedOutcome> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -35,13 +33,9 @@ export async function seedDemo(
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
       services.clock.now(),
     );
-    const requests = await seedDemoRequests(tx, audit, {
-      seed,
-      today,
-      directorates: organisation.directorateIds,
-    });
-    await seedDemoPublication(tx, audit, today);
-    const counts = { ...organisation.counts, requests };
+    const counts: Record<string, number> = { ...organisation.counts };
+    for (const module of services.modules)
+      await module.demo?.({ tx, audit, seed, today, directorates: organisation.directorateIds, counts });
     await tx
       .insert(settings)
       .values({ key: 'demo', value: { seed, seededAt: services.clock.now().toISOString() } });

@@ -9,9 +9,9 @@ import { systemClock } from '../platform/clock.ts';
 import { connectForServer } from '../platform/db/connect.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { createServices } from '../composition.ts';
-import { createApp } from '../platform/web/app.ts';
+import { createApp } from '../app.ts';
 import { seedDemo } from './demo.ts';
-import { DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../modules/admin/demo.ts';
+import { DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../platform/identity/demo.ts';
 
 export interface ServeOptions {
   demo: boolean;

@@ -1,7 +1,7 @@
 import supertest from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { createServices, type Services } from '../../src/composition.ts';
-import { createApp } from '../../src/platform/web/app.ts';
+import { createApp } from '../../src/app.ts';
 import { FixedClock } from '../../src/platform/clock.ts';
 import { createLogger, type Logger } from '../../src/platform/logger.ts';
 import fs from 'node:fs';

@@ -144,7 +144,7 @@ describe('free text shown on pages is text, never markup', () => {
       root: share,
       findingKey: Buffer.alloc(32, 2),
     });
-    sourceId = (await ctx.services.discovery.sources())[0]!.id;
+    sourceId = (await ctx.services.inventory.sources())[0]!.id;
   });
   after(async () => {
     await ctx.close();

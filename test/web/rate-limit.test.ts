@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import supertest from 'supertest';
 import { createTestContext, csrfFrom, emailFor, PASSWORD, type TestContext } from '../support/app.ts';
-import { createApp } from '../../src/platform/web/app.ts';
+import { createApp } from '../../src/app.ts';
 import { runCli, startCli, stop } from '../support/cli.ts';
 import { createTestDatabase } from '../support/databases.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import type { Services } from '../../composition.ts';
+import type { Services } from '../../platform/modules.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { endpoint } from '../../platform/api/endpoints.ts';
 import { actorOf } from '../../platform/web/request.ts';
@@ -8,6 +8,8 @@ import { NotFoundError } from '../../platform/commands.ts';
 import { grantSchema, newUserSchema } from '../../platform/identity/schemas.ts';
 import { ROLES } from '../../platform/authz/roles.ts';
 import { MAX_ID, requireId } from '../../platform/validation.ts';
+import { HOME } from '../dashboard/index.ts';
+import { ADMIN } from './permissions.ts';
 
 const userSchema = z.object({
   id: z.number().int(),
@@ -53,7 +55,7 @@ export function adminApi(deps: Pick<Services, 'users' | 'organisation'>, registr
   endpoint(routes, registry, {
     method: 'get',
     path: '/api/v1/users',
-    access: 'users.manage',
+    access: ADMIN.users,
     tag: 'Users',
     summary: 'List staff accounts',
     query: listQuery,
@@ -66,7 +68,7 @@ export function adminApi(deps: Pick<Services, 'users' | 'organisation'>, registr
   endpoint(routes, registry, {
     method: 'post',
     path: '/api/v1/users',
-    access: 'users.manage',
+    access: ADMIN.users,
     tag: 'Users',
     summary: 'Create a staff account',
     body: newUserSchema,
@@ -80,7 +82,7 @@ export function adminApi(deps: Pick<Services, 'users' | 'organisation'>, registr
   endpoint(routes, registry, {
     method: 'get',
     path: '/api/v1/users/:id',
-    access: 'users.manage',
+    access: ADMIN.users,
     tag: 'Users',
     summary: 'Read a staff account',
     response: userSchema,
@@ -93,7 +95,7 @@ export function adminApi(deps: Pick<Services, 'users' | 'organisation'>, registr
   endpoint(routes, registry, {
     method: 'get',
     path: '/api/v1/directorates',
-    access: 'home.view',
+    access: HOME.view,
     tag: 'Organisation',
     summary: 'List directorates and their teams',
     response: z.array(

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import type { Services } from '../../composition.ts';
+import type { Services } from '../../platform/modules.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { pagination } from '../../platform/web/pagination.ts';
 import { actorOf } from '../../platform/web/request.ts';
@@ -23,6 +23,7 @@ import {
 import { ROLES, ROLE_NAMES, COUNCIL_WIDE_ROLES, type Role } from '../../platform/authz/roles.ts';
 import { userFormInput, userFormValues, type UserFormValues } from './forms.ts';
 import { idSchema, requireId } from '../../platform/validation.ts';
+import { ADMIN } from './permissions.ts';
 
 type Deps = Pick<Services, 'users' | 'organisation' | 'apiTokens' | 'audit'>;
 
@@ -60,8 +61,8 @@ export function adminRoutes(deps: Deps): Routes {
   };
 
   return new Routes()
-    .get('/admin', 'users.manage', (_req, res) => res.render('admin/views/index.njk'))
-    .get('/admin/users', 'users.manage', async (req, res) => {
+    .get('/admin', ADMIN.users, (_req, res) => res.render('admin/views/index.njk'))
+    .get('/admin/users', ADMIN.users, async (req, res) => {
       const q = listQuery.parse(req.query);
       const directorateId = q.directorate;
       const { rows, total } = await deps.users.list(
@@ -78,10 +79,10 @@ export function adminRoutes(deps: Deps): Routes {
         pages: pagination(req, q.page, total, PAGE_SIZE),
       });
     })
-    .get('/admin/users/new', 'users.manage', async (_req, res) => {
+    .get('/admin/users/new', ADMIN.users, async (_req, res) => {
       await renderUserForm(res, 'new', { values: { grants: [], teamIds: [] } });
     })
-    .post('/admin/users', 'users.manage', async (req, res) => {
+    .post('/admin/users', ADMIN.users, async (req, res) => {
       const values = userFormInput(req.body);
       const form = validate(newUserSchema, values);
       if (!form.ok) return void (res.status(400), await renderUserForm(res, 'new', { ...form, values }));
@@ -95,7 +96,7 @@ export function adminRoutes(deps: Deps): Routes {
         await renderUserForm(res, 'new', { ...fromValidationError(error), values });
       }
     })
-    .get('/admin/users/:id', 'users.manage', async (req, res) => {
+    .get('/admin/users/:id', ADMIN.users, async (req, res) => {
       const user = await loadUser(deps, req);
       // A staff record is personal data: reading it is audited.
       await deps.audit.recordView(actorOf(req.principal!), {
@@ -109,11 +110,11 @@ export function adminRoutes(deps: Deps): Routes {
         directorateNames: Object.fromEntries(directorates),
       });
     })
-    .get('/admin/users/:id/edit', 'users.manage', async (req, res) => {
+    .get('/admin/users/:id/edit', ADMIN.users, async (req, res) => {
       const user = await loadUser(deps, req);
       await renderUserForm(res, 'edit', { subject: user, values: userFormValues(user) });
     })
-    .post('/admin/users/:id/edit', 'users.manage', async (req, res) => {
+    .post('/admin/users/:id/edit', ADMIN.users, async (req, res) => {
       const user = await loadUser(deps, req);
       const values: UserFormValues = { ...userFormInput(req.body), email: user.email };
       const form = validate(userUpdateSchema, values);
@@ -143,7 +144,7 @@ export function adminRoutes(deps: Deps): Routes {
         await renderUserForm(res, 'edit', { ...fromValidationError(error), values, subject: user });
       }
     })
-    .post('/admin/users/:id/deactivate', 'users.manage', async (req, res) => {
+    .post('/admin/users/:id/deactivate', ADMIN.users, async (req, res) => {
       const user = await loadUser(deps, req);
       try {
         await deps.users.setActive(actorOf(req.principal!), user.id, false);
@@ -154,16 +155,16 @@ export function adminRoutes(deps: Deps): Routes {
       }
       res.redirect(303, `/admin/users/${user.id}`);
     })
-    .post('/admin/users/:id/reactivate', 'users.manage', async (req, res) => {
+    .post('/admin/users/:id/reactivate', ADMIN.users, async (req, res) => {
       const user = await loadUser(deps, req);
       await deps.users.setActive(actorOf(req.principal!), user.id, true);
       req.session.flash = { type: 'success', text: `${user.displayName} can sign in again` };
       res.redirect(303, `/admin/users/${user.id}`);
     })
-    .get('/admin/users/:id/password', 'users.manage', async (req, res) => {
+    .get('/admin/users/:id/password', ADMIN.users, async (req, res) => {
       res.render('admin/views/password.njk', { subject: await loadUser(deps, req) });
     })
-    .post('/admin/users/:id/password', 'users.manage', async (req, res) => {
+    .post('/admin/users/:id/password', ADMIN.users, async (req, res) => {
       const user = await loadUser(deps, req);
       const form = validate(z.object({ password: passwordSchema }), {
         password: asString(req.body.password),
@@ -176,10 +177,10 @@ export function adminRoutes(deps: Deps): Routes {
       };
       res.redirect(303, `/admin/users/${user.id}`);
     })
-    .get('/admin/organisation', 'organisation.manage', async (_req, res) => {
+    .get('/admin/organisation', ADMIN.organisation, async (_req, res) => {
       await renderOrganisation(deps, res, {});
     })
-    .post('/admin/directorates', 'organisation.manage', async (req, res) => {
+    .post('/admin/directorates', ADMIN.organisation, async (req, res) => {
       const values = { name: asString(req.body.name) };
       const form = validate(directorateSchema, values);
       if (!form.ok)
@@ -197,7 +198,7 @@ export function adminRoutes(deps: Deps): Routes {
       req.session.flash = { type: 'success', text: `Directorate ${form.value.name} added` };
       res.redirect(303, '/admin/organisation');
     })
-    .post('/admin/teams', 'organisation.manage', async (req, res) => {
+    .post('/admin/teams', ADMIN.organisation, async (req, res) => {
       const values = {
         name: asString(req.body.teamName),
         directorateId: asOptionalInt(req.body.directorateId),
@@ -229,10 +230,10 @@ export function adminRoutes(deps: Deps): Routes {
       req.session.flash = { type: 'success', text: `Team ${form.value.name} added` };
       res.redirect(303, '/admin/organisation');
     })
-    .get('/admin/api-tokens', 'api-tokens.manage', async (_req, res) => {
+    .get('/admin/api-tokens', ADMIN.apiTokens, async (_req, res) => {
       await renderTokens(deps, res, {});
     })
-    .post('/admin/api-tokens', 'api-tokens.manage', async (req, res) => {
+    .post('/admin/api-tokens', ADMIN.apiTokens, async (req, res) => {
       const values = {
         name: asString(req.body.name),
         role: asString(req.body.role) as Role,
@@ -244,7 +245,7 @@ export function adminRoutes(deps: Deps): Routes {
       // Shown once, on this response only; never stored or logged.
       await renderTokens(deps, res, { created });
     })
-    .post('/admin/api-tokens/:id/revoke', 'api-tokens.manage', async (req, res) => {
+    .post('/admin/api-tokens/:id/revoke', ADMIN.apiTokens, async (req, res) => {
       await deps.apiTokens.revoke(actorOf(req.principal!), idParam(req));
       req.session.flash = { type: 'success', text: 'Token revoked' };
       res.redirect(303, '/admin/api-tokens');

@@ -5,6 +5,7 @@ import type { AuditService } from '../../platform/audit/service.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { endpoint } from '../../platform/api/endpoints.ts';
 import { auditQueryFields, toAuditFilter, withDateOrder } from './filters.ts';
+import { AUDIT } from './permissions.ts';
 
 const eventSchema = z.object({
   seq: z.number().int(),
@@ -32,7 +33,7 @@ export function auditApi(deps: { audit: AuditService }, registry: OpenAPIRegistr
   endpoint(routes, registry, {
     method: 'get',
     path: '/api/v1/audit-events',
-    access: 'audit.view',
+    access: AUDIT.view,
     tag: 'Audit',
     summary: 'Search the audit trail, newest first',
     query,

@@ -6,6 +6,7 @@ import { actorOf } from '../../platform/web/request.ts';
 import { validate } from '../../platform/web/forms.ts';
 import { pagination } from '../../platform/web/pagination.ts';
 import { auditQuerySchema, toAuditFilter } from './filters.ts';
+import { AUDIT } from './permissions.ts';
 
 const PAGE_SIZE = 50;
 const pageSchema = z.coerce.number().int().min(1).max(1_000_000).catch(1);
@@ -20,7 +21,7 @@ const pick = (q: Record<string, unknown>) =>
 /** The audit trail for the DPO, auditors and administrators: filter, read, export. */
 export function auditRoutes(deps: { audit: AuditService }): Routes {
   return new Routes()
-    .get('/audit', 'audit.view', async (req, res) => {
+    .get('/audit', AUDIT.view, async (req, res) => {
       const values = pick(req.query);
       const form = validate(auditQuerySchema, values);
       if (!form.ok)
@@ -41,7 +42,7 @@ export function auditRoutes(deps: { audit: AuditService }): Routes {
         exportQuery,
       });
     })
-    .get('/audit/export.csv', 'audit.view', async (req, res) => {
+    .get('/audit/export.csv', AUDIT.view, async (req, res) => {
       const form = validate(auditQuerySchema, pick(req.query));
       if (!form.ok)
         return res

@@ -1,19 +1,18 @@
-import { Routes } from '../../platform/web/routes.ts';
+import type { Services } from '../../platform/modules.ts';
 import { can } from '../../platform/authz/policy.ts';
-import type { DashboardService } from './service.ts';
-import { AREAS } from './service.ts';
+import { Routes } from '../../platform/web/routes.ts';
+import { HOME } from './permissions.ts';
 
-export function dashboardRoutes(deps: { dashboard: DashboardService }): Routes {
-  const routes = new Routes().get('/', 'home.view', async (req, res) => {
+/** The home page, gathered from every module: their attention items and their areas. */
+export function dashboardRoutes(services: Services): Routes {
+  return new Routes().get('/', HOME.view, async (req, res) => {
     const principal = req.principal!;
-    const attention = await deps.dashboard.attentionFor(principal);
-    const areas = AREAS.filter((a) => can(principal, a.permission));
+    const attention = (
+      await Promise.all(services.modules.map((m) => m.attention?.(services, principal) ?? []))
+    ).flat();
+    const areas = services.modules
+      .flatMap((m) => (m.area && m.area.onHome !== false ? [m.area] : []))
+      .filter((a) => can(principal, a.permission));
     res.render('dashboard/views/home.njk', { attention, areas });
   });
-  for (const area of AREAS.filter((a) => !a.available)) {
-    routes.get(`/${area.slug}`, area.permission, (_req, res) =>
-      res.render('dashboard/views/area.njk', { area }),
-    );
-  }
-  return routes;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Services } from '../../composition.ts';
+import type { Services } from '../../platform/modules.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { actorOf } from '../../platform/web/request.ts';
 import { pagination } from '../../platform/web/pagination.ts';
@@ -12,6 +12,7 @@ import { sendFile } from '../requests/routes.ts';
 import { publicationEntrySchema } from './service.ts';
 import { PUBLICATION_CLASSES } from './classes.ts';
 import { requireId } from '../../platform/validation.ts';
+import { PUBLICATION } from './permissions.ts';
 
 const PAGE_SIZE = 25;
 const logQuery = z.object({
@@ -75,10 +76,10 @@ export function publicationRoutes(deps: Pick<Services, 'requests' | 'publication
       const [scheme, datasets] = await Promise.all([deps.publication.scheme(), deps.publication.datasets()]);
       res.render('publication/views/scheme.njk', { scheme, datasets });
     })
-    .get('/publication-scheme/manage', 'publication.manage', async (_req, res) => {
+    .get('/publication-scheme/manage', PUBLICATION.manage, async (_req, res) => {
       await renderManage(res, {});
     })
-    .post('/publication-scheme/entries', 'publication.manage', async (req, res) => {
+    .post('/publication-scheme/entries', PUBLICATION.manage, async (req, res) => {
       const values = formValues(req.body, ['classCode', 'title', 'description', 'url']);
       const form = validate(publicationEntrySchema, values);
       if (!form.ok) return void (res.status(400), await renderManage(res, { ...form, values }));
@@ -86,12 +87,12 @@ export function publicationRoutes(deps: Pick<Services, 'requests' | 'publication
       req.session.flash = { type: 'success', text: `${form.value.title} added to the publication scheme` };
       res.redirect(303, '/publication-scheme/manage');
     })
-    .post('/publication-scheme/entries/:id/remove', 'publication.manage', async (req, res) => {
+    .post('/publication-scheme/entries/:id/remove', PUBLICATION.manage, async (req, res) => {
       await deps.publication.removeEntry(actorOf(req.principal!), requireId(req.params.id, 'entry'));
       req.session.flash = { type: 'success', text: 'Entry removed' };
       res.redirect(303, '/publication-scheme/manage');
     })
-    .post('/publication-scheme/datasets/:code', 'publication.manage', async (req, res) => {
+    .post('/publication-scheme/datasets/:code', PUBLICATION.manage, async (req, res) => {
       try {
         await deps.publication.recordDataset(actorOf(req.principal!), String(req.params.code), {
           lastPublishedOn: asString(req.body.lastPublishedOn),

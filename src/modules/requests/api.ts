@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import type { Services } from '../../composition.ts';
+import type { Services } from '../../platform/modules.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { endpoint } from '../../platform/api/endpoints.ts';
 import { actorOf } from '../../platform/web/request.ts';
@@ -8,6 +8,7 @@ import { CASE_TYPES, STATUSES, titleFromRequest } from '../../domain/requests/wo
 import { publicRequestSchema } from './schemas.ts';
 import type { RequestCase } from './service.ts';
 import { MAX_ID, idSchema, requireId } from '../../platform/validation.ts';
+import { REQUESTS } from './permissions.ts';
 
 const caseSchema = z.object({
   id: z.number().int(),
@@ -56,7 +57,7 @@ export function requestsApi(deps: Pick<Services, 'requests'>, registry: OpenAPIR
   endpoint(routes, registry, {
     method: 'post',
     path: '/api/v1/requests',
-    access: 'requests.manage',
+    access: REQUESTS.manage,
     tag: 'Requests',
     summary: 'Make an FOI, EIR or subject access request, as the public form does (acknowledged by email)',
     body: publicRequestSchema.extend({ subject: z.string().trim().min(1).max(300).optional() }),
@@ -83,7 +84,7 @@ export function requestsApi(deps: Pick<Services, 'requests'>, registry: OpenAPIR
   endpoint(routes, registry, {
     method: 'get',
     path: '/api/v1/requests',
-    access: 'requests.view',
+    access: REQUESTS.view,
     tag: 'Requests',
     summary: 'List cases the token may see, soonest due first',
     query: listQuery,
@@ -106,7 +107,7 @@ export function requestsApi(deps: Pick<Services, 'requests'>, registry: OpenAPIR
   endpoint(routes, registry, {
     method: 'get',
     path: '/api/v1/requests/:id',
-    access: 'requests.view',
+    access: REQUESTS.view,
     tag: 'Requests',
     summary: 'Read a case (the read is audited)',
     response: caseSchema,

@@ -104,7 +104,7 @@ const IN_TIME: Record<string, number> = {
 export async function seedDemoRequests(
   tx: Tx,
   audit: Audit,
-  options: { seed: number; today: IsoDate; directorates: Map<string, number> },
+  options: { seed: number; today: IsoDate; directorates: ReadonlyMap<string, number> },
 ) {
   const random = new SeededRandom(options.seed + 4);
   const calendar = shippedCalendar();
@@ -140,7 +140,7 @@ function demoCase(
   receivedOn: IsoDate,
   today: IsoDate,
   directorateNames: string[],
-  directorates: Map<string, number>,
+  directorates: ReadonlyMap<string, number>,
   counters: Map<string, number>,
 ): typeof requestCases.$inferInsert {
   const roll = random.next();

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { Services } from '../../composition.ts';
+import type { Services } from '../../platform/modules.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { titleFromRequest } from '../../domain/requests/workflow.ts';
 import { publicSubmitRateLimit } from '../../platform/web/middleware/rate-limit.ts';

@@ -2,7 +2,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { stringify } from 'csv-stringify/sync';
-import type { Services } from '../../composition.ts';
+import type { Services } from '../../platform/modules.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { actorOf } from '../../platform/web/request.ts';
 import { pagination } from '../../platform/web/pagination.ts';
@@ -45,6 +45,7 @@ import { targetSchema } from './settings.ts';
 import { namesOf, presentCase } from './presenters.ts';
 import { idSchema, parseId, requireId } from '../../platform/validation.ts';
 import { govukDate, plural } from '../../platform/web/format.ts';
+import { REQUESTS } from './permissions.ts';
 
 type Deps = Pick<
   Services,
@@ -219,7 +220,7 @@ export function requestRoutes(deps: Deps): Routes {
   }
 
   return routes
-    .get('/requests', 'requests.view', async (req, res) => {
+    .get('/requests', REQUESTS.view, async (req, res) => {
       const q = listQuery.parse(req.query);
       const filter = { view: q.view, type: q.type, status: q.status, directorateId: q.directorate, q: q.q };
       const { rows, total } = await deps.requests.list(req.principal!, filter, {
@@ -242,11 +243,11 @@ export function requestRoutes(deps: Deps): Routes {
         teams: await deps.organisation.teams(),
         labels,
         today: deps.requests.today(),
-        mayManage: can(req.principal, 'requests.manage'),
+        mayManage: can(req.principal, REQUESTS.manage),
         pages: pagination(req, q.page, total, PAGE_SIZE),
       });
     })
-    .post('/requests/allocate', 'requests.manage', async (req, res) => {
+    .post('/requests/allocate', REQUESTS.manage, async (req, res) => {
       const ids = asArray(req.body.caseIds)
         .map(parseId)
         .filter((n): n is number => n !== undefined);
@@ -272,13 +273,13 @@ export function requestRoutes(deps: Deps): Routes {
       };
       res.redirect(303, '/requests');
     })
-    .get('/requests/log', 'requests.manage', (req, res) => {
+    .get('/requests/log', REQUESTS.manage, (req, res) => {
       res.render('requests/views/log.njk', {
         labels,
         values: { receivedOn: deps.requests.today(), channel: 'email' },
       });
     })
-    .post('/requests/log', 'requests.manage', async (req, res) => {
+    .post('/requests/log', REQUESTS.manage, async (req, res) => {
       const fields = [
         'type',
         'channel',
@@ -309,7 +310,7 @@ export function requestRoutes(deps: Deps): Routes {
         res.status(400).render('requests/views/log.njk', { ...fromValidationError(error), labels, values });
       }
     })
-    .get('/requests/reports', 'requests.reports', async (req, res) => {
+    .get('/requests/reports', REQUESTS.reports, async (req, res) => {
       const report = await deps.requestReports.build({ months: 12, until: deps.requests.today() });
       const chart = lineChartSvg({
         title: 'Share of requests answered in time, by month',
@@ -328,7 +329,7 @@ export function requestRoutes(deps: Deps): Routes {
         exemptionTitle: (code: string) => findExemption(code)?.title ?? code,
       });
     })
-    .get('/requests/reports/timeliness.csv', 'requests.reports', async (_req, res) => {
+    .get('/requests/reports/timeliness.csv', REQUESTS.reports, async (_req, res) => {
       const report = await deps.requestReports.build({ months: 12, until: deps.requests.today() });
       const rows = report.timeliness.flatMap((t) =>
         t.byMonth.map((m) => ({
@@ -346,16 +347,16 @@ export function requestRoutes(deps: Deps): Routes {
       res.setHeader('Content-Disposition', 'attachment; filename="request-timeliness.csv"');
       res.send(stringify(rows, { header: true, escape_formulas: true }));
     })
-    .get('/requests/reports/quarterly.csv', 'requests.reports', async (_req, res) => {
+    .get('/requests/reports/quarterly.csv', REQUESTS.reports, async (_req, res) => {
       const report = await deps.requestReports.build({ months: 12, until: deps.requests.today() });
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', 'attachment; filename="foi-quarterly-statistics.csv"');
       res.send(stringify(report.quarterly, { header: true, escape_formulas: true }));
     })
-    .get('/requests/settings', 'requests.configure', async (_req, res) => {
+    .get('/requests/settings', REQUESTS.configure, async (_req, res) => {
       await renderSettings(res, {});
     })
-    .post('/requests/settings/systems', 'requests.configure', async (req, res) => {
+    .post('/requests/settings/systems', REQUESTS.configure, async (req, res) => {
       try {
         await deps.requestSettings.addSystem(actorOf(req.principal!), asString(req.body.name));
       } catch (error) {
@@ -369,7 +370,7 @@ export function requestRoutes(deps: Deps): Routes {
       req.session.flash = { type: 'success', text: 'System added' };
       res.redirect(303, '/requests/settings');
     })
-    .post('/requests/settings/systems/:id/:change', 'requests.configure', async (req, res) => {
+    .post('/requests/settings/systems/:id/:change', REQUESTS.configure, async (req, res) => {
       const change = String(req.params.change);
       if (change !== 'retire' && change !== 'restore') throw new NotFoundError('No such change');
       await deps.requestSettings.setSystemActive(
@@ -383,7 +384,7 @@ export function requestRoutes(deps: Deps): Routes {
       };
       res.redirect(303, '/requests/settings');
     })
-    .post('/requests/settings/targets/:directorateId', 'requests.configure', async (req, res) => {
+    .post('/requests/settings/targets/:directorateId', REQUESTS.configure, async (req, res) => {
       const form = validate(targetSchema, {
         foiPercent: asString(req.body.foiPercent),
         sarPercent: asString(req.body.sarPercent),
@@ -404,10 +405,10 @@ export function requestRoutes(deps: Deps): Routes {
       req.session.flash = { type: 'success', text: 'Target saved' };
       res.redirect(303, '/requests/settings');
     })
-    .get('/requests/:id', 'requests.view', async (req, res) => {
+    .get('/requests/:id', REQUESTS.view, async (req, res) => {
       await renderCase(req, res, caseId(req));
     })
-    .post('/requests/:id/searches', 'requests.manage', async (req, res) => {
+    .post('/requests/:id/searches', REQUESTS.manage, async (req, res) => {
       const id = caseId(req);
       await runAction(
         req,
@@ -422,7 +423,7 @@ export function requestRoutes(deps: Deps): Routes {
         'log-search',
       );
     })
-    .post('/requests/:id/disclosures', 'requests.manage', async (req, res) => {
+    .post('/requests/:id/disclosures', REQUESTS.manage, async (req, res) => {
       const id = caseId(req);
       await runAction(
         req,
@@ -445,7 +446,7 @@ export function requestRoutes(deps: Deps): Routes {
     })
     .post(
       '/requests/:id/attachments',
-      'requests.manage',
+      REQUESTS.manage,
       upload(deps.config.maxUploadBytes),
       async (req, res) => {
         const id = caseId(req);
@@ -469,7 +470,7 @@ export function requestRoutes(deps: Deps): Routes {
         );
       },
     )
-    .get('/requests/:id/files/:fileId', 'requests.view', async (req, res) => {
+    .get('/requests/:id/files/:fileId', REQUESTS.view, async (req, res) => {
       const file = await deps.attachments.download(
         req.principal!,
         actorOf(req.principal!),
@@ -478,7 +479,7 @@ export function requestRoutes(deps: Deps): Routes {
       );
       sendFile(res, file);
     })
-    .post('/requests/:id/review', 'requests.manage', async (req, res) => {
+    .post('/requests/:id/review', REQUESTS.manage, async (req, res) => {
       const id = caseId(req);
       try {
         const review = await deps.requests.requestInternalReview(

@@ -66,8 +66,9 @@ import { LETTER_TOPICS, renderLetter, type LetterName } from './letters.ts';
 import { canManageCase, canTakeAction, canViewCase } from './policy.ts';
 import type { NewCase } from './schemas.ts';
 import { countWhere } from '../../platform/db/count.ts';
-import type { AttentionItem } from '../dashboard/service.ts';
+import type { AttentionItem } from '../../platform/modules.ts';
 import { parseId } from '../../platform/validation.ts';
+import { REQUESTS } from './permissions.ts';
 
 export type RequestCase = typeof requestCases.$inferSelect;
 /** A stretch of days that do not count: [from, to (null while it lasts), why]. Older rows have no reason (a fee). */
@@ -262,7 +263,7 @@ export class RequestsService {
     dueSoonUntil: IsoDate,
   ): SQL | undefined {
     const conditions: SQL[] = [];
-    const scope = scopeOf(principal, 'requests.view');
+    const scope = scopeOf(principal, REQUESTS.view);
     if (scope !== 'all')
       conditions.push(scope.length ? inArray(requestCases.directorateId, scope) : sql`false`);
     const open = inArray(requestCases.status, OPEN_STATUSES as CaseStatus[]);
@@ -302,7 +303,7 @@ export class RequestsService {
 
   /** Counts for the home page: what needs this officer's attention. */
   async attention(principal: Principal): Promise<AttentionItem[]> {
-    if (!can(principal, 'requests.view')) return [];
+    if (!can(principal, REQUESTS.view)) return [];
     const count = async (filter: CaseListFilter) =>
       (await this.list(principal, filter, { limit: 1, offset: 0 })).total;
     const items: AttentionItem[] = [
@@ -325,7 +326,7 @@ export class RequestsService {
         href: '/requests?view=overdue',
       },
     ];
-    if (can(principal, 'requests.approve') || can(principal, 'requests.approve-rights')) {
+    if (can(principal, REQUESTS.approve) || can(principal, REQUESTS.approveRights)) {
       items.push({
         count: await count({ view: 'open', status: 'approval' }),
         one: 'response is waiting for approval',

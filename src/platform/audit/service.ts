@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, ilike, lt, asc, gt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, inArray, lt, asc, gt, sql, type SQL } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { auditEvents } from './schema.ts';
@@ -101,6 +101,15 @@ export class AuditService {
       countWhere(this.db.orm, auditEvents, where),
     ]);
     return { rows, total };
+  }
+
+  /** How many events with one of these actions happened since a moment (refused sign-ins for the home page). */
+  async countSince(actions: string[], since: Date): Promise<number> {
+    const [row] = await this.db.orm
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditEvents)
+      .where(and(gt(auditEvents.occurredAt, since), inArray(auditEvents.action, actions)));
+    return Number(row?.n ?? 0);
   }
 
   /** Every matching event, oldest first, in pages, for exports. */

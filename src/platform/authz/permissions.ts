@@ -1,31 +1,30 @@
-import { ROLES, type Role } from './roles.ts';
+import type { Role } from './roles.ts';
 
 /**
- * Which roles hold each permission. Every route names one of these (or `public`), and the permission matrix test
- * checks each route against this table for every role. Every signed-in user also holds `staff`.
+ * Something a route or a rule needs, and the roles that hold it. Each module defines its own in its permissions.ts
+ * (`requests.view`, `requests.manage` …) and lists them in its ModuleDefinition; routes and rules use the value, so a
+ * misspelt permission is a compile error, and the permission table is the modules' lists put together.
  */
-export const PERMISSIONS = {
-  'home.view': ROLES,
-  'users.manage': ['admin'],
-  'organisation.manage': ['admin'],
-  'api-tokens.manage': ['admin'],
-  'audit.view': ['admin', 'dpo', 'auditor'],
-  'requests.view': ['dpo', 'ig_officer', 'requests_officer', 'auditor'],
-  'requests.manage': ['dpo', 'ig_officer', 'requests_officer'],
-  'requests.approve': ['dpo', 'ig_officer'],
-  'requests.approve-rights': ['dpo'],
-  'requests.reports': ['dpo', 'ig_officer', 'requests_officer', 'auditor'],
-  'requests.configure': ['dpo', 'ig_officer'],
-  'publication.manage': ['dpo', 'ig_officer', 'requests_officer'],
-  'records.view': ['dpo', 'ig_officer', 'records_manager', 'auditor'],
-  'assets.view': ['dpo', 'ig_officer', 'asset_owner', 'auditor'],
-  'incidents.report': ROLES,
-  'compliance.view': ['dpo', 'ig_officer', 'asset_owner', 'auditor'],
-  'discovery.view': ['dpo', 'ig_officer', 'records_manager'],
-} as const satisfies Record<string, readonly Role[]>;
+export interface Permission {
+  /** `<module>.<verb>`: what pages ask for by name (`can("requests.reports")` in a template). */
+  readonly name: string;
+  readonly roles: readonly Role[];
+}
 
-export type Permission = keyof typeof PERMISSIONS;
+const NAME = /^[a-z][a-z-]*\.[a-z][a-z-]*$/;
 
-export function isPermission(value: string): value is Permission {
-  return Object.hasOwn(PERMISSIONS, value);
+export function permission(name: string, roles: readonly Role[]): Permission {
+  if (!NAME.test(name)) throw new Error(`A permission is named <module>.<verb>, not "${name}"`);
+  return Object.freeze({ name, roles: Object.freeze([...roles]) });
+}
+
+/** Every permission of the modules in use, by name; two modules defining one name is a mistake caught at start. */
+export function permissionTable(permissions: readonly Permission[]): ReadonlyMap<string, Permission> {
+  const table = new Map<string, Permission>();
+  for (const p of permissions) {
+    const known = table.get(p.name);
+    if (known && known !== p) throw new Error(`The permission ${p.name} is defined twice`);
+    table.set(p.name, p);
+  }
+  return table;
 }

@@ -1,5 +1,6 @@
-import { PERMISSIONS, type Permission } from './permissions.ts';
-import { COUNCIL_WIDE_ROLES, type Grant, type Principal, type Role } from './roles.ts';
+import { ForbiddenError } from '../errors.ts';
+import type { Permission } from './permissions.ts';
+import { COUNCIL_WIDE_ROLES, type Grant, type Principal } from './roles.ts';
 
 /** A resource that belongs to a directorate (null: council-wide). */
 export interface Scoped {
@@ -7,12 +8,12 @@ export interface Scoped {
 }
 
 function grantsFor(principal: Principal, permission: Permission): Grant[] {
-  const roles: readonly Role[] = PERMISSIONS[permission];
+  // Every signed-in member of staff holds `staff`; an API token holds only its own role.
   const grants: Grant[] =
     principal.kind === 'user'
       ? [...principal.grants, { role: 'staff', directorateId: null }]
       : principal.grants;
-  return grants.filter((g) => roles.includes(g.role));
+  return grants.filter((g) => permission.roles.includes(g.role));
 }
 
 function coversAll(grant: Grant): boolean {
@@ -28,6 +29,20 @@ export function can(principal: Principal | undefined, permission: Permission, re
   const grants = grantsFor(principal, permission);
   if (!resource) return grants.length > 0;
   return grants.some((g) => coversAll(g) || g.directorateId === resource.directorateId);
+}
+
+/**
+ * The same question for a command or a service: refuses with a ForbiddenError (403 on a page and in the API) when the
+ * answer is no. For a rule of its own (only the DPO approves a rights response), pass the answer.
+ */
+export function authorize(
+  principal: Principal | undefined,
+  permission: Permission | boolean,
+  resource?: Scoped,
+  message?: string,
+): void {
+  const allowed = typeof permission === 'boolean' ? permission : can(principal, permission, resource);
+  if (!allowed) throw new ForbiddenError(message);
 }
 
 /** The directorates whose resources the principal may reach with this permission: every one, or a list. */

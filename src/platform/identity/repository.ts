@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/database.ts';
 import { apiTokens, directorates, sessions, teamMembers, teams, userRoles, users } from './schema.ts';
 import { isRole, type Grant } from '../authz/roles.ts';
@@ -108,6 +108,29 @@ export async function countActiveWithRole(db: Executor, role: Grant['role']): Pr
     .from(users)
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
     .where(and(eq(users.active, true), eq(userRoles.role, role)));
+  return Number(row?.n ?? 0);
+}
+
+/** Active accounts locked after failed sign-ins, as of `now`. */
+export async function countLocked(db: Executor, now: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(eq(users.active, true), gt(users.lockedUntil, now)));
+  return Number(row?.n ?? 0);
+}
+
+/** Active accounts holding no role beyond member of staff. */
+export async function countWithoutRole(db: Executor): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(
+      and(
+        eq(users.active, true),
+        sql`not exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id})`,
+      ),
+    );
   return Number(row?.n ?? 0);
 }
 

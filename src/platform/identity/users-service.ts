@@ -170,6 +170,15 @@ export class UsersService {
     return { ...user, grants: grants.get(id) ?? [], teams: userTeams };
   }
 
+  /** What needs an administrator: accounts locked after failed sign-ins, and active ones with no role. */
+  async needingAttention(): Promise<{ locked: number; withoutRole: number }> {
+    const [locked, withoutRole] = await Promise.all([
+      repo.countLocked(this.deps.db.orm, this.deps.clock.now()),
+      repo.countWithoutRole(this.deps.db.orm),
+    ]);
+    return { locked, withoutRole };
+  }
+
   findByEmail(email: string) {
     return repo.findUserByEmail(this.deps.db.orm, email);
   }

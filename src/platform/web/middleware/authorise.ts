@@ -27,7 +27,7 @@ export function authorise(access: Access): RequestHandler {
       return sendProblem(res, {
         status: 403,
         title: 'Forbidden',
-        detail: `This needs the ${access} permission.`,
+        detail: `This needs the ${access.name} permission.`,
       });
     res.status(403).render('errors/403.njk');
   };

@@ -1,36 +1,40 @@
 import type { RequestHandler } from 'express';
 import { can } from '../../authz/policy.ts';
 import type { Permission } from '../../authz/permissions.ts';
+import type { Area } from '../../modules.ts';
 
-/** The service navigation: each area shows only to those who may use it. */
-const NAVIGATION: { text: string; href: string; permission: Permission }[] = [
-  { text: 'Home', href: '/', permission: 'home.view' },
-  { text: 'Requests', href: '/requests', permission: 'requests.view' },
-  { text: 'Records', href: '/records', permission: 'records.view' },
-  { text: 'Assets', href: '/information-assets', permission: 'assets.view' },
-  { text: 'Incidents', href: '/incidents', permission: 'incidents.report' },
-  { text: 'Compliance', href: '/compliance', permission: 'compliance.view' },
-  { text: 'Discovery', href: '/discovery', permission: 'discovery.view' },
-  { text: 'Audit', href: '/audit', permission: 'audit.view' },
-  { text: 'Admin', href: '/admin', permission: 'users.manage' },
-];
-
-/** What every page template can use: the user, their navigation, a one-off message. */
-export const pageLocals: RequestHandler = (req, res, next) => {
-  const principal = req.principal;
-  res.locals.user = principal;
-  res.locals.currentPath = req.path;
-  res.locals.can = (permission: Permission) => can(principal, permission);
-  if (principal) {
-    res.locals.navigation = NAVIGATION.filter((n) => can(principal, n.permission)).map((n) => ({
-      text: n.text,
-      href: n.href,
-      active: n.href === '/' ? req.path === '/' : req.path === n.href || req.path.startsWith(`${n.href}/`),
-    }));
-  }
-  if (req.session?.flash) {
-    res.locals.flash = req.session.flash;
-    delete req.session.flash;
-  }
-  next();
-};
+/**
+ * What every page template can use: the user, the service navigation (each module's area, shown only to those who may
+ * use it), `can("requests.reports")` by permission name, and a one-off message.
+ */
+export function pageLocals(options: {
+  areas: readonly Area[];
+  permissions: ReadonlyMap<string, Permission>;
+}): RequestHandler {
+  const named = (name: string): Permission => {
+    const found = options.permissions.get(name);
+    if (!found) throw new Error(`A page asked for the permission ${name}, which no module lists`);
+    return found;
+  };
+  return (req, res, next) => {
+    const principal = req.principal;
+    res.locals.user = principal;
+    res.locals.currentPath = req.path;
+    res.locals.can = (name: string) => can(principal, named(name));
+    if (principal) {
+      res.locals.navigation = options.areas
+        .filter((a) => can(principal, a.permission))
+        .map((a) => ({
+          text: a.name,
+          href: a.href,
+          active:
+            a.href === '/' ? req.path === '/' : req.path === a.href || req.path.startsWith(`${a.href}/`),
+        }));
+    }
+    if (req.session?.flash) {
+      res.locals.flash = req.session.flash;
+      delete req.session.flash;
+    }
+    next();
+  };
+}

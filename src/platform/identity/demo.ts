@@ -1,7 +1,7 @@
-import type { Tx } from '../../platform/db/database.ts';
-import type { Audit } from '../../platform/commands.ts';
-import { directorates, teamMembers, teams, userRoles, users } from '../../platform/identity/schema.ts';
-import type { Role } from '../../platform/authz/roles.ts';
+import type { Tx } from '../db/database.ts';
+import type { Audit } from '../commands.ts';
+import { directorates, teamMembers, teams, userRoles, users } from './schema.ts';
+import type { Role } from '../authz/roles.ts';
 import { SeededRandom } from '../../domain/shared/random.ts';
 
 /** The fictional council's structure: directorates and the teams within them. */
@@ -33,6 +33,8 @@ export const DEMO_STRUCTURE: Record<string, string[]> = {
 };
 
 export const DEMO_PASSWORD = 'custodian-demo';
+/** The demo council's staff, the named accounts among them. */
+export const DEMO_STAFF = 200;
 export const DEMO_EMAIL_DOMAIN = 'kingsmere.gov.example';
 
 /** Named accounts a newcomer signs in with, one per role. */

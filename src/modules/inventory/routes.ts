@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { z } from 'zod';
 import { stringify } from 'csv-stringify/sync';
-import type { Services } from '../../composition.ts';
+import type { Services } from '../../platform/modules.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { actorOf } from '../../platform/web/request.ts';
 import { pagination } from '../../platform/web/pagination.ts';
@@ -9,6 +9,7 @@ import { NotFoundError } from '../../platform/commands.ts';
 import { PII_TYPES } from '../../domain/pii/types.ts';
 import { ROT_REASONS } from '../../domain/discovery/rot.ts';
 import { requireId } from '../../platform/validation.ts';
+import { DISCOVERY } from './permissions.ts';
 
 const PAGE_SIZE = 50;
 const folderSchema = z
@@ -34,23 +35,23 @@ const filesQuery = z.object({
 });
 
 /** The discovery pages for records managers, IG officers and the DPO. */
-export function discoveryRoutes(deps: Pick<Services, 'discovery'>): Routes {
+export function inventoryRoutes(deps: Pick<Services, 'inventory'>): Routes {
   const sourceOf = async (req: Request) => {
-    return deps.discovery.source(requireId(req.params.id, 'source'));
+    return deps.inventory.source(requireId(req.params.id, 'source'));
   };
   return new Routes()
-    .get('/discovery', 'discovery.view', async (_req, res) => {
-      const sources = await deps.discovery.sources();
-      res.render('discovery/views/index.njk', {
+    .get('/discovery', DISCOVERY.view, async (_req, res) => {
+      const sources = await deps.inventory.sources();
+      res.render('inventory/views/index.njk', {
         sources,
         refresh: sources.some((s) => s.lastScan?.status === 'running'),
       });
     })
-    .get('/discovery/sources/:id', 'discovery.view', async (req, res) => {
+    .get('/discovery/sources/:id', DISCOVERY.view, async (req, res) => {
       const { source, scans } = await sourceOf(req);
       const folder = folderSchema.parse(req.query.folder);
-      const summary = await deps.discovery.summary(source.id, source.rootPath, folder);
-      res.render('discovery/views/source.njk', {
+      const summary = await deps.inventory.summary(source.id, source.rootPath, folder);
+      res.render('inventory/views/source.njk', {
         source,
         scans,
         summary,
@@ -59,10 +60,10 @@ export function discoveryRoutes(deps: Pick<Services, 'discovery'>): Routes {
         refresh: scans[0]?.status === 'running',
       });
     })
-    .get('/discovery/sources/:id/summary.csv', 'discovery.view', async (req, res) => {
+    .get('/discovery/sources/:id/summary.csv', DISCOVERY.view, async (req, res) => {
       const { source } = await sourceOf(req);
       const folder = folderSchema.parse(req.query.folder);
-      const s = await deps.discovery.summary(source.id, source.rootPath, folder);
+      const s = await deps.inventory.summary(source.id, source.rootPath, folder);
       const rows = s.folders.map((f) => ({
         folder: folder ? `${folder}/${f.folder}` : f.folder,
         files: f.files,
@@ -79,14 +80,14 @@ export function discoveryRoutes(deps: Pick<Services, 'discovery'>): Routes {
         }),
       );
     })
-    .get('/discovery/sources/:id/files', 'discovery.view', async (req, res) => {
+    .get('/discovery/sources/:id/files', DISCOVERY.view, async (req, res) => {
       const { source } = await sourceOf(req);
       const q = filesQuery.parse(req.query);
-      const { rows, total } = await deps.discovery.files(source.id, source.rootPath, q, {
+      const { rows, total } = await deps.inventory.files(source.id, source.rootPath, q, {
         limit: PAGE_SIZE,
         offset: (q.page - 1) * PAGE_SIZE,
       });
-      res.render('discovery/views/files.njk', {
+      res.render('inventory/views/files.njk', {
         source,
         rows,
         total,
@@ -97,12 +98,12 @@ export function discoveryRoutes(deps: Pick<Services, 'discovery'>): Routes {
         pages: pagination(req, q.page, total, PAGE_SIZE),
       });
     })
-    .get('/discovery/sources/:id/file', 'discovery.view', async (req, res) => {
+    .get('/discovery/sources/:id/file', DISCOVERY.view, async (req, res) => {
       const { source } = await sourceOf(req);
       const filePath = typeof req.query.path === 'string' ? req.query.path : '';
       if (!filePath.startsWith(`${source.rootPath}/`)) throw new NotFoundError('No such file');
-      const { file, findings } = await deps.discovery.file(actorOf(req.principal!), source.id, filePath);
-      res.render('discovery/views/file.njk', {
+      const { file, findings } = await deps.inventory.file(actorOf(req.principal!), source.id, filePath);
+      res.render('inventory/views/file.njk', {
         source,
         file,
         findings,

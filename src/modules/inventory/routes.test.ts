@@ -26,7 +26,7 @@ for (const kind of DATABASE_KINDS) {
         root,
         findingKey: Buffer.alloc(32, 1),
       });
-      sourceId = (await ctx.services.discovery.sources())[0]!.id;
+      sourceId = (await ctx.services.inventory.sources())[0]!.id;
     });
     after(async () => {
       await ctx.close();
@@ -88,7 +88,7 @@ for (const kind of DATABASE_KINDS) {
           root: share,
           findingKey: Buffer.alloc(32, 1),
         });
-        const id = (await ctx.services.discovery.sources()).find((s) => s.name === 'Archive share')!.id;
+        const id = (await ctx.services.inventory.sources()).find((s) => s.name === 'Archive share')!.id;
         const [row] = await ctx.database.db.query<{ error: string | null }>(
           `select error from inventory_files where source_id = $1 and path like '%deep.zip'`,
           [id],
@@ -132,7 +132,7 @@ for (const kind of DATABASE_KINDS) {
           source,
         );
       assert.equal(
-        (await ctx.services.discovery.sources()).filter((s) => s.name !== 'Archive share').length,
+        (await ctx.services.inventory.sources()).filter((s) => s.name !== 'Archive share').length,
         1,
       );
     });

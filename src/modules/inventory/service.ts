@@ -14,7 +14,7 @@ import {
 type Row = Record<string, unknown>;
 
 /** What the discovery pages show: sources and their scans, summaries by folder, files and their masked findings. */
-export class DiscoveryService {
+export class InventoryService {
   constructor(private readonly deps: { db: Database; audit: AuditService }) {}
 
   async sources() {

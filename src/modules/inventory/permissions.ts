@@ -1,0 +1,6 @@
+import { permission } from '../../platform/authz/permissions.ts';
+
+/** The discovery inventory: sources, scans, files and their masked findings. */
+export const DISCOVERY = {
+  view: permission('discovery.view', ['dpo', 'ig_officer', 'records_manager']),
+};

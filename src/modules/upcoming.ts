@@ -1,0 +1,34 @@
+import { permission } from '../platform/authz/permissions.ts';
+import { ROLES } from '../platform/authz/roles.ts';
+import { upcoming } from '../platform/modules.ts';
+
+/**
+ * The capabilities still to come, each a placeholder in the navigation and on the home page with a "not available
+ * yet" page. A module that ships takes its placeholder's place in the list (and its permission's name).
+ */
+export const UPCOMING = [
+  upcoming('records', {
+    name: 'Records',
+    href: '/records',
+    permission: permission('records.view', ['dpo', 'ig_officer', 'records_manager', 'auditor']),
+    purpose: 'The retention schedule, the paper store and disposal',
+  }),
+  upcoming('assets', {
+    name: 'Assets',
+    href: '/information-assets',
+    permission: permission('assets.view', ['dpo', 'ig_officer', 'asset_owner', 'auditor']),
+    purpose: 'The information asset register and record of processing',
+  }),
+  upcoming('incidents', {
+    name: 'Incidents',
+    href: '/incidents',
+    permission: permission('incidents.report', ROLES),
+    purpose: 'Reporting data breaches and handling them on the 72-hour ICO clock',
+  }),
+  upcoming('compliance', {
+    name: 'Compliance',
+    href: '/compliance',
+    permission: permission('compliance.view', ['dpo', 'ig_officer', 'asset_owner', 'auditor']),
+    purpose: 'DPIAs, sharing agreements, policies, training and DSPT evidence',
+  }),
+];
