@@ -4,6 +4,7 @@ import { createServices, type Services } from '../../src/composition.ts';
 import { createApp } from '../../src/app.ts';
 import { FixedClock } from '../../src/platform/clock.ts';
 import { createLogger, type Logger } from '../../src/platform/logger.ts';
+import type { ModuleDefinition } from '../../src/platform/modules.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,14 +37,14 @@ export async function createTestContext(
   kind: DatabaseKind,
   start = new Date('2026-11-25T10:00:00Z'),
   overrides: Partial<Config> = {},
-  options: { logger?: Logger } = {},
+  options: { logger?: Logger; modules?: readonly ModuleDefinition[] } = {},
 ): Promise<TestContext> {
   const database = await createTestDatabase(kind);
   const clock = new FixedClock(start);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodian-files-'));
   const config: Config = { ...loadConfig({}), councilName: 'Test Borough Council', filesDir, ...overrides };
   const logger = options.logger ?? createLogger('silent');
-  const services = createServices({ config, db: database.db, clock, logger });
+  const services = createServices({ config, db: database.db, clock, logger }, options.modules);
   const actor = systemActor('Test setup');
   const directorateId = await services.organisation.createDirectorate(actor, 'Resources');
   const userIds = {} as Record<Role, number>;

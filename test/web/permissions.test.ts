@@ -1,8 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import supertest from 'supertest';
 import type { Express } from 'express';
-import { createTestContext, csrfFrom, emailFor, signedInAgent, type TestContext } from '../support/app.ts';
+import { createTestContext, type TestContext } from '../support/app.ts';
+import { permissionMatrixFailures } from '../support/matrix.ts';
 import { DATABASE_KINDS } from '../support/databases.ts';
 import { ROLES, type Principal, type Role } from '../../src/platform/authz/roles.ts';
 import { can } from '../../src/platform/authz/policy.ts';
@@ -25,8 +25,6 @@ function registeredRoutes(app: Express): { method: string; path: string }[] {
   walk((app as unknown as { router: { stack: unknown[] } }).router.stack);
   return found;
 }
-
-type Who = 'anonymous' | Role;
 
 for (const kind of DATABASE_KINDS) {
   describe(`route permission matrix on ${kind}`, () => {
@@ -78,43 +76,7 @@ for (const kind of DATABASE_KINDS) {
     it('allows and denies every route for anonymous and for every role as declared', async () => {
       const concrete = (path: string) =>
         path.replace(':id', path.includes('api-tokens') ? String(tokenId) : String(targetUserId));
-      const specs = [...ctx.app.routeSpecs].sort(
-        (a, b) => Number(a.path === '/sign-out') - Number(b.path === '/sign-out'),
-      );
-      const failures: string[] = [];
-      for (const who of ['anonymous', ...ROLES] as Who[]) {
-        const agent =
-          who === 'anonymous' ? supertest.agent(ctx.app) : await signedInAgent(ctx, emailFor(who));
-        const csrf = csrfFrom((await agent.get(who === 'anonymous' ? '/sign-in' : '/')).text);
-        for (const spec of specs) {
-          const path = concrete(spec.path);
-          const api = path.startsWith('/api/');
-          let req = spec.method === 'get' ? agent.get(path) : agent.post(path);
-          if (api && who !== 'anonymous') req = req.set('Authorization', `Bearer ${tokens[who]}`);
-          if (spec.method === 'post') req = api ? req.send({}) : req.type('form').send({ _csrf: csrf });
-          const res = await req;
-          const principal: Principal | undefined =
-            who === 'anonymous'
-              ? undefined
-              : {
-                  kind: api ? 'api' : 'user',
-                  id: 1,
-                  label: who,
-                  grants: who === 'staff' && !api ? [] : [{ role: who, directorateId: null }],
-                };
-          const allowed =
-            spec.access === 'public' ||
-            (principal !== undefined && (spec.access === 'signed-in' || can(principal, spec.access)));
-          const refusedAs = !principal ? (api ? 401 : 303) : 403;
-          const wasRefused =
-            res.status === 401 ||
-            res.status === 403 ||
-            (res.status === 303 && /\/sign-in/.test(res.headers.location ?? ''));
-          if (allowed && wasRefused) failures.push(`${who} refused ${spec.method} ${path} (${res.status})`);
-          if (!allowed && res.status !== refusedAs)
-            failures.push(`${who} not refused ${spec.method} ${path} (${res.status}, wanted ${refusedAs})`);
-        }
-      }
+      const failures = await permissionMatrixFailures(ctx, { concrete, tokens });
       assert.deepEqual(failures, []);
     });
   });
