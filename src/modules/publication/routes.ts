@@ -8,7 +8,7 @@ import { NotFoundError, ValidationError } from '../../platform/commands.ts';
 import { CASE_TYPE_NAMES, type CaseType } from '../../domain/requests/workflow.ts';
 import { OUTCOME_NAMES } from '../../domain/requests/outcomes.ts';
 import { findExemption } from '../../domain/requests/exemptions.ts';
-import { sendFile } from '../requests/routes.ts';
+import { sendFile } from '../../platform/web/send-file.ts';
 import { publicationEntrySchema } from './service.ts';
 import { PUBLICATION_CLASSES } from './classes.ts';
 import { requireId } from '../../platform/validation.ts';

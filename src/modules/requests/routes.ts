@@ -42,6 +42,7 @@ import {
 import { newCaseSchema, CHANNELS } from './schemas.ts';
 import { canApproveCase, canManageCase, permissionFor } from './policy.ts';
 import { targetSchema } from './settings.ts';
+import { sendFile } from '../../platform/web/send-file.ts';
 import { namesOf, presentCase } from './presenters.ts';
 import { idSchema, parseId, requireId } from '../../platform/validation.ts';
 import { govukDate, plural } from '../../platform/web/format.ts';
@@ -561,17 +562,6 @@ function upload(maxBytes: number): RequestHandler {
       }
       next(error);
     });
-}
-
-/** Sends a stored file as a download: never rendered inline, never sniffed by the browser. */
-export function sendFile(
-  res: Response,
-  file: { filename: string; mediaType: string; content: Buffer },
-): void {
-  res.setHeader('Content-Type', file.mediaType);
-  res.setHeader('Content-Disposition', `attachment; filename="${file.filename.replace(/"/g, '')}"`);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.send(file.content);
 }
 
 function caseId(req: Request): number {
