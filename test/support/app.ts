@@ -23,6 +23,10 @@ export interface TestContext {
   app: ReturnType<typeof createApp>;
   /** A directorate every scoped test user belongs to. */
   directorateId: number;
+  /** A team in that directorate. */
+  teamId: number;
+  /** A system searched for subject access requests. */
+  sarSystemId: number;
   /** User id per role, each holding only that role (staff: none). */
   userIds: Record<Role, number>;
   close(): Promise<void>;
@@ -47,6 +51,9 @@ export async function createTestContext(
   const services = createServices({ config, db: database.db, clock, logger }, options.modules);
   const actor = systemActor('Test setup');
   const directorateId = await services.organisation.createDirectorate(actor, 'Resources');
+  const teamId = await services.organisation.createTeam(actor, directorateId, 'Information Governance');
+  await services.requestSettings.addSystem(actor, 'Social care records');
+  const sarSystemId = (await services.requestSettings.systems())[0]!.id;
   const userIds = {} as Record<Role, number>;
   for (const role of ROLES) {
     userIds[role] = await services.users.create(actor, {
@@ -65,6 +72,8 @@ export async function createTestContext(
     clock,
     app,
     directorateId,
+    teamId,
+    sarSystemId,
     userIds,
     close: async () => {
       await services.jobs.stop();

@@ -1,6 +1,9 @@
 import type { TestContext } from './app.ts';
 import { systemActor } from '../../src/platform/audit/service.ts';
-import type { NewCase } from '../../src/modules/requests/schemas.ts';
+import type { Caller } from '../../src/platform/web/request.ts';
+import type { NewCase } from '../../src/modules/requests/inputs.ts';
+import type { RequestCase } from '../../src/modules/requests/repository.ts';
+import type { CaseAction, CaseStatus } from '../../src/domain/requests/workflow.ts';
 
 let counter = 0;
 
@@ -21,4 +24,80 @@ export async function createCase(ctx: TestContext, overrides: Partial<NewCase> =
     },
     { acknowledge },
   );
+}
+
+/** The test context's DPO, as a caller: allowed every case action. */
+export async function dpoCaller(ctx: TestContext): Promise<Caller> {
+  const principal = (await ctx.services.signIn.principalFor(ctx.userIds.dpo))!;
+  return { principal, actor: { type: 'user', id: String(principal.id), label: principal.label } };
+}
+
+/** Input each action accepts on an ordinary FOI case (or SAR, for its own actions) in the test context. */
+export function validInput(ctx: TestContext, action: CaseAction, c: RequestCase): Record<string, unknown> {
+  switch (action) {
+    case 'request-clarification':
+    case 'request-identity':
+    case 'return-for-redraft':
+      return { note: 'Please say which years you mean.' };
+    case 'issue-fee-notice':
+      return { amount: '£10', from: c.receivedOn };
+    case 'resume-clock':
+      return { on: '2026-11-24', method: 'Passport seen' };
+    case 'allocate':
+      return { directorateId: ctx.directorateId };
+    case 'request-contribution':
+      return { teamId: ctx.teamId, note: 'The figures for 2025' };
+    case 'extend':
+      return { exemptions: ['s43(2)'], note: 'The contractor must be consulted.' };
+    case 'submit-for-approval':
+      return {
+        outcome: 'granted',
+        responseText: 'Here it is.',
+        purposes: 'Housing.',
+        recipients: 'The housing team.',
+        retention: 'Six years.',
+        source: 'You.',
+      };
+    case 'respond':
+      return { on: '2026-11-25' };
+    case 'publish':
+      return { title: 'Published title', response: 'Published response' };
+    case 'record-ico':
+      return { reference: 'IC-12345-A1B2' };
+    case 'log-search':
+      return { systemId: ctx.sarSystemId, found: 'yes' };
+    case 'record-disclosure':
+      return { item: 'Case note 1', decision: 'disclosed' };
+    default:
+      return {};
+  }
+}
+
+/** The actions that take a fresh case to each status, in order. */
+const PATHS: Record<CaseStatus, CaseAction[]> = {
+  received: [],
+  acknowledged: ['acknowledge'],
+  allocated: ['allocate'],
+  contributions: ['allocate', 'request-contribution'],
+  drafting: ['allocate', 'start-drafting'],
+  approval: ['allocate', 'submit-for-approval'],
+  approved: ['allocate', 'submit-for-approval', 'approve'],
+  responded: ['allocate', 'submit-for-approval', 'approve', 'respond'],
+  closed: ['allocate', 'submit-for-approval', 'approve', 'respond', 'close'],
+  'awaiting-clarification': ['request-clarification'],
+  'awaiting-identity': ['request-identity'],
+  'awaiting-fee': ['issue-fee-notice'],
+};
+
+/** A case taken to a status by the actions an officer would take. */
+export async function caseInStatus(
+  ctx: TestContext,
+  status: CaseStatus,
+  overrides: Partial<NewCase> = {},
+): Promise<RequestCase> {
+  const caller = await dpoCaller(ctx);
+  let c = await createCase(ctx, overrides);
+  for (const action of PATHS[status])
+    c = await ctx.services.requests.act(caller, c.id, c.version, action, validInput(ctx, action, c));
+  return c;
 }

@@ -14,7 +14,7 @@ import {
 import { systemActor } from '../../src/platform/audit/service.ts';
 import { ROLES } from '../../src/platform/authz/roles.ts';
 import { createCase } from '../support/factories.ts';
-import { ACTIONS } from '../../src/domain/requests/workflow.ts';
+import { CASE_ACTIONS } from '../../src/domain/requests/workflow.ts';
 
 /** Values people and attackers have sent: NUL and other controls, absurd numbers, markup, wrong shapes. */
 const HOSTILE_TEXT = [
@@ -152,7 +152,7 @@ const jsonBody = fc.oneof(
 
 /** Path parameters that are words, not ids: the real words, half the time, so the handler behind them is reached. */
 const NAMED_PARAMS: Record<string, string[]> = {
-  action: [...Object.keys(ACTIONS), 'record-press-sight', 'approve'],
+  action: [...CASE_ACTIONS],
   change: ['retire', 'restore'],
   code: ['spend-over-500', 'nonsense'],
   reference: ['FOI-2026-00001', 'SAR-2026-00001'],

@@ -1,8 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ACTIONS,
+  WORKFLOW,
   canTake,
+  nextStatus,
   clockEffect,
   deadlineKindOf,
   titleFromRequest,
@@ -57,8 +58,24 @@ describe('request workflow', () => {
     assert.equal(canTake('respond', 'drafting'), false, 'nothing goes out unapproved');
     assert.equal(canTake('close', 'drafting'), false);
     assert.equal(canTake('publish', 'drafting'), false);
-    for (const statuses of Object.values(ACTIONS))
-      for (const s of statuses) assert.ok((STATUSES as readonly string[]).includes(s));
+    for (const { from, to } of Object.values(WORKFLOW)) {
+      for (const s of from) assert.ok((STATUSES as readonly string[]).includes(s));
+      if (typeof to === 'string' && to !== 'unchanged')
+        assert.ok((STATUSES as readonly string[]).includes(to));
+    }
+  });
+
+  it('says where each action leaves the case', () => {
+    assert.equal(nextStatus('submit-for-approval', { status: 'drafting', directorateId: 1 }), 'approval');
+    assert.equal(nextStatus('extend', { status: 'approval', directorateId: 1 }), 'approval', 'unchanged');
+    assert.equal(nextStatus('allocate', { status: 'received', directorateId: null }), 'allocated');
+    assert.equal(
+      nextStatus('allocate', { status: 'drafting', directorateId: 1 }),
+      'drafting',
+      'a move, not a reset',
+    );
+    assert.equal(nextStatus('resume-clock', { status: 'awaiting-fee', directorateId: 2 }), 'allocated');
+    assert.equal(nextStatus('resume-clock', { status: 'awaiting-fee', directorateId: null }), 'acknowledged');
   });
 
   it('recognises WhatDoTheyKnow and keeps its subject', () => {

@@ -137,32 +137,60 @@ export function clockEffect(type: CaseType, reason: StopReason): 'pause' | 'rest
 }
 
 const ACTIVE: CaseStatus[] = ['received', 'acknowledged', 'allocated', 'contributions', 'drafting'];
+const NOT_CLOSED: CaseStatus[] = STATUSES.filter((s) => s !== 'closed');
 
-/** Which statuses each action may start from. Anything else is refused with a message. */
-export const ACTIONS = {
-  acknowledge: ['received'],
-  'request-clarification': ACTIVE,
-  'request-identity': ACTIVE,
-  'issue-fee-notice': ACTIVE,
-  'resume-clock': ['awaiting-clarification', 'awaiting-identity', 'awaiting-fee'],
-  allocate: ['received', 'acknowledged', 'allocated', 'contributions', 'drafting'],
-  'request-contribution': ['allocated', 'contributions', 'drafting'],
-  'record-contribution': ['contributions', 'drafting'],
-  'start-drafting': ['allocated', 'contributions'],
-  extend: ['acknowledged', 'allocated', 'contributions', 'drafting', 'approval'],
-  'submit-for-approval': ['allocated', 'contributions', 'drafting'],
-  'record-press-sight': ['approval'],
-  approve: ['approval'],
-  'return-for-redraft': ['approval'],
-  respond: ['approved'],
-  close: ['responded'],
-  publish: ['responded', 'closed'],
-  'record-ico': ['responded', 'closed'],
-} as const satisfies Record<string, readonly CaseStatus[]>;
-export type CaseAction = keyof typeof ACTIONS;
+/** Where a case goes: a status, "unchanged", or worked out from the case. */
+type Next =
+  CaseStatus | 'unchanged' | ((c: { status: CaseStatus; directorateId: number | null }) => CaseStatus);
+
+/**
+ * The whole state machine in one table: for each action, the statuses it may start from and the status it leaves the
+ * case in. Anything else is refused with a message; the command for each action only does its own work.
+ */
+export const WORKFLOW = {
+  acknowledge: { from: ['received'], to: 'acknowledged' },
+  'request-clarification': { from: ACTIVE, to: 'awaiting-clarification' },
+  'request-identity': { from: ACTIVE, to: 'awaiting-identity' },
+  'issue-fee-notice': { from: ACTIVE, to: 'awaiting-fee' },
+  // The answer puts the case back where allocation had it.
+  'resume-clock': {
+    from: ['awaiting-clarification', 'awaiting-identity', 'awaiting-fee'],
+    to: (c) => (c.directorateId ? 'allocated' : 'acknowledged'),
+  },
+  allocate: {
+    from: ['received', 'acknowledged', 'allocated', 'contributions', 'drafting'],
+    to: (c) => (c.status === 'received' || c.status === 'acknowledged' ? 'allocated' : c.status),
+  },
+  'request-contribution': { from: ['allocated', 'contributions', 'drafting'], to: 'contributions' },
+  'record-contribution': { from: ['contributions', 'drafting'], to: 'unchanged' },
+  'start-drafting': { from: ['allocated', 'contributions'], to: 'drafting' },
+  extend: { from: ['acknowledged', 'allocated', 'contributions', 'drafting', 'approval'], to: 'unchanged' },
+  'submit-for-approval': { from: ['allocated', 'contributions', 'drafting'], to: 'approval' },
+  'record-press-sight': { from: ['approval'], to: 'unchanged' },
+  approve: { from: ['approval'], to: 'approved' },
+  'return-for-redraft': { from: ['approval'], to: 'drafting' },
+  respond: { from: ['approved'], to: 'responded' },
+  close: { from: ['responded'], to: 'closed' },
+  publish: { from: ['responded', 'closed'], to: 'unchanged' },
+  'record-ico': { from: ['responded', 'closed'], to: 'unchanged' },
+  // A subject access request's search log and disclosure record, kept while the case is open to change.
+  'log-search': { from: NOT_CLOSED, to: 'unchanged' },
+  'record-disclosure': { from: NOT_CLOSED, to: 'unchanged' },
+} as const satisfies Record<string, { from: readonly CaseStatus[]; to: Next }>;
+export type CaseAction = keyof typeof WORKFLOW;
+export const CASE_ACTIONS = Object.keys(WORKFLOW) as CaseAction[];
 
 export function canTake(action: CaseAction, status: CaseStatus): boolean {
-  return (ACTIONS[action] as readonly CaseStatus[]).includes(status);
+  return (WORKFLOW[action].from as readonly CaseStatus[]).includes(status);
+}
+
+/** The status a case is left in by an action. */
+export function nextStatus(
+  action: CaseAction,
+  c: { status: CaseStatus; directorateId: number | null },
+): CaseStatus {
+  const to = WORKFLOW[action].to as Next;
+  return to === 'unchanged' ? c.status : typeof to === 'function' ? to(c) : to;
 }
 
 /** WhatDoTheyKnow sends from request-<id>-<8 hex>@whatdotheyknow.com; replies go back there, subject kept. */

@@ -3,10 +3,10 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Services } from '../../platform/modules.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { endpoint } from '../../platform/api/endpoints.ts';
-import { actorOf } from '../../platform/web/request.ts';
+import { callerOf } from '../../platform/web/request.ts';
 import { CASE_TYPES, STATUSES, titleFromRequest } from '../../domain/requests/workflow.ts';
-import { publicRequestSchema } from './schemas.ts';
-import type { RequestCase } from './service.ts';
+import { publicRequestSchema } from './inputs.ts';
+import type { RequestCase } from './repository.ts';
 import { MAX_ID, idSchema, requireId } from '../../platform/validation.ts';
 import { REQUESTS } from './permissions.ts';
 
@@ -65,7 +65,7 @@ export function requestsApi(deps: Pick<Services, 'requests'>, registry: OpenAPIR
     response: caseSchema,
     handle: async ({ body, req }) => {
       const c = await deps.requests.create(
-        actorOf(req.principal!),
+        callerOf(req),
         {
           type: body.type,
           channel: 'api',
@@ -113,7 +113,7 @@ export function requestsApi(deps: Pick<Services, 'requests'>, registry: OpenAPIR
     response: caseSchema,
     handle: async ({ req }) => {
       const id = requireId(req.params.id, 'case');
-      return present(await deps.requests.view(req.principal!, actorOf(req.principal!), id));
+      return present(await deps.requests.view(callerOf(req), id));
     },
   });
   return routes;

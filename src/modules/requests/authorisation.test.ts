@@ -41,17 +41,23 @@ for (const kind of DATABASE_KINDS) {
       const officer = await ctx.services.signIn.principalFor(ctx.userIds.requests_officer);
       const actor = { type: 'user' as const, id: String(officer!.id), label: officer!.label };
       let c = await createCase(ctx, { pressInterest: true, ...overrides });
-      c = await ctx.services.requests.act(officer!, actor, c.id, c.version, 'allocate', {
+      c = await ctx.services.requests.act({ principal: officer!, actor }, c.id, c.version, 'allocate', {
         directorateId: ctx.directorateId,
       });
-      c = await ctx.services.requests.act(officer!, actor, c.id, c.version, 'submit-for-approval', {
-        outcome: 'granted',
-        responseText: 'Here is the information.',
-        purposes: 'Housing.',
-        recipients: 'The housing team.',
-        retention: 'Six years.',
-        source: 'You.',
-      });
+      c = await ctx.services.requests.act(
+        { principal: officer!, actor },
+        c.id,
+        c.version,
+        'submit-for-approval',
+        {
+          outcome: 'granted',
+          responseText: 'Here is the information.',
+          purposes: 'Housing.',
+          recipients: 'The housing team.',
+          retention: 'Six years.',
+          source: 'You.',
+        },
+      );
       return c;
     }
 
@@ -102,13 +108,25 @@ for (const kind of DATABASE_KINDS) {
       const mine = await createCase(ctx);
       const elsewhere = await createCase(ctx);
       const officer = await ctx.services.signIn.principalFor(ctx.userIds.requests_officer);
-      await ctx.services.requests.act(officer!, setup, elsewhere.id, elsewhere.version, 'allocate', {
-        directorateId: otherDirectorate,
-      });
+      await ctx.services.requests.act(
+        { principal: officer!, actor: setup },
+        elsewhere.id,
+        elsewhere.version,
+        'allocate',
+        {
+          directorateId: otherDirectorate,
+        },
+      );
       // The scoped officer can see only cases allocated to their directorate: put one there first.
-      await ctx.services.requests.act(officer!, setup, mine.id, mine.version, 'allocate', {
-        directorateId: ctx.directorateId,
-      });
+      await ctx.services.requests.act(
+        { principal: officer!, actor: setup },
+        mine.id,
+        mine.version,
+        'allocate',
+        {
+          directorateId: ctx.directorateId,
+        },
+      );
       const page = await scoped.get('/requests');
       const res = await scoped
         .post('/requests/allocate')
@@ -133,8 +151,7 @@ for (const kind of DATABASE_KINDS) {
       const c = await createCase(ctx, { type: 'sar' });
       const principal = await ctx.services.signIn.principalFor(ctx.userIds.requests_officer);
       const fileId = await ctx.services.attachments.add(
-        principal!,
-        setup,
+        { principal: principal!, actor: setup },
         c.id,
         { buffer: PDF, originalname: 'medical-records.pdf' },
         false,

@@ -5,7 +5,9 @@ import { RequestReportsService } from './reports.ts';
 import { RequestSettingsService } from './settings.ts';
 import { AttachmentsService } from './attachments.ts';
 import { publicRequestRoutes } from './public-routes.ts';
-import { requestRoutes } from './routes.ts';
+import { caseworkRoutes } from './casework-routes.ts';
+import { reportRoutes } from './report-routes.ts';
+import { settingsRoutes } from './settings-routes.ts';
 import { requestsApi } from './api.ts';
 import { seedDemoRequests } from './demo.ts';
 
@@ -31,8 +33,8 @@ export const requests = defineModule({
     purpose: 'FOI, EIR and subject access requests on the statutory clock',
     available: true,
   },
-  services: ({ db, clock, calendar, mail, audit, files, config }) => ({
-    requests: new RequestsService({
+  services: ({ db, clock, calendar, mail, audit, files, organisation, config }) => {
+    const deps = {
       db,
       clock,
       calendar,
@@ -41,12 +43,21 @@ export const requests = defineModule({
       councilName: config.councilName,
       nation: config.councilNation,
       enquiryTargetDays: config.enquiryTargetDays,
-    }),
-    requestReports: new RequestReportsService({ db, clock, calendar }),
-    requestSettings: new RequestSettingsService({ db, clock }),
-    attachments: new AttachmentsService({ db, clock, files, audit, maxBytes: config.maxUploadBytes }),
-  }),
-  routes: (services) => [publicRequestRoutes(services), requestRoutes(services)],
+    };
+    return {
+      requests: new RequestsService(deps),
+      requestReports: new RequestReportsService({ db, calendar, organisation }),
+      requestSettings: new RequestSettingsService({ ...deps, organisation }),
+      attachments: new AttachmentsService({ ...deps, files, maxUploadBytes: config.maxUploadBytes }),
+    };
+  },
+  // Fixed addresses before /requests/:id, which would otherwise take them for a case.
+  routes: (services) => [
+    publicRequestRoutes(services),
+    reportRoutes(services),
+    settingsRoutes(services),
+    caseworkRoutes(services),
+  ],
   api: (services, registry) => [requestsApi(services, registry)],
   attention: (services, principal) => services.requests.attention(principal),
   demo: async (context) => {

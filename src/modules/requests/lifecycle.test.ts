@@ -7,7 +7,8 @@ import { ConflictError, ForbiddenError, ValidationError } from '../../platform/c
 import type { Principal, Role } from '../../platform/authz/roles.ts';
 import { computeDeadline } from '../../domain/requests/deadlines.ts';
 import { shippedCalendar } from '../../domain/calendar/shipped.ts';
-import type { RequestCase } from './service.ts';
+import type { RequestCase } from './repository.ts';
+import type { CaseAction } from '../../domain/requests/workflow.ts';
 
 /** What a subject access response must also say (Art 15(1)), as an officer would fill it in. */
 const ARTICLE_15 = {
@@ -32,6 +33,7 @@ for (const kind of DATABASE_KINDS) {
     let ig: Principal;
     let dpo: Principal;
     const actorFor = (p: Principal) => ({ type: 'user' as const, id: String(p.id), label: p.label });
+    const callerFor = (p: Principal) => ({ principal: p, actor: actorFor(p) });
 
     before(async () => {
       smtp = await startSmtpCapture();
@@ -49,12 +51,8 @@ for (const kind of DATABASE_KINDS) {
       await smtp.close();
     });
 
-    const act = (
-      p: Principal,
-      c: RequestCase,
-      action: Parameters<TestContext['services']['requests']['act']>[4],
-      input: Record<string, unknown> = {},
-    ) => ctx.services.requests.act(p, actorFor(p), c.id, c.version, action, input);
+    const act = (p: Principal, c: RequestCase, action: CaseAction, input: Record<string, unknown> = {}) =>
+      ctx.services.requests.act(callerFor(p), c.id, c.version, action, input);
 
     it('takes an FOI through a fee pause, a clarification restart and an extension to the disclosure log', async () => {
       const { requests } = ctx.services;
@@ -229,29 +227,23 @@ for (const kind of DATABASE_KINDS) {
           `insert into sar_systems (name) values ('Children’s social care (Mosaic)') returning id`,
         )
       )[0]!;
-      c = await requests.logSearch(officer, actorFor(officer), c.id, c.version, {
-        systemId: system.id,
-        found: true,
-        notes: '42 documents',
-      });
+      c = await act(officer, c, 'log-search', { systemId: system.id, found: true, notes: '42 documents' });
       await assert.rejects(
-        requests.recordDisclosure(officer, actorFor(officer), c.id, c.version, {
-          item: 'Case note 12',
-          decision: 'redacted',
-        }),
+        act(officer, c, 'record-disclosure', { item: 'Case note 12', decision: 'redacted' }),
         /exemption/,
       );
-      c = await requests.recordDisclosure(officer, actorFor(officer), c.id, c.version, {
+      c = await act(officer, c, 'record-disclosure', {
         item: 'Case note 12',
         decision: 'redacted',
         exemption: 'sch2-p16',
       });
-      assert.equal((await requests.searches(c.id)).length, 1);
+      const details = await requests.details(c);
+      assert.equal(details.searches.length, 1);
       assert.deepEqual(
-        (await requests.disclosures(c.id)).map((d) => d.exemption),
+        details.disclosures.map((d) => d.exemption),
         ['sch2-p16'],
       );
-      await requests.view(dpo, actorFor(dpo), c.id);
+      await requests.view(callerFor(dpo), c.id);
       const views = await ctx.services.audit.search(
         { action: 'request.sar-viewed', entityId: String(c.id) },
         { limit: 5, offset: 0 },
@@ -416,12 +408,10 @@ for (const kind of DATABASE_KINDS) {
           }),
         );
       }
-      const result = await requests.allocateMany(
-        officer,
-        actorFor(officer),
-        made.map((c) => c.id),
-        ctx.directorateId,
-      );
+      const result = await requests.allocateMany(callerFor(officer), {
+        caseIds: made.map((c) => c.id),
+        directorateId: ctx.directorateId,
+      });
       assert.equal(result.allocated, 3);
       const overdue = await requests.list(officer, { view: 'overdue', q: 'Bulk' }, { limit: 10, offset: 0 });
       assert.equal(overdue.total, 3);
@@ -436,7 +426,7 @@ for (const kind of DATABASE_KINDS) {
         grants: [{ role: 'requests_officer', directorateId: other }],
       };
       assert.equal((await requests.list(scoped, { view: 'all' }, { limit: 10, offset: 0 })).total, 0);
-      await assert.rejects(requests.view(scoped, actorFor(scoped), made[0]!.id), /No such case/);
+      await assert.rejects(requests.view(callerFor(scoped), made[0]!.id), /No such case/);
     });
   });
 }

@@ -5,7 +5,7 @@ import { titleFromRequest } from '../../domain/requests/workflow.ts';
 import { publicSubmitRateLimit } from '../../platform/web/middleware/rate-limit.ts';
 import { systemActor } from '../../platform/audit/service.ts';
 import { asString, validate } from '../../platform/web/forms.ts';
-import { publicRequestSchema, type PublicRequest } from './schemas.ts';
+import { publicRequestSchema, type PublicRequest } from './inputs.ts';
 
 declare module 'express-session' {
   interface SessionData {

@@ -1,18 +1,10 @@
-import { and, gte, inArray, isNotNull, lte, notInArray, sql } from 'drizzle-orm';
-import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { CalendarService } from '../../platform/calendar/service.ts';
-import { directorates } from '../../platform/identity/schema.ts';
+import type { OrganisationService } from '../../platform/identity/organisation-service.ts';
 import { workingDaysBetween } from '../../domain/requests/deadlines.ts';
 import { addCalendarMonths, type IsoDate } from '../../domain/calendar/dates.ts';
-import {
-  OPEN_STATUSES,
-  RIGHTS_TYPES,
-  WAITING_STATUSES,
-  type CaseType,
-} from '../../domain/requests/workflow.ts';
-import { requestCases, requestTargets } from './schema.ts';
-import { countAll } from '../../platform/db/count.ts';
+import { RIGHTS_TYPES, type CaseType } from '../../domain/requests/workflow.ts';
+import * as repo from './repository.ts';
 
 export type Rag = 'green' | 'amber' | 'red' | 'none';
 
@@ -50,61 +42,24 @@ const familyOf = (type: string, reviewed?: string): Family | null =>
  * exemptions, internal reviews, and the quarterly statistics public bodies publish under the s.45 Code.
  */
 export class RequestReportsService {
-  constructor(private readonly deps: { db: Database; clock: Clock; calendar: CalendarService }) {}
+  constructor(
+    private readonly deps: {
+      db: Database;
+      calendar: CalendarService;
+      organisation: OrganisationService;
+    },
+  ) {}
 
   async build(options: { months: number; until: IsoDate }) {
     const calendar = await this.deps.calendar.current();
     const from = `${addCalendarMonths(`${options.until.slice(0, 7)}-01`, -(options.months - 1))}`;
-    const orm = this.deps.db.orm;
+    const db = this.deps.db.orm;
     const [responded, received, open, dirs, targets] = await Promise.all([
-      orm
-        .select({
-          type: requestCases.type,
-          directorateId: requestCases.directorateId,
-          clockStart: requestCases.clockStart,
-          respondedOn: requestCases.respondedOn,
-          dueOn: requestCases.dueOn,
-          extended: requestCases.extended,
-          outcome: requestCases.outcome,
-          exemptions: requestCases.exemptions,
-          reviewOutcome: requestCases.reviewOutcome,
-          icoReference: requestCases.icoReference,
-        })
-        .from(requestCases)
-        .where(
-          and(
-            isNotNull(requestCases.respondedOn),
-            gte(requestCases.respondedOn, from),
-            lte(requestCases.respondedOn, options.until),
-          ),
-        ),
-      orm
-        .select({
-          type: requestCases.type,
-          channel: requestCases.channel,
-          month: sql<string>`to_char(${requestCases.receivedOn}, 'YYYY-MM')`,
-          n: countAll(),
-        })
-        .from(requestCases)
-        .where(and(gte(requestCases.receivedOn, from), lte(requestCases.receivedOn, options.until)))
-        .groupBy(requestCases.type, requestCases.channel, sql`3`),
-      orm
-        .select({
-          directorateId: requestCases.directorateId,
-          type: requestCases.type,
-          dueOn: requestCases.dueOn,
-        })
-        .from(requestCases)
-        .where(
-          and(
-            inArray(requestCases.status, OPEN_STATUSES as string[]),
-            // Waiting on the requester: no date to respond by, so not overdue.
-            notInArray(requestCases.status, [...WAITING_STATUSES]),
-            sql`${requestCases.dueOn} < ${options.until}`,
-          ),
-        ),
-      orm.select().from(directorates),
-      orm.select().from(requestTargets),
+      repo.respondedBetween(db, from, options.until),
+      repo.receivedByMonth(db, from, options.until),
+      repo.overdueOn(db, options.until),
+      this.deps.organisation.directorates(),
+      repo.targets(db),
     ]);
     const months = Array.from({ length: options.months }, (_, i) => addCalendarMonths(from, i).slice(0, 7));
     const targetFor = (d: number | null, family: Family) => {

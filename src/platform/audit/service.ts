@@ -4,6 +4,7 @@ import type { Database, Executor } from '../db/database.ts';
 import { auditEvents } from './schema.ts';
 import { eventHash, GENESIS_HASH } from './hash.ts';
 import { countWhere } from '../db/count.ts';
+import { escapeLike } from '../db/queries.ts';
 
 /** Who did something: a member of staff, an API token, or Custodian itself (jobs, seeding, the command line). */
 export interface Actor {
@@ -168,8 +169,4 @@ function filterSql(f: AuditFilter): SQL | undefined {
   if (f.from) conditions.push(gte(auditEvents.occurredAt, f.from));
   if (f.to) conditions.push(lt(auditEvents.occurredAt, f.to));
   return conditions.length ? and(...conditions) : undefined;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -3,6 +3,7 @@ import type { Executor } from '../db/database.ts';
 import { apiTokens, directorates, sessions, teamMembers, teams, userRoles, users } from './schema.ts';
 import { isRole, type Grant } from '../authz/roles.ts';
 import { countWhere } from '../db/count.ts';
+import { containing } from '../db/queries.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type Directorate = typeof directorates.$inferSelect;
@@ -16,6 +17,25 @@ export async function findUserByEmail(db: Executor, email: string): Promise<User
 export async function findUser(db: Executor, id: number): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.id, id));
   return row;
+}
+
+export async function findDirectorate(db: Executor, id: number): Promise<Directorate | undefined> {
+  const [row] = await db.select().from(directorates).where(eq(directorates.id, id));
+  return row;
+}
+
+export async function findTeam(db: Executor, id: number): Promise<Team | undefined> {
+  const [row] = await db.select().from(teams).where(eq(teams.id, id));
+  return row;
+}
+
+/** The ids of the teams a user belongs to. */
+export async function teamIdsOf(db: Executor, userId: number): Promise<number[]> {
+  const rows = await db
+    .select({ id: teamMembers.teamId })
+    .from(teamMembers)
+    .where(eq(teamMembers.userId, userId));
+  return rows.map((r) => r.id);
 }
 
 export async function grantsOf(db: Executor, userIds: number[]): Promise<Map<number, Grant[]>> {
@@ -65,7 +85,7 @@ export interface UserListFilter {
 export async function listUsers(db: Executor, f: UserListFilter, page: { limit: number; offset: number }) {
   const conditions: SQL[] = [];
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containing(f.q);
     conditions.push(or(ilike(users.displayName, like), ilike(users.email, like))!);
   }
   if (f.status) conditions.push(eq(users.active, f.status === 'active'));

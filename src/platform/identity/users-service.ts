@@ -1,12 +1,13 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../audit/service.ts';
-import { ConflictError, NotFoundError, runCommand, ValidationError } from '../commands.ts';
+import { NotFoundError, runCommand, ValidationError } from '../commands.ts';
 import { COUNCIL_WIDE_ROLES, type Grant } from '../authz/roles.ts';
 import { directorates, teams, users } from './schema.ts';
 import { hashPassword } from './passwords.ts';
 import * as repo from './repository.ts';
+import { updateVersioned } from '../db/queries.ts';
 import type { NewUser, UserUpdate } from './schemas.ts';
 
 export interface UserDetail extends repo.UserRow {
@@ -54,17 +55,14 @@ export class UsersService {
     await runCommand(this.deps, actor, async (tx, audit) => {
       const grants = normaliseGrants(input.grants);
       await this.checkReferences(tx, grants, input.teamIds);
-      const updated = await tx
-        .update(users)
-        .set({
-          displayName: input.displayName,
-          jobTitle: input.jobTitle || null,
-          version: sql`${users.version} + 1`,
-          updatedAt: this.deps.clock.now(),
-        })
-        .where(and(eq(users.id, id), eq(users.version, input.version)))
-        .returning({ id: users.id });
-      if (updated.length === 0) await this.explainMissedUpdate(tx, id);
+      await updateVersioned(
+        tx,
+        users,
+        { id, version: input.version },
+        { displayName: input.displayName, jobTitle: input.jobTitle || null },
+        this.deps.clock.now(),
+        'Someone else changed this user while you were editing. Your changes have not been saved.',
+      );
       await keepingAnAdministrator(tx, () => repo.replaceGrants(tx, id, grants));
       await repo.replaceTeams(tx, id, input.teamIds);
       await audit({
@@ -211,13 +209,6 @@ export class UsersService {
       if (!found)
         throw new ValidationError('Select a team that exists', { teamIds: 'Select a team that exists' });
     }
-  }
-
-  private async explainMissedUpdate(tx: Parameters<typeof repo.findUser>[0], id: number): Promise<never> {
-    if (!(await repo.findUser(tx, id))) throw new NotFoundError('No such user');
-    throw new ConflictError(
-      'Someone else changed this user while you were editing. Your changes have not been saved.',
-    );
   }
 }
 

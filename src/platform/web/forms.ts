@@ -1,5 +1,6 @@
+import type { Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
-import { ValidationError } from '../commands.ts';
+import { ConflictError, ValidationError } from '../errors.ts';
 import { parseId } from '../validation.ts';
 
 /** Errors ready for GOV.UK components: `errors.field.text` beside a field, `errorList` for the summary. */
@@ -64,4 +65,41 @@ export function asString(value: unknown): string {
 export function safeReturnPath(value: unknown): string {
   const text = asString(value);
   return text.startsWith('/') && !text.startsWith('//') && !text.startsWith('/\\') ? text : '/';
+}
+
+/** What a form page is shown again with when what was sent is wrong: the errors, and what was typed. */
+export type InvalidForm = FormErrors & { values: Record<string, unknown> };
+
+/**
+ * A form's POST route: the body checked with the zod schema at the edge; if it is wrong, the page again with the GOV.UK
+ * error summary and what was typed (400); if it is right, `onValid` with the parsed value. A rule broken on save
+ * (ValidationError) is shown the same way, and a stale save (ConflictError) as a 409 with its message at the top.
+ */
+export function form<S extends z.ZodType>(
+  schema: S,
+  onValid: (value: z.infer<S>, req: Request, res: Response) => Promise<unknown> | unknown,
+  onInvalid: (page: InvalidForm, req: Request, res: Response) => Promise<unknown> | unknown,
+  options: { values?: (req: Request) => Record<string, unknown> } = {},
+): RequestHandler {
+  return async (req, res) => {
+    const values = options.values ? options.values(req) : ((req.body ?? {}) as Record<string, unknown>);
+    const parsed = validate(schema, values);
+    if (!parsed.ok) {
+      res.status(400);
+      return void (await onInvalid({ errors: parsed.errors, errorList: parsed.errorList, values }, req, res));
+    }
+    try {
+      await onValid(parsed.value, req, res);
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        res.status(400);
+        return void (await onInvalid({ ...fromValidationError(error), values }, req, res));
+      }
+      if (error instanceof ConflictError) {
+        res.status(409);
+        return void (await onInvalid({ ...toFormErrors({ form: error.message }), values }, req, res));
+      }
+      throw error;
+    }
+  };
 }

@@ -3,7 +3,7 @@ import type { Clock } from '../../clock.ts';
 import type { SignInService } from '../../identity/sign-in-service.ts';
 import type { ApiTokenService } from '../../identity/api-token-service.ts';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../auth/session-store.ts';
-import { isApiPath } from '../request.ts';
+import { actorOf, isApiPath } from '../request.ts';
 
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
@@ -21,6 +21,7 @@ export function authenticate(deps: {
       const header = req.get('authorization') ?? '';
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (match) req.principal = await deps.apiTokens.authenticate(match[1]!);
+      if (req.principal) req.caller = { principal: req.principal, actor: actorOf(req.principal) };
       return next();
     }
     const s = req.session;
@@ -37,6 +38,7 @@ export function authenticate(deps: {
     }
     if (now - (s.lastSeenAt ?? 0) > LAST_SEEN_RESOLUTION_MS) s.lastSeenAt = now;
     req.principal = principal;
+    req.caller = { principal, actor: actorOf(principal) };
     next();
   };
 }

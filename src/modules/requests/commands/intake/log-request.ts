@@ -1,0 +1,93 @@
+import { isWhatDoTheyKnowAddress, type CaseType } from '../../../../domain/requests/workflow.ts';
+import { runCommand } from '../../../../platform/commands.ts';
+import type { Caller } from '../../../../platform/web/request.ts';
+import type { Actor } from '../../../../platform/audit/service.ts';
+import { caseDeadlines } from '../../case-clock.ts';
+import type { NewCase } from '../../inputs.ts';
+import * as repo from '../../repository.ts';
+import type { RequestCase } from '../../repository.ts';
+import { acknowledge } from './acknowledge.ts';
+import { fieldError, londonToday, type RequestsDeps } from '../context.ts';
+
+/**
+ * A new case, from the public form, an officer or the API: its reference, its clock from the date of receipt, and
+ * (when asked and there is an address) the acknowledgement, all in one transaction. An internal review takes the
+ * reviewed case's directorate and runs on its review clock.
+ */
+export async function logRequest(
+  deps: RequestsDeps,
+  who: Caller | Actor,
+  input: NewCase,
+  options: { acknowledge?: boolean } = {},
+): Promise<RequestCase> {
+  const actor = 'actor' in who ? who.actor : who;
+  const calendar = await deps.calendar.current();
+  const today = londonToday(deps.clock);
+  if (input.receivedOn > today) throw fieldError('receivedOn', 'The date received cannot be in the future');
+  return runCommand(deps, actor, async (tx, audit) => {
+    let reviewed: RequestCase | undefined;
+    if (input.type === 'internal-review') {
+      if (!input.reviewOf) throw fieldError('reviewOf', 'Say which case is being reviewed');
+      reviewed = await repo.findCase(tx, input.reviewOf);
+      if (!reviewed) throw fieldError('reviewOf', 'The case to review does not exist');
+    }
+    const reference = await repo.nextReference(tx, input.type, Number(input.receivedOn.slice(0, 4)));
+    const wdtk = isWhatDoTheyKnowAddress(input.requesterEmail);
+    const reviewedType = reviewed?.type as CaseType | undefined;
+    const c = await repo.insertCase(tx, {
+      reference,
+      type: input.type,
+      status: 'received',
+      channel: wdtk ? 'whatdotheyknow' : input.channel,
+      subject: input.subject,
+      description: input.description,
+      requesterName: input.requesterName,
+      requesterEmail: input.requesterEmail || null,
+      requesterAddress: input.requesterAddress || null,
+      whatDoTheyKnow: wdtk,
+      pressInterest: input.pressInterest ?? false,
+      receivedOn: input.receivedOn,
+      clockStart: input.receivedOn,
+      ...caseDeadlines(
+        calendar,
+        deps,
+        {
+          type: input.type,
+          extended: false,
+          clockStart: input.receivedOn,
+          receivedOn: input.receivedOn,
+          pauses: [],
+        },
+        reviewedType,
+      ),
+      directorateId: reviewed?.directorateId ?? null,
+      reviewOf: reviewed?.id ?? null,
+    });
+    await audit({
+      action: 'request.created',
+      entityType: 'request-case',
+      entityId: c.id,
+      details: {
+        reference,
+        type: c.type,
+        channel: c.channel,
+        dueOn: c.dueOn,
+        calendarVersion: c.calendarVersion,
+      },
+    });
+    if (!options.acknowledge || !c.requesterEmail) return c;
+    return acknowledge({
+      tx,
+      audit,
+      deps,
+      caller: 'actor' in who ? who : undefined,
+      action: 'acknowledge',
+      c,
+      type: c.type as CaseType,
+      reviewedType,
+      pauses: [],
+      calendar,
+      today,
+    });
+  });
+}
