@@ -42,7 +42,7 @@ export function validInput(ctx: TestContext, action: CaseAction, c: RequestCase)
     case 'issue-fee-notice':
       return { amount: '£10', from: c.receivedOn };
     case 'resume-clock':
-      return { on: '2026-11-24', method: 'Passport seen' };
+      return { on: '2026-11-25', method: 'Passport seen' };
     case 'allocate':
       return { directorateId: ctx.directorateId };
     case 'request-contribution':
@@ -74,7 +74,7 @@ export function validInput(ctx: TestContext, action: CaseAction, c: RequestCase)
 }
 
 /** The actions that take a fresh case to each status, in order. */
-const PATHS: Record<CaseStatus, CaseAction[]> = {
+export const PATHS: Record<CaseStatus, readonly CaseAction[]> = {
   received: [],
   acknowledged: ['acknowledge'],
   allocated: ['allocate'],
@@ -94,10 +94,11 @@ export async function caseInStatus(
   ctx: TestContext,
   status: CaseStatus,
   overrides: Partial<NewCase> = {},
+  path: readonly CaseAction[] = PATHS[status],
 ): Promise<RequestCase> {
   const caller = await dpoCaller(ctx);
   let c = await createCase(ctx, overrides);
-  for (const action of PATHS[status])
+  for (const action of path)
     c = await ctx.services.requests.act(caller, c.id, c.version, action, validInput(ctx, action, c));
   return c;
 }
