@@ -21,7 +21,7 @@ const logQuery = z.object({
 });
 
 /** The public face of openness: the disclosure log and the publication scheme, and the page officers manage it from. */
-export function publicationRoutes(deps: Pick<Services, 'requests' | 'publication' | 'attachments'>): Routes {
+export function publicationRoutes(deps: Pick<Services, 'publishedResponses' | 'publication'>): Routes {
   const renderManage = async (
     res: Parameters<Parameters<Routes['get']>[2]>[1],
     extra: Record<string, unknown>,
@@ -38,7 +38,7 @@ export function publicationRoutes(deps: Pick<Services, 'requests' | 'publication
   return new Routes()
     .get('/disclosure-log', 'public', async (req, res) => {
       const q = logQuery.parse(req.query);
-      const { rows, total } = await deps.requests.disclosureLog(q.q, {
+      const { rows, total } = await deps.publishedResponses.list(q.q, {
         limit: PAGE_SIZE,
         offset: (q.page - 1) * PAGE_SIZE,
       });
@@ -52,12 +52,11 @@ export function publicationRoutes(deps: Pick<Services, 'requests' | 'publication
       });
     })
     .get('/disclosure-log/:reference', 'public', async (req, res) => {
-      const entry = await deps.requests.publishedEntry(String(req.params.reference));
+      const entry = await deps.publishedResponses.entry(String(req.params.reference));
       if (!entry) throw new NotFoundError('No such entry');
-      const files = await deps.attachments.publicList(entry.id);
       res.render('publication/views/disclosure-entry.njk', {
         entry,
-        files,
+        files: entry.files,
         typeName: CASE_TYPE_NAMES[entry.type as CaseType],
         outcomeName: entry.outcome ? OUTCOME_NAMES[entry.outcome as keyof typeof OUTCOME_NAMES] : '',
         exemptionTitles: ((entry.exemptions as string[]) ?? []).map((c) => findExemption(c)?.title ?? c),
@@ -66,7 +65,7 @@ export function publicationRoutes(deps: Pick<Services, 'requests' | 'publication
     .get('/disclosure-log/:reference/files/:fileId', 'public', async (req, res) => {
       sendFile(
         res,
-        await deps.attachments.publicDownload(
+        await deps.publishedResponses.download(
           String(req.params.reference),
           requireId(req.params.fileId, 'file'),
         ),

@@ -1,3 +1,4 @@
+import type { Database } from '../../platform/db/database.ts';
 import type { BlobStore } from '../../platform/files/blob-store.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { Caller } from '../../platform/web/request.ts';
@@ -27,7 +28,7 @@ export class AttachmentsService {
   async download(caller: Caller, caseId: number, attachmentId: number) {
     const c = await repo.findCase(this.deps.db.orm, caseId);
     if (!c || !canViewCase(caller.principal, c)) throw new NotFoundError('No such case');
-    const file = await this.read(caseId, attachmentId, false);
+    const file = await readAttachment(this.deps, caseId, attachmentId, { publicOnly: false });
     await this.deps.audit.recordView(caller.actor, {
       action: 'request.file-downloaded',
       entityType: 'request-case',
@@ -36,21 +37,16 @@ export class AttachmentsService {
     });
     return file;
   }
+}
 
-  /** A public file of a published case, for the disclosure log. */
-  async publicDownload(reference: string, attachmentId: number) {
-    const entry = await repo.publishedEntry(this.deps.db.orm, reference);
-    if (!entry) throw new NotFoundError('No such file');
-    return this.read(entry.id, attachmentId, true);
-  }
-
-  publicList(caseId: number) {
-    return repo.publicAttachmentsOf(this.deps.db.orm, caseId);
-  }
-
-  private async read(caseId: number, attachmentId: number, publicOnly: boolean) {
-    const a = await repo.findAttachment(this.deps.db.orm, caseId, attachmentId, publicOnly);
-    if (!a) throw new NotFoundError('No such file');
-    return { ...a, content: await this.deps.files.get(a.sha256) };
-  }
+/** A stored file of a case, with its content; only files marked public when the caller is the public. */
+export async function readAttachment(
+  deps: { db: Database; files: BlobStore },
+  caseId: number,
+  attachmentId: number,
+  { publicOnly }: { publicOnly: boolean },
+) {
+  const a = await repo.findAttachment(deps.db.orm, caseId, attachmentId, publicOnly);
+  if (!a) throw new NotFoundError('No such file');
+  return { ...a, content: await deps.files.get(a.sha256) };
 }

@@ -4,6 +4,7 @@ import { RequestsService } from './service.ts';
 import { RequestReportsService } from './reports.ts';
 import { RequestSettingsService } from './settings.ts';
 import { AttachmentsService } from './attachments.ts';
+import { PublishedResponsesService } from './published-responses.ts';
 import { publicRequestRoutes } from './public-routes.ts';
 import { caseworkRoutes } from './casework-routes.ts';
 import { reportRoutes } from './report-routes.ts';
@@ -19,6 +20,8 @@ declare module '../../platform/modules.ts' {
     requestReports: RequestReportsService;
     requestSettings: RequestSettingsService;
     attachments: AttachmentsService;
+    /** What the disclosure log may read of requests: the responses officers published. */
+    publishedResponses: PublishedResponsesService;
   }
 }
 
@@ -49,6 +52,7 @@ export const requests = defineModule({
       requestReports: new RequestReportsService({ db, calendar, organisation }),
       requestSettings: new RequestSettingsService({ ...deps, organisation }),
       attachments: new AttachmentsService({ ...deps, files, maxUploadBytes: config.maxUploadBytes }),
+      publishedResponses: new PublishedResponsesService({ db, files }),
     };
   },
   // Fixed addresses before /requests/:id, which would otherwise take them for a case.

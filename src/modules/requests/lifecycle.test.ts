@@ -159,12 +159,12 @@ for (const kind of DATABASE_KINDS) {
         title: 'Road gritting contracts',
         response: 'Contract values are attached.',
       });
-      const log = await requests.disclosureLog('gritting', { limit: 10, offset: 0 });
+      const log = await ctx.services.publishedResponses.list('gritting', { limit: 10, offset: 0 });
       assert.deepEqual(
         log.rows.map((r) => r.reference),
         [c.reference],
       );
-      const entry = await requests.publishedEntry(c.reference);
+      const entry = await ctx.services.publishedResponses.entry(c.reference);
       assert.doesNotMatch(JSON.stringify(entry), /request-123456|A Requester/);
 
       const history = await ctx.services.audit.search(

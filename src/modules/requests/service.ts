@@ -66,13 +66,4 @@ export class RequestsService {
   attention(principal: Principal) {
     return requestsAttention(this.deps, principal);
   }
-
-  /** The disclosure log: only what officers chose to publish, never the requester. */
-  disclosureLog(q: string | undefined, page: Page) {
-    return repo.disclosureLog(this.deps.db.orm, q, page);
-  }
-
-  publishedEntry(reference: string) {
-    return repo.publishedEntry(this.deps.db.orm, reference);
-  }
 }
