@@ -46,10 +46,6 @@ export const PUBLICATION_CLASSES = [
 ] as const;
 export type PublicationClass = (typeof PUBLICATION_CLASSES)[number]['code'];
 
-export function isPublicationClass(value: unknown): value is PublicationClass {
-  return PUBLICATION_CLASSES.some((c) => c.code === value);
-}
-
 export const TRANSPARENCY_DATASETS: {
   code: string;
   title: string;

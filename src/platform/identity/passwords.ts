@@ -4,6 +4,7 @@ import { hash, verify, type Algorithm } from '@node-rs/argon2';
 // Algorithm.Argon2id is 2 (a const enum, which isolated modules cannot read).
 const OPTIONS = { algorithm: 2 as Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
+// NCSC guidance: length, not complexity rules.
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
@@ -17,15 +18,6 @@ export async function verifyPassword(stored: string, password: string): Promise<
   } catch {
     return false;
   }
-}
-
-/** NCSC guidance: length over complexity rules. Returns a message, or undefined when acceptable. */
-export function passwordProblem(password: string): string | undefined {
-  if (password.length < PASSWORD_MIN_LENGTH)
-    return `Password must be ${PASSWORD_MIN_LENGTH} characters or more`;
-  if (password.length > PASSWORD_MAX_LENGTH)
-    return `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`;
-  return undefined;
 }
 
 let dummy: Promise<string> | undefined;
