@@ -2,7 +2,7 @@ import type { Services } from '../platform/modules.ts';
 import { runCommand } from '../platform/commands.ts';
 import { systemActor } from '../platform/audit/service.ts';
 import { hashPassword } from '../platform/identity/passwords.ts';
-import { settings } from '../platform/db/settings-schema.ts';
+import { settings } from '../platform/db/schema.ts';
 import { DEMO_PASSWORD, DEMO_STAFF, hasAnyUser, seedDemoOrganisation } from '../platform/identity/demo.ts';
 
 export const DEFAULT_DEMO_SEED = 2026;
