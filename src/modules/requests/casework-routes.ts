@@ -35,22 +35,28 @@ const LOG_FIELDS = [
 
 /** Casework for requests officers, IG officers and the DPO: the case list, logging a request, the case page. */
 export function caseworkRoutes(deps: Deps): Routes {
+  /** The officers a case may be given to, and everyone named on it (an assignee who has since left the role too). */
+  const staffFor = async (assigneeId: number | null) => {
+    const { rows: officers } = await deps.users.list(
+      { status: 'active', role: 'requests_officer' },
+      { limit: 500, offset: 0 },
+    );
+    const gone =
+      assigneeId && !officers.some((u) => u.id === assigneeId) ? await deps.users.get(assigneeId) : undefined;
+    return { officers, staff: gone ? [...officers, gone] : officers };
+  };
+
   const renderCase = async (req: Request, res: Response, id: number, extra: Record<string, unknown> = {}) => {
     const caller = callerOf(req);
     const c = await deps.requests.view(caller, id);
-    const [details, letters, history, directorates, teams, officers] = await Promise.all([
+    const [details, letters, history, directorates, teams, { officers, staff }] = await Promise.all([
       deps.requests.details(c),
       deps.mail.forEntity('request-case', id),
       deps.audit.search({ entityType: 'request-case', entityId: String(id) }, { limit: 200, offset: 0 }),
       deps.organisation.directorates(),
       deps.organisation.teams(),
-      deps.users.list({ status: 'active', role: 'requests_officer' }, { limit: 500, offset: 0 }),
+      staffFor(c.assigneeId),
     ]);
-    const assignee =
-      c.assigneeId && !officers.rows.some((u) => u.id === c.assigneeId)
-        ? await deps.users.get(c.assigneeId)
-        : undefined;
-    const staff = assignee ? [...officers.rows, assignee] : officers.rows;
     // The case's own rows first; the presenter's view of them (contributions with their team's name) over them.
     res.render('requests/views/case.njk', {
       ...details,
@@ -65,7 +71,7 @@ export function caseworkRoutes(deps: Deps): Routes {
       history: history.rows,
       directorates,
       teams,
-      staff: officers.rows,
+      staff: officers,
       maxUploadMb: Math.floor(deps.config.maxUploadBytes / 1024 / 1024),
       values: {},
       ...extra,

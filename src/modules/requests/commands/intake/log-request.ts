@@ -1,5 +1,6 @@
 import { isWhatDoTheyKnowAddress, type CaseType } from '../../../../domain/requests/workflow.ts';
 import { runCommand } from '../../../../platform/commands.ts';
+import type { Tx } from '../../../../platform/db/database.ts';
 import type { Caller } from '../../../../platform/web/request.ts';
 import type { Actor } from '../../../../platform/audit/service.ts';
 import { caseDeadlines } from '../../case-clock.ts';
@@ -25,29 +26,12 @@ export async function logRequest(
   const today = londonToday(deps.clock);
   if (input.receivedOn > today) throw fieldError('receivedOn', 'The date received cannot be in the future');
   return runCommand(deps, actor, async (tx, audit) => {
-    let reviewed: RequestCase | undefined;
-    if (input.type === 'internal-review') {
-      if (!input.reviewOf) throw fieldError('reviewOf', 'Say which case is being reviewed');
-      reviewed = await repo.findCase(tx, input.reviewOf);
-      if (!reviewed) throw fieldError('reviewOf', 'The case to review does not exist');
-    }
-    const reference = await repo.nextReference(tx, input.type, Number(input.receivedOn.slice(0, 4)));
-    const wdtk = isWhatDoTheyKnowAddress(input.requesterEmail);
+    const reviewed = input.type === 'internal-review' ? await reviewedCase(tx, input.reviewOf) : undefined;
     const reviewedType = reviewed?.type as CaseType | undefined;
+    const reference = await repo.nextReference(tx, input.type, Number(input.receivedOn.slice(0, 4)));
     const c = await repo.insertCase(tx, {
+      ...newCaseRow(input, reviewed),
       reference,
-      type: input.type,
-      status: 'received',
-      channel: wdtk ? 'whatdotheyknow' : input.channel,
-      subject: input.subject,
-      description: input.description,
-      requesterName: input.requesterName,
-      requesterEmail: input.requesterEmail || null,
-      requesterAddress: input.requesterAddress || null,
-      whatDoTheyKnow: wdtk,
-      pressInterest: input.pressInterest ?? false,
-      receivedOn: input.receivedOn,
-      clockStart: input.receivedOn,
       ...caseDeadlines(
         calendar,
         deps,
@@ -60,8 +44,6 @@ export async function logRequest(
         },
         reviewedType,
       ),
-      directorateId: reviewed?.directorateId ?? null,
-      reviewOf: reviewed?.id ?? null,
     });
     await audit({
       action: 'request.created',
@@ -76,18 +58,40 @@ export async function logRequest(
       },
     });
     if (!options.acknowledge || !c.requesterEmail) return c;
-    return acknowledge({
-      tx,
-      audit,
-      deps,
-      caller: 'actor' in who ? who : undefined,
-      action: 'acknowledge',
-      c,
-      type: c.type as CaseType,
-      reviewedType,
-      pauses: [],
-      calendar,
-      today,
-    });
+    const caller = 'actor' in who ? who : undefined;
+    const step = { tx, audit, deps, caller, action: 'acknowledge' as const, c, type: c.type as CaseType };
+    return acknowledge({ ...step, reviewedType, pauses: [], calendar, today });
   });
+}
+
+/** The case an internal review is of, which must exist. */
+async function reviewedCase(tx: Tx, id: number | undefined): Promise<RequestCase> {
+  if (!id) throw fieldError('reviewOf', 'Say which case is being reviewed');
+  const reviewed = await repo.findCase(tx, id);
+  if (!reviewed) throw fieldError('reviewOf', 'The case to review does not exist');
+  return reviewed;
+}
+
+/**
+ * The new case's own fields: its clock starts on the day of receipt; a request from WhatDoTheyKnow is marked so replies
+ * thread there; a review belongs where the reviewed case does.
+ */
+function newCaseRow(input: NewCase, reviewed: RequestCase | undefined) {
+  const whatDoTheyKnow = isWhatDoTheyKnowAddress(input.requesterEmail);
+  return {
+    type: input.type,
+    status: 'received',
+    channel: whatDoTheyKnow ? 'whatdotheyknow' : input.channel,
+    subject: input.subject,
+    description: input.description,
+    requesterName: input.requesterName,
+    requesterEmail: input.requesterEmail || null,
+    requesterAddress: input.requesterAddress || null,
+    whatDoTheyKnow,
+    pressInterest: input.pressInterest ?? false,
+    receivedOn: input.receivedOn,
+    clockStart: input.receivedOn,
+    directorateId: reviewed?.directorateId ?? null,
+    reviewOf: reviewed?.id ?? null,
+  };
 }
