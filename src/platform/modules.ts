@@ -82,7 +82,7 @@ const NAME = /^[a-z][a-z-]*$/;
 /** Declares a module, checking what can be checked before anything runs. */
 export function defineModule(module: ModuleDefinition): ModuleDefinition {
   if (!NAME.test(module.name)) throw new Error(`A module is named in kebab-case, not "${module.name}"`);
-  if (module.area && !module.permissions?.includes(module.area.permission) && !module.area.available)
+  if (module.area && !module.permissions?.includes(module.area.permission))
     throw new Error(`The module ${module.name}'s area needs a permission the module defines`);
   return module;
 }

@@ -114,4 +114,12 @@ describe('a module added to the list, and nothing else', () => {
       await both.close();
     }
   });
+
+  it("is refused at definition when its name or its area's permission is not its own", () => {
+    assert.throws(() => defineModule({ name: 'Widgets' }), /kebab-case/);
+    assert.throws(
+      () => defineModule({ name: 'gizmos', permissions: [], area: { ...widgets.area!, href: '/gizmos' } }),
+      /area needs a permission the module defines/,
+    );
+  });
 });
