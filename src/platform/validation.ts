@@ -27,12 +27,21 @@ export function requireId(value: unknown, what = 'page'): number {
   return id;
 }
 
-/** An id from a form or API body ("" and absent are undefined), for `z.object({ teamId: idField('…') })`. */
+const blankOrId = (v: unknown) =>
+  v === '' || v === undefined || v === null ? undefined : (parseId(v) ?? Number.NaN);
+const idNumber = (message: string) => z.number({ error: message }).int().min(1, message).max(MAX_ID, message);
+
+/** A required id from a form or API body: "" or absent gets the message, as anything that is not an id does. */
 export function idField(message: string) {
-  return z.preprocess(
-    (v) => (v === '' || v === undefined || v === null ? undefined : (parseId(v) ?? Number.NaN)),
-    z.number({ error: message }).int().min(1, message).max(MAX_ID, message),
-  );
+  return z.preprocess(blankOrId, idNumber(message));
+}
+
+/**
+ * An id a form or body may leave out. A browser sends an unchosen select as "", which must read as left out — zod's
+ * `.optional()` would only let `undefined` through and hand "" to the id check.
+ */
+export function optionalIdField(message: string) {
+  return z.preprocess(blankOrId, idNumber(message).optional());
 }
 
 // C0 controls other than tab, line feed and carriage return; DEL; C1 controls. PostgreSQL refuses NUL outright, and the

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   idField,
+  optionalIdField,
   idSchema,
   optionalTextField,
   parseId,
@@ -112,8 +113,8 @@ export const ACTION_INPUTS = {
   }),
   allocate: z.object({
     directorateId: idField('Choose a directorate'),
-    teamId: idField('Choose a team in that directorate').optional(),
-    assigneeId: idField('Choose an active member of staff').optional(),
+    teamId: optionalIdField('Choose a team in that directorate'),
+    assigneeId: optionalIdField('Choose an active member of staff'),
   }),
   'request-contribution': z.object({
     teamId: idField('Choose the team to ask'),
@@ -195,7 +196,7 @@ export const bulkAllocationSchema = z.object({
     z.array(idSchema).min(1, 'Choose the cases to allocate').max(500),
   ),
   directorateId: idField('Choose the directorate to allocate them to'),
-  teamId: idField('Choose a team in that directorate').optional(),
+  teamId: optionalIdField('Choose a team in that directorate'),
 });
 
 // ---------- settings ----------
