@@ -2,11 +2,13 @@
 // Ratios, not absolute times, are what compare across machines.
 import os from 'node:os';
 import { webBench } from './web.ts';
+import { pagesBench } from './pages.ts';
 import { requestsBench } from './requests.ts';
 import { discoveryBench } from './discovery.ts';
 
 const sections: Record<string, () => Promise<void>> = {
   web: webBench,
+  pages: pagesBench,
   requests: requestsBench,
   discovery: discoveryBench,
 };

@@ -10,7 +10,7 @@ const USERS = 20;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 
 /** Signs in as a demo user and returns the session cookie. */
-async function signIn(url: string, email: string): Promise<string> {
+export async function signIn(url: string, email: string): Promise<string> {
   const page = await fetch(`${url}/sign-in`);
   const cookie = page.headers.getSetCookie()[0]!.split(';')[0]!;
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
@@ -24,17 +24,18 @@ async function signIn(url: string, email: string): Promise<string> {
   return res.headers.getSetCookie()[0]!.split(';')[0]!;
 }
 
-/** Load with one connection per cookie; p95 from every response's own time. */
-async function load(
+/** Load on one page with one connection per cookie; p95 from every response's own time. */
+export async function load(
   url: string,
   cookies: string[],
+  page = '/',
 ): Promise<{ p50: number; p95: number; rps: number; errors: number }> {
   const times: number[] = [];
   let next = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
-        url: `${url}/`,
+        url: `${url}${page}`,
         connections: cookies.length || USERS,
         duration: DURATION_S,
         setupClient: (client) => {
