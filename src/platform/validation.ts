@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NotFoundError } from './errors.ts';
+import { NotFoundError, ValidationError } from './errors.ts';
 
 /**
  * The shapes every form, query and API body is checked with at the edge, so nothing the database would choke on (a NUL
@@ -104,4 +104,18 @@ export function isSafeLink(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Checks input against its schema; the first problem is the error's message, every one is on its field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const fields: Record<string, string> = {};
+  for (const issue of result.error.issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message;
+  throw new ValidationError(Object.values(fields)[0] ?? 'Check what you entered', fields);
+}
+
+/** A rule broken on a named field. */
+export function fieldError(field: string, message: string): ValidationError {
+  return new ValidationError(message, { [field]: message });
 }

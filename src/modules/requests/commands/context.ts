@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Database, Tx } from '../../../platform/db/database.ts';
 import type { AuditService } from '../../../platform/audit/service.ts';
@@ -144,18 +143,4 @@ export function dateInCase(step: CaseStep, value: IsoDate, field: string): IsoDa
   if (value > step.today) throw fail('The date cannot be in the future');
   if (value < step.c.receivedOn) throw fail('The date cannot be before the request was received');
   return value;
-}
-
-/** Checks input against its schema; the first problem is the error's message, every one is on its field. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input ?? {});
-  if (result.success) return result.data;
-  const fields: Record<string, string> = {};
-  for (const issue of result.error.issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message;
-  throw new ValidationError(Object.values(fields)[0] ?? 'Check what you entered', fields);
-}
-
-/** A rule broken on a named field. */
-export function fieldError(field: string, message: string): ValidationError {
-  return new ValidationError(message, { [field]: message });
 }

@@ -1,7 +1,8 @@
+import { parseInput } from '../../../../platform/validation.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../../platform/errors.ts';
 import type { Caller } from '../../../../platform/web/request.ts';
 import type { RequestsDeps } from '../context.ts';
-import { parseInput } from '../context.ts';
+
 import { internalReviewSchema } from '../../inputs.ts';
 import { canManageCase, canViewCase } from '../../policy.ts';
 import * as repo from '../../repository.ts';

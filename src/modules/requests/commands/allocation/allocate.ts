@@ -1,6 +1,7 @@
+import { fieldError } from '../../../../platform/validation.ts';
 import * as identity from '../../../../platform/identity/repository.ts';
 import type { ActionInput } from '../../inputs.ts';
-import { fieldError, save, type CaseStep } from '../context.ts';
+import { save, type CaseStep } from '../context.ts';
 
 /** Gives the case to a directorate, and optionally a team in it and a case officer. */
 export async function allocate(step: CaseStep, input: ActionInput<'allocate'>) {

@@ -1,8 +1,9 @@
+import { fieldError } from '../../../../platform/validation.ts';
 import { findExemption } from '../../../../domain/requests/exemptions.ts';
 import { RIGHTS_TYPES } from '../../../../domain/requests/workflow.ts';
 import { ValidationError } from '../../../../platform/errors.ts';
 import type { ActionInput } from '../../inputs.ts';
-import { fieldError, recompute, save, type CaseStep } from '../context.ts';
+import { recompute, save, type CaseStep } from '../context.ts';
 
 /**
  * Extends the deadline, before it passes: FOI for the public interest of named qualified exemptions (s.10(3); the

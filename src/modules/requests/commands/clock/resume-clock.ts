@@ -1,7 +1,8 @@
+import { fieldError } from '../../../../platform/validation.ts';
 import type { StopReason } from '../../../../domain/requests/workflow.ts';
 import type { Pause } from '../../case-clock.ts';
 import type { ActionInput } from '../../inputs.ts';
-import { dateInCase, fieldError, recompute, save, type CaseStep } from '../context.ts';
+import { dateInCase, recompute, save, type CaseStep } from '../context.ts';
 
 /**
  * The requester's answer, proof of identity or fee has arrived. A pause ends (its days, both ends included, do not

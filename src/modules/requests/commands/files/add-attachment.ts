@@ -1,3 +1,4 @@
+import { fieldError } from '../../../../platform/validation.ts';
 import { runCommand } from '../../../../platform/commands.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../../platform/errors.ts';
 import type { BlobStore } from '../../../../platform/files/blob-store.ts';
@@ -6,7 +7,7 @@ import type { Caller } from '../../../../platform/web/request.ts';
 import type { CaseType } from '../../../../domain/requests/workflow.ts';
 import { canManageCase, canViewCase } from '../../policy.ts';
 import * as repo from '../../repository.ts';
-import { fieldError, type RequestsDeps } from '../context.ts';
+import { type RequestsDeps } from '../context.ts';
 
 /** The case types whose responses (and files) can go in the disclosure log. */
 const PUBLISHABLE: ReadonlySet<CaseType> = new Set(['foi', 'eir']);

@@ -1,8 +1,9 @@
+import { fieldError } from '../../../../platform/validation.ts';
 import { RIGHTS_TYPES } from '../../../../domain/requests/workflow.ts';
 import { ValidationError } from '../../../../platform/errors.ts';
 import type { ActionInput } from '../../inputs.ts';
 import * as repo from '../../repository.ts';
-import { actingUserId, fieldError, save, type CaseStep } from '../context.ts';
+import { actingUserId, save, type CaseStep } from '../context.ts';
 
 /** Records a system searched for a rights request's data, and whether anything was found. */
 export async function logSearch(step: CaseStep, input: ActionInput<'log-search'>) {

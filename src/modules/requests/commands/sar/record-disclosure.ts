@@ -1,9 +1,10 @@
+import { fieldError } from '../../../../platform/validation.ts';
 import { outcomeProblems } from '../../../../domain/requests/outcomes.ts';
 import { RIGHTS_TYPES } from '../../../../domain/requests/workflow.ts';
 import { ValidationError } from '../../../../platform/errors.ts';
 import type { ActionInput } from '../../inputs.ts';
 import * as repo from '../../repository.ts';
-import { fieldError, save, type CaseStep } from '../context.ts';
+import { save, type CaseStep } from '../context.ts';
 
 /** Records an item of a rights response and what was decided about it, with the DPA 2018 exemption when withheld. */
 export async function recordDisclosure(step: CaseStep, input: ActionInput<'record-disclosure'>) {

@@ -1,7 +1,8 @@
+import { fieldError } from '../../../../platform/validation.ts';
 import { runCommand } from '../../../../platform/commands.ts';
 import type { Actor } from '../../../../platform/audit/service.ts';
 import type { RequestsDeps } from '../context.ts';
-import { fieldError } from '../context.ts';
+
 import * as repo from '../../repository.ts';
 
 /** Adds a system to the list officers record SAR searches against. */
