@@ -1,5 +1,6 @@
 import type { Services } from '../platform/modules.ts';
 import { runCommand } from '../platform/commands.ts';
+import { londonToday } from '../platform/clock.ts';
 import { systemActor } from '../platform/audit/service.ts';
 import { hashPassword } from '../platform/identity/passwords.ts';
 import { settings } from '../platform/db/schema.ts';
@@ -30,9 +31,7 @@ export async function seedDemo(
       return { seeded: false, reason: 'the database already has users' };
     }
     const organisation = await seedDemoOrganisation(tx, audit, { seed, staff: DEMO_STAFF, passwordHash });
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
-      services.clock.now(),
-    );
+    const today = londonToday(services.clock);
     const counts: Record<string, number> = { ...organisation.counts };
     for (const module of services.modules)
       await module.demo?.({ tx, audit, seed, today, directorates: organisation.directorateIds, counts });

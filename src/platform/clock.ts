@@ -5,6 +5,13 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+
+/** The calendar date in London now ("2026-12-02"): the day statutory clocks and retention dates count. */
+export function londonToday(clock: Clock): string {
+  return LONDON_DATE.format(clock.now());
+}
+
 /** A clock tests can set and move. */
 export class FixedClock implements Clock {
   constructor(private current: Date) {}

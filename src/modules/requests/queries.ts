@@ -1,3 +1,4 @@
+import { londonToday } from '../../platform/clock.ts';
 import { can, scopeOf } from '../../platform/authz/policy.ts';
 import type { Principal } from '../../platform/authz/roles.ts';
 import { NotFoundError } from '../../platform/errors.ts';
@@ -7,7 +8,7 @@ import type { Page } from '../../platform/db/queries.ts';
 import type { Caller } from '../../platform/web/request.ts';
 import { computeDeadline } from '../../domain/requests/deadlines.ts';
 import { RIGHTS_TYPES, type CaseStatus, type CaseType } from '../../domain/requests/workflow.ts';
-import { londonToday, type RequestsDeps } from './commands/context.ts';
+import type { RequestsDeps } from './commands/context.ts';
 import { REQUESTS } from './permissions.ts';
 import { canViewCase } from './policy.ts';
 import * as repo from './repository.ts';

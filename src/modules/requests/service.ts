@@ -1,10 +1,11 @@
+import { londonToday } from '../../platform/clock.ts';
 import type { Actor } from '../../platform/audit/service.ts';
 import type { Principal } from '../../platform/authz/roles.ts';
 import type { Page } from '../../platform/db/queries.ts';
 import type { Caller } from '../../platform/web/request.ts';
 import type { IsoDate } from '../../domain/calendar/dates.ts';
 import type { CaseAction } from '../../domain/requests/workflow.ts';
-import { londonToday, type RequestsDeps } from './commands/context.ts';
+import type { RequestsDeps } from './commands/context.ts';
 import { runCaseAction } from './commands/run-case-action.ts';
 import { logRequest } from './commands/intake/log-request.ts';
 import { allocateMany } from './commands/allocation/allocate-many.ts';

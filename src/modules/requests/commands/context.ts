@@ -31,11 +31,6 @@ export interface RequestsDeps extends ClockSettings {
   councilName: string;
 }
 
-/** London's calendar date today, as the statutory clock counts it. */
-export function londonToday(clock: Clock): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(clock.now());
-}
-
 /**
  * One action on one case, loaded, authorised and checked (runCaseAction): what a command needs to do its own part
  * and save it.

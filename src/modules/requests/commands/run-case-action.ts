@@ -1,3 +1,4 @@
+import { londonToday } from '../../../platform/clock.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../platform/errors.ts';
 import { runCommand } from '../../../platform/commands.ts';
@@ -16,7 +17,7 @@ import { ACTION_INPUTS } from '../inputs.ts';
 import { canTakeAction, canViewCase } from '../policy.ts';
 import * as repo from '../repository.ts';
 import type { RequestCase } from '../repository.ts';
-import { londonToday, type RequestsDeps } from './context.ts';
+import { type RequestsDeps } from './context.ts';
 import { CASE_COMMANDS } from './index.ts';
 
 const STALE =

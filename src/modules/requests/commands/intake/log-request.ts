@@ -1,3 +1,4 @@
+import { londonToday } from '../../../../platform/clock.ts';
 import { fieldError } from '../../../../platform/validation.ts';
 import { isWhatDoTheyKnowAddress, type CaseType } from '../../../../domain/requests/workflow.ts';
 import { runCommand } from '../../../../platform/commands.ts';
@@ -9,7 +10,7 @@ import type { NewCase } from '../../inputs.ts';
 import * as repo from '../../repository.ts';
 import type { RequestCase } from '../../repository.ts';
 import { acknowledge } from './acknowledge.ts';
-import { londonToday, type RequestsDeps } from '../context.ts';
+import { type RequestsDeps } from '../context.ts';
 
 /**
  * A new case, from the public form, an officer or the API: its reference, its clock from the date of receipt, and
