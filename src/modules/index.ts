@@ -3,6 +3,7 @@ import { account } from './account/index.ts';
 import { dashboard } from './dashboard/index.ts';
 import { requests } from './requests/index.ts';
 import { publication } from './publication/index.ts';
+import { records } from './records/index.ts';
 import { inventory } from './inventory/index.ts';
 import { audit } from './audit/index.ts';
 import { admin } from './admin/index.ts';
@@ -17,6 +18,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   dashboard,
   requests,
   publication,
+  records,
   ...UPCOMING,
   inventory,
   audit,

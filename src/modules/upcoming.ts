@@ -7,12 +7,6 @@ import { upcoming } from '../platform/modules.ts';
  * yet" page. A module that ships takes its placeholder's place in the list (and its permission's name).
  */
 export const UPCOMING = [
-  upcoming('records', {
-    name: 'Records',
-    href: '/records',
-    permission: permission('records.view', ['dpo', 'ig_officer', 'records_manager', 'auditor']),
-    purpose: 'The retention schedule, the paper store and disposal',
-  }),
   upcoming('assets', {
     name: 'Assets',
     href: '/information-assets',

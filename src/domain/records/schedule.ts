@@ -202,6 +202,9 @@ export function mapScheduleHeader(header: readonly string[]): (Column | undefine
 
 export class ScheduleRowError extends Error {}
 
+/** "destroy, review, transfer or permanent" */
+const oneOf = (items: readonly string[]) => `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+
 const YES = new Set(['yes', 'y', 'true', '1']);
 const NO = new Set(['no', 'n', 'false', '0', '']);
 function flag(value: string | undefined, column: string): boolean {
@@ -242,18 +245,20 @@ export function readScheduleRow(
     return i === -1 ? undefined : cells[i];
   };
   const code = text(get('code'), 'code', true);
-  if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/.test(code))
-    throw new ScheduleRowError(`code "${code}" must be up to 40 letters, digits, dots, dashes or slashes`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(code))
+    throw new ScheduleRowError(
+      `code "${code}" must be up to 40 letters, digits, dots, dashes or underscores`,
+    );
   const triggerText = text(get('trigger'), 'trigger', true);
   const trigger = findTrigger(triggerText);
   if (!trigger)
     throw new ScheduleRowError(
-      `trigger "${triggerText}" is not one Custodian knows: use one of ${TRIGGER_IDS.join(', ')}`,
+      `trigger "${triggerText}" is not one Custodian knows: use ${oneOf(TRIGGER_IDS)}`,
     );
   const retention = readRetention(get);
   const fromText = text(get('from'), 'from') || 'trigger';
   if (!(RETENTION_FROM as readonly string[]).includes(fromText))
-    throw new ScheduleRowError(`from must be ${RETENTION_FROM.join(', ')}, not "${fromText}"`);
+    throw new ScheduleRowError(`from must be ${oneOf(RETENTION_FROM)}, not "${fromText}"`);
   const actionText = text(get('action'), 'action').toLowerCase();
   const action = actionFrom(actionText, retention);
   const authorityUrl = text(get('authority_url'), 'authority_url') || null;
@@ -302,15 +307,19 @@ function readRetention(get: (column: Column) => string | undefined): Retention {
 function actionFrom(actionText: string, retention: Retention): DisposalAction {
   if (!actionText) return retention === 'permanent' ? 'permanent' : 'destroy';
   const action = DISPOSAL_ACTIONS.find((a) => a === actionText);
-  if (!action)
-    throw new ScheduleRowError(`action must be ${DISPOSAL_ACTIONS.join(', ')}, not "${actionText}"`);
-  if ((action === 'permanent') !== (retention === 'permanent'))
-    throw new ScheduleRowError(
-      action === 'permanent'
-        ? 'a permanent action needs the period permanent'
-        : `a permanent period cannot end in "${action}"`,
-    );
+  if (!action) throw new ScheduleRowError(`action must be ${oneOf(DISPOSAL_ACTIONS)}, not "${actionText}"`);
+  const problem = ruleProblem(action, retention);
+  if (problem) throw new ScheduleRowError(problem);
   return action;
+}
+
+/** What is contradictory in a rule's action and period, if anything: permanent records are never disposed of. */
+export function ruleProblem(action: DisposalAction, retention: Retention): string | undefined {
+  if (action === 'permanent' && retention !== 'permanent')
+    return 'a permanent action needs the period permanent';
+  if (action !== 'permanent' && retention === 'permanent')
+    return `a permanent period cannot end in "${action}"`;
+  return undefined;
 }
 
 /** A schedule row as the cells of a schedule file, in SCHEDULE_COLUMNS order. */

@@ -1,5 +1,4 @@
 import type { Request, RequestHandler, Response } from 'express';
-import multer from 'multer';
 import type { Services } from '../../platform/modules.ts';
 import { can } from '../../platform/authz/policy.ts';
 import { ConflictError, ValidationError } from '../../platform/errors.ts';
@@ -8,6 +7,7 @@ import { asArray, form, formValues, fromValidationError, toFormErrors } from '..
 import { pagination } from '../../platform/web/pagination.ts';
 import { callerOf } from '../../platform/web/request.ts';
 import { Routes } from '../../platform/web/routes.ts';
+import { singleUpload } from '../../platform/web/upload.ts';
 import { sendFile } from '../../platform/web/send-file.ts';
 import { requireId } from '../../platform/validation.ts';
 import { CASE_ACTIONS, type CaseAction } from '../../domain/requests/workflow.ts';
@@ -193,7 +193,7 @@ export function caseworkRoutes(deps: Deps): Routes {
     .post(
       '/requests/:id/attachments',
       REQUESTS.manage,
-      upload(deps.config.maxUploadBytes),
+      singleUpload(deps.config.maxUploadBytes),
       changeCase('attach', async (req, id) => {
         // A refused upload is shown on the case page like any other form error.
         const problem = req.res?.locals.uploadProblem as string | undefined;
@@ -226,24 +226,5 @@ export function caseworkRoutes(deps: Deps): Routes {
           values: req.body,
         });
       }
-    });
-}
-
-/** One file per upload, held in memory up to the size limit (a larger one is refused as it streams in). */
-function upload(maxBytes: number): RequestHandler {
-  const parse = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: maxBytes, files: 1, fields: 20 },
-  }).single('file');
-  return (req, res, next) =>
-    parse(req, res, (error: unknown) => {
-      if (error instanceof multer.MulterError) {
-        res.locals.uploadProblem =
-          error.code === 'LIMIT_FILE_SIZE'
-            ? `The selected file must be smaller than ${Math.max(1, Math.floor(maxBytes / 1024 / 1024))} MB`
-            : 'Upload one file at a time';
-        return next();
-      }
-      next(error);
     });
 }

@@ -1,0 +1,130 @@
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
+import { directorates } from '../../platform/identity/schema.ts';
+
+/**
+ * A class of the retention schedule: its code and owner. What it is and how long its records are kept live in its
+ * versions (record_class_versions); `currentVersion` names the one in force.
+ */
+export const recordClasses = pgTable('record_classes', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  currentVersion: integer('current_version').notNull(),
+  /** The directorate whose asset owner reviews the class's disposal lists. */
+  ownerDirectorateId: integer('owner_directorate_id').references(() => directorates.id),
+  /** Optimistic locking for edits in the browser. */
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Every version of a class's definition and rule, never changed once written: a record keeps the version it was
+ * scheduled under, so a disposal can always say which rule, on whose authority, applied.
+ */
+export const recordClassVersions = pgTable(
+  'record_class_versions',
+  {
+    classId: integer('class_id')
+      .notNull()
+      .references(() => recordClasses.id),
+    version: integer('version').notNull(),
+    function: text('function').notNull(),
+    activity: text('activity').notNull(),
+    description: text('description').notNull(),
+    trigger: text('trigger').notNull(),
+    /** An ISO 8601 duration ("P6Y") or "permanent". */
+    period: text('period').notNull(),
+    from: text('counted_from').notNull(),
+    action: text('action').notNull(),
+    authority: text('authority').notNull(),
+    authorityUrl: text('authority_url'),
+    personalData: boolean('personal_data').notNull(),
+    specialCategory: boolean('special_category').notNull(),
+    notes: text('notes').notNull(),
+    /** Why this council's rule differs from the guidance it came from, where it does. */
+    variance: text('variance').notNull().default(''),
+    /** Why this version was made (an import, a review of the schedule …). */
+    changeReason: text('change_reason').notNull(),
+    changedBy: text('changed_by').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.version] })],
+);
+
+/**
+ * Which class a source's records belong to: for files, everything under a folder of a discovery source (the longest
+ * matching folder wins); for requests, a case type. Classification by content comes later through the same table.
+ */
+export const classificationRules = pgTable(
+  'record_classification_rules',
+  {
+    id: serial('id').primaryKey(),
+    /** The record source: "files", "requests" … */
+    source: text('source').notNull(),
+    /** Within the source: a discovery source's id for files; 0 where the source has no parts. */
+    scope: integer('scope').notNull().default(0),
+    /** A folder path for files ("/Planning/Decisions"), a case type for requests. */
+    selector: text('selector').notNull(),
+    classId: integer('class_id')
+      .notNull()
+      .references(() => recordClasses.id),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('record_classification_rules_selector').on(t.source, t.scope, t.selector)],
+);
+
+/**
+ * Every record on the schedule, whatever holds it: a closed case, a file on a share, later a breach or a paper box.
+ * `scope` and `key` identify it within its source (a discovery source and a path; 0 and a case id). Large: one row a
+ * classified file, so the source is part of every key and nothing here holds the record's content.
+ */
+export const recordItems = pgTable(
+  'record_items',
+  {
+    id: serial('id').primaryKey(),
+    source: text('source').notNull(),
+    scope: integer('scope').notNull(),
+    key: text('key').notNull(),
+    /** What reviewers see: a case reference, a file's path. */
+    title: text('title').notNull(),
+    classId: integer('class_id')
+      .notNull()
+      .references(() => recordClasses.id),
+    classVersion: integer('class_version').notNull(),
+    /** The date the rule's trigger gave for this record. */
+    triggerOn: date('trigger_on').notNull(),
+    /** The last day it must be kept; null: kept permanently. */
+    until: date('until'),
+    directorateId: integer('directorate_id'),
+    size: bigint('size', { mode: 'number' }).notNull().default(0),
+    /** What the record was when scheduled, in the source's terms (a file's size and time; a case's version). */
+    fingerprint: text('fingerprint').notNull(),
+    /** scheduled · listed (on a disposal list) · disposed · transferred */
+    status: text('status').notNull().default('scheduled'),
+    /** A reviewer kept it longer: it is not proposed again before this date, whatever the rule says. */
+    keepUntil: date('keep_until'),
+    keepReason: text('keep_reason'),
+    /** The certificate of the list that disposed of it: the residual stub's proof. */
+    certificateNumber: text('certificate_number'),
+    disposedOn: date('disposed_on'),
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('record_items_source_key').on(t.source, t.scope, t.key),
+    index('record_items_due').on(t.status, t.until),
+    index('record_items_class').on(t.classId),
+  ],
+);
