@@ -26,16 +26,23 @@ export const DISPOSAL_ACTION_NAMES: Record<DisposalAction, string> = {
 /**
  * The events a retention period can run from. A record's source says which of them it knows (a closed case knows
  * its closure; a file on a share knows when it was last modified), and a rule may only use one its records know.
- * Each carries the phrases councils' published schedules use for it, so an imported "start event" finds it.
+ * Each carries its name, the noun a rule's sentence uses ("6 years from the last action") and the phrases councils'
+ * published schedules use for it, so an imported "start event" finds it.
  */
 export const TRIGGERS = {
   creation: {
     name: 'Creation',
+    noun: 'creation',
     phrases: ['creation', 'created', 'date created', 'date of creation', 'year created', 'date of document'],
   },
-  receipt: { name: 'Receipt', phrases: ['receipt', 'received', 'date received', 'date of receipt'] },
+  receipt: {
+    name: 'Receipt',
+    noun: 'receipt',
+    phrases: ['receipt', 'received', 'date received', 'date of receipt'],
+  },
   'last-modified': {
     name: 'Last modified',
+    noun: 'last modification',
     phrases: [
       'last modified',
       'last amendment',
@@ -46,6 +53,7 @@ export const TRIGGERS = {
   },
   'last-action': {
     name: 'Last action',
+    noun: 'the last action',
     phrases: [
       'last action',
       'last contact',
@@ -56,6 +64,7 @@ export const TRIGGERS = {
   },
   closure: {
     name: 'Closure',
+    noun: 'closure',
     phrases: [
       'closure',
       'closed',
@@ -72,20 +81,28 @@ export const TRIGGERS = {
   },
   decision: {
     name: 'Decision',
+    noun: 'the decision',
     phrases: ['decision', 'date of decision', 'determination', 'adoption order'],
   },
   completion: {
     name: 'Completion',
+    noun: 'completion',
     phrases: ['completion', 'completion of building', 'completion of project'],
   },
-  'date-of-birth': { name: 'Date of birth', phrases: ['date of birth', 'dob', 'birth'] },
-  death: { name: 'Death', phrases: ['death', 'date of death'] },
+  'date-of-birth': {
+    name: 'Date of birth',
+    noun: 'the date of birth',
+    phrases: ['date of birth', 'dob', 'birth'],
+  },
+  death: { name: 'Death', noun: 'death', phrases: ['death', 'date of death'] },
   'end-of-employment': {
     name: 'End of employment',
+    noun: 'the end of employment',
     phrases: ['end of employment', 'leaving', 'termination of employment', 'date of leaving'],
   },
   'end-of-contract': {
     name: 'End of contract',
+    noun: 'the end of the contract',
     phrases: [
       'end of contract',
       'contract end',
@@ -94,13 +111,18 @@ export const TRIGGERS = {
       'contract expiry',
     ],
   },
-  meeting: { name: 'Date of meeting', phrases: ['meeting', 'date of meeting'] },
-  publication: { name: 'Publication', phrases: ['publication', 'date of publication', 'published'] },
+  meeting: { name: 'Date of meeting', noun: 'the meeting', phrases: ['meeting', 'date of meeting'] },
+  publication: {
+    name: 'Publication',
+    noun: 'publication',
+    phrases: ['publication', 'date of publication', 'published'],
+  },
   election: {
     name: 'Election',
+    noun: 'the election',
     phrases: ['election', 'election of new council', 'receipt after election', 'date of election'],
   },
-} as const satisfies Record<string, { name: string; phrases: readonly string[] }>;
+} as const satisfies Record<string, { name: string; noun: string; phrases: readonly string[] }>;
 export type Trigger = keyof typeof TRIGGERS;
 export const TRIGGER_IDS = Object.keys(TRIGGERS) as Trigger[];
 

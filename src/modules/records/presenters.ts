@@ -14,16 +14,21 @@ const THEN: Record<DisposalAction, string> = {
   permanent: '',
 };
 
-/** The trigger's name in a sentence: "closure", "date of birth". */
-export function triggerName(trigger: string): string {
-  return (TRIGGERS[trigger as Trigger]?.name ?? trigger).toLowerCase();
+/** The trigger as a sentence names it: "closure", "the date of birth". */
+export function triggerNoun(trigger: string): string {
+  return TRIGGERS[trigger as Trigger]?.noun ?? trigger;
 }
 
-/** A rule in one sentence: "6 years from the end of the financial year of last modified, then destroyed". */
+/** The trigger's own name: "Closure", "Date of birth". */
+export function triggerName(trigger: string): string {
+  return TRIGGERS[trigger as Trigger]?.name ?? trigger;
+}
+
+/** A rule in one sentence: "6 years from the end of the financial year of last modification, then destroyed". */
 export function ruleSentence(rule: Pick<ClassVersionRow, 'period' | 'from' | 'trigger' | 'action'>): string {
   const retention = parseRetention(rule.period);
   if (retention === 'permanent') return 'Kept permanently';
-  const trigger = triggerName(rule.trigger);
+  const trigger = triggerNoun(rule.trigger);
   const from: Record<RetentionFrom, string> = {
     trigger: `from ${trigger}`,
     'calendar-year-end': `from the end of the calendar year of ${trigger}`,

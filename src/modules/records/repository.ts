@@ -30,7 +30,7 @@ export async function scheduleClasses(db: Executor): Promise<ScheduleClass[]> {
       .select()
       .from(recordClasses)
       .innerJoin(recordClassVersions, current)
-      .orderBy(asc(recordClassVersions.function), asc(recordClassVersions.activity), asc(recordClasses.code)),
+      .orderBy(asc(recordClassVersions.function), asc(recordClasses.code)),
   );
 }
 
