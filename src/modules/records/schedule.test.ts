@@ -210,7 +210,10 @@ for (const kind of DATABASE_KINDS) {
       const manager = await signedInAgent(ctx, emailFor('records_manager'));
       const page = await manager.get('/records/schedule');
       assert.equal(page.status, 200);
-      assert.match(page.text, /6 years from the end of the financial year of last modification, then destroyed/);
+      assert.match(
+        page.text,
+        /6 years from the end of the financial year of last modification, then destroyed/,
+      );
       const fields = {
         code: 'PLAN-99',
         function: 'Planning',
