@@ -16,29 +16,41 @@ export type SeedOutcome =
  * module's own demo data, in the modules' order. Refuses a database that already has users, so it can never mix with
  * real data.
  */
-export async function seedDemo(
-  services: Pick<Services, 'db' | 'clock' | 'modules'>,
-  seed = DEFAULT_DEMO_SEED,
-): Promise<SeedOutcome> {
+export async function seedDemo(services: Services, seed = DEFAULT_DEMO_SEED): Promise<SeedOutcome> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return runCommand(services, systemActor('Demo seed'), async (tx, audit) => {
-    if (await hasAnyUser(tx)) {
-      await audit({
-        action: 'demo.skipped',
-        entityType: 'installation',
-        details: { reason: 'database already has users' },
-      });
-      return { seeded: false, reason: 'the database already has users' };
-    }
-    const organisation = await seedDemoOrganisation(tx, audit, { seed, staff: DEMO_STAFF, passwordHash });
-    const today = londonToday(services.clock);
-    const counts: Record<string, number> = { ...organisation.counts };
-    for (const module of services.modules)
-      await module.demo?.({ tx, audit, seed, today, directorates: organisation.directorateIds, counts });
-    await tx
-      .insert(settings)
-      .values({ key: 'demo', value: { seed, seededAt: services.clock.now().toISOString() } });
-    await audit({ action: 'demo.seeded', entityType: 'installation', details: { seed, ...counts } });
-    return { seeded: true, counts };
-  });
+  const afterwards: ((services: Services) => Promise<void>)[] = [];
+  const outcome = await runCommand(
+    services,
+    systemActor('Demo seed'),
+    async (tx, audit): Promise<SeedOutcome> => {
+      if (await hasAnyUser(tx)) {
+        await audit({
+          action: 'demo.skipped',
+          entityType: 'installation',
+          details: { reason: 'database already has users' },
+        });
+        return { seeded: false, reason: 'the database already has users' };
+      }
+      const organisation = await seedDemoOrganisation(tx, audit, { seed, staff: DEMO_STAFF, passwordHash });
+      const today = londonToday(services.clock);
+      const counts: Record<string, number> = { ...organisation.counts };
+      for (const module of services.modules)
+        await module.demo?.({
+          tx,
+          audit,
+          seed,
+          today,
+          directorates: organisation.directorateIds,
+          counts,
+          afterwards: (work) => afterwards.push(work),
+        });
+      await tx
+        .insert(settings)
+        .values({ key: 'demo', value: { seed, seededAt: services.clock.now().toISOString() } });
+      await audit({ action: 'demo.seeded', entityType: 'installation', details: { seed, ...counts } });
+      return { seeded: true, counts };
+    },
+  );
+  for (const work of afterwards) await work(services);
+  return outcome;
 }

@@ -53,6 +53,8 @@ export interface DemoContext {
   directorates: ReadonlyMap<string, number>;
   /** What each module seeded, for the summary: requests → 1,400. */
   counts: Record<string, number>;
+  /** Work to do once the demo council is committed, with every service (a first run of a nightly job). */
+  afterwards(work: (services: Services) => Promise<void>): void;
 }
 
 /**

@@ -1,15 +1,20 @@
 import { defineModule } from '../../platform/modules.ts';
+import { systemActor } from '../../platform/audit/service.ts';
 import { RECORDS } from './permissions.ts';
 import { RetentionScheduleService } from './schedule-service.ts';
 import { scheduleRoutes } from './schedule-routes.ts';
 import { recordsRoutes } from './records-routes.ts';
 import { seedDemoSchedule } from './demo.ts';
+import { RecordScheduler } from './scheduler-service.ts';
+import { recordSourcesOf } from './sources.ts';
 
 export { RECORDS };
+export type { RecordSource, SourceRecord, ScheduledRecord } from './sources.ts';
 
 declare module '../../platform/modules.ts' {
   interface ModuleServices {
     retentionSchedule: RetentionScheduleService;
+    recordScheduler: RecordScheduler;
   }
 }
 
@@ -24,9 +29,27 @@ export const records = defineModule({
     purpose: 'The retention schedule, legal holds and disposal',
     available: true,
   },
-  services: ({ db, clock, organisation }) => ({
-    retentionSchedule: new RetentionScheduleService({ db, clock, organisation }),
-  }),
+  services: (services) => {
+    const deps = {
+      db: services.db,
+      clock: services.clock,
+      organisation: services.organisation,
+      // Asked for when needed, so the sources of modules after this one in the list are among them.
+      sources: () => recordSourcesOf(services),
+    };
+    return {
+      retentionSchedule: new RetentionScheduleService(deps),
+      recordScheduler: new RecordScheduler(deps),
+    };
+  },
+  jobs: (services) => [
+    {
+      name: 'records.schedule',
+      // Every night: new closed cases and files join the schedule, changed ones move, gone ones leave.
+      cron: '30 1 * * *',
+      run: () => services.recordScheduler.run(systemActor('Retention schedule')),
+    },
+  ],
   routes: (services) => [recordsRoutes(services), scheduleRoutes(services)],
   demo: seedDemoSchedule,
 });

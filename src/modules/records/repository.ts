@@ -3,7 +3,13 @@ import type { Executor } from '../../platform/db/database.ts';
 import { countAll } from '../../platform/db/count.ts';
 import { updateVersioned } from '../../platform/db/queries.ts';
 import type { IsoDate } from '../../domain/calendar/dates.ts';
-import { recordClasses, recordClassVersions, recordItems } from './schema.ts';
+import {
+  classificationRules,
+  recordClasses,
+  recordClassVersions,
+  recordItems,
+  recordScheduleSeen,
+} from './schema.ts';
 
 /**
  * Every query on the records module's tables. Commands and queries call these; nothing else in the module writes SQL.
@@ -126,4 +132,119 @@ export async function rescheduleClass(
        set until = n.until, class_version = ${classVersion}
       from unnest(${sql.param(triggers)}::date[], ${sql.param(untils)}::date[]) as n(trigger_on, until)
      where i.class_id = ${classId} and i.status = 'scheduled' and i.trigger_on = n.trigger_on`);
+}
+
+// ---------- scheduling ----------
+
+export function classificationRulesOf(db: Executor) {
+  return db.select().from(classificationRules).orderBy(asc(classificationRules.id));
+}
+
+/** A record ready for the schedule: where it is, its class under the version in force, and its dates. */
+export interface ScheduledRow {
+  scope: number;
+  key: string;
+  title: string;
+  classId: number;
+  classVersion: number;
+  triggerOn: IsoDate;
+  until: IsoDate | null;
+  directorateId: number | null;
+  size: number;
+  fingerprint: string;
+}
+
+/**
+ * Puts a batch of a source's records on the schedule, and notes them as seen by this run. A record already on a
+ * disposal list or disposed of is left as it is; one whose schedule has not changed is not rewritten.
+ */
+export async function scheduleBatch(
+  db: Executor,
+  source: string,
+  run: number,
+  rows: readonly ScheduledRow[],
+) {
+  if (!rows.length) return;
+  const column = <K extends keyof ScheduledRow>(k: K) => sql.param(rows.map((r) => r[k]));
+  await db.execute(sql`
+    insert into record_items as i
+      (source, scope, key, title, class_id, class_version, trigger_on, until, directorate_id, size, fingerprint)
+    select ${source}, * from unnest(${column('scope')}::int[], ${column('key')}::text[], ${column('title')}::text[],
+      ${column('classId')}::int[], ${column('classVersion')}::int[], ${column('triggerOn')}::date[],
+      ${column('until')}::date[], ${column('directorateId')}::int[], ${column('size')}::bigint[],
+      ${column('fingerprint')}::text[])
+    on conflict (source, scope, key) do update set
+      title = excluded.title, class_id = excluded.class_id, class_version = excluded.class_version,
+      trigger_on = excluded.trigger_on, until = excluded.until, directorate_id = excluded.directorate_id,
+      size = excluded.size, fingerprint = excluded.fingerprint, scheduled_at = now()
+    where i.status = 'scheduled'
+      and (i.title, i.class_id, i.class_version, i.trigger_on, i.until, i.directorate_id, i.size, i.fingerprint)
+        is distinct from (excluded.title, excluded.class_id, excluded.class_version, excluded.trigger_on,
+          excluded.until, excluded.directorate_id, excluded.size, excluded.fingerprint)`);
+}
+
+/** Notes records a run found in its source (scheduled or not: a record that lost its class leaves the schedule). */
+export async function markSeen(
+  db: Executor,
+  source: string,
+  run: number,
+  records: readonly { scope: number; key: string }[],
+) {
+  if (!records.length) return;
+  await db.execute(sql`
+    insert into record_schedule_seen (run, source, scope, key)
+    select ${run}, ${source}, * from unnest(${sql.param(records.map((r) => r.scope))}::int[],
+      ${sql.param(records.map((r) => r.key))}::text[])`);
+}
+
+/**
+ * Takes off the schedule the records of a source that the run did not find scheduled (gone from the source, or no
+ * longer in a class), unless a disposal list already holds them; then forgets the run's notes.
+ */
+export async function unscheduleUnseen(db: Executor, source: string, run: number): Promise<number> {
+  const removed = await db
+    .delete(recordItems)
+    .where(
+      and(
+        eq(recordItems.source, source),
+        eq(recordItems.status, 'scheduled'),
+        sql`not exists (select 1 from record_schedule_seen s where s.run = ${run} and s.source = ${recordItems.source}
+              and s.scope = ${recordItems.scope} and s.key = ${recordItems.key})`,
+      ),
+    )
+    .returning({ id: recordItems.id });
+  await db.delete(recordScheduleSeen).where(eq(recordScheduleSeen.run, run));
+  return removed.length;
+}
+
+export async function insertClassificationRule(
+  tx: Executor,
+  values: typeof classificationRules.$inferInsert,
+): Promise<number | undefined> {
+  const [row] = await tx
+    .insert(classificationRules)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: classificationRules.id });
+  return row?.id;
+}
+
+export async function deleteClassificationRule(tx: Executor, id: number) {
+  const [row] = await tx.delete(classificationRules).where(eq(classificationRules.id, id)).returning();
+  return row;
+}
+
+/** The sources whose records are in a class, on the schedule or by a rule. */
+export async function sourcesOfClass(db: Executor, classId: number): Promise<string[]> {
+  const [fromRules, fromItems] = await Promise.all([
+    db
+      .selectDistinct({ source: classificationRules.source })
+      .from(classificationRules)
+      .where(eq(classificationRules.classId, classId)),
+    db
+      .selectDistinct({ source: recordItems.source })
+      .from(recordItems)
+      .where(eq(recordItems.classId, classId)),
+  ]);
+  return [...new Set([...fromRules, ...fromItems].map((r) => r.source))];
 }

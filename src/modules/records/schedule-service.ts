@@ -6,6 +6,11 @@ import type { DisposalAction, ScheduleRow, Trigger } from '../../domain/records/
 import type { RecordsDeps } from './commands/context.ts';
 import { importSchedule } from './commands/schedule/import-schedule.ts';
 import { saveClass } from './commands/schedule/save-class.ts';
+import {
+  addClassificationRule,
+  removeClassificationRule,
+  type RuleInput,
+} from './commands/classification/classification-rules.ts';
 import type { ClassInput } from './inputs.ts';
 import * as repo from './repository.ts';
 import type { ScheduleClass } from './repository.ts';
@@ -50,6 +55,38 @@ export class RetentionScheduleService {
   async import(actor: Actor, bytes: Buffer, source: string) {
     const rows = await readScheduleFile(bytes);
     return importSchedule(this.deps, actor, rows, source);
+  }
+
+  /** The record sources, with what a classification rule may name in each. */
+  async sources() {
+    return Promise.all(
+      this.deps.sources().map(async (s) => ({
+        name: s.name,
+        label: s.label,
+        triggers: s.triggers,
+        selectorMatch: s.selectorMatch,
+        scopes: await s.scopes(this.deps.db),
+        choices: s.choices ?? [],
+      })),
+    );
+  }
+
+  /** The rules that put each source's records in a class. */
+  async rules() {
+    const [rules, classes] = await Promise.all([
+      repo.classificationRulesOf(this.deps.db.orm),
+      repo.scheduleClasses(this.deps.db.orm),
+    ]);
+    const codes = new Map(classes.map((c) => [c.id, c.code]));
+    return rules.map((r) => ({ ...r, classCode: codes.get(r.classId) ?? '' }));
+  }
+
+  addRule(actor: Actor, input: RuleInput) {
+    return addClassificationRule(this.deps, actor, this.deps.sources(), input);
+  }
+
+  removeRule(actor: Actor, id: number) {
+    return removeClassificationRule(this.deps, actor, id);
   }
 
   async export(format: ScheduleFormat): Promise<Buffer> {

@@ -128,3 +128,15 @@ export const recordItems = pgTable(
     index('record_items_class').on(t.classId),
   ],
 );
+
+/**
+ * The records a schedule run found in a source, so that those it no longer holds can leave the schedule without
+ * rewriting every unchanged item. Unlogged (a crash empties it; the next run reads the sources again) and emptied
+ * at the end of each run.
+ */
+export const recordScheduleSeen = pgTable('record_schedule_seen', {
+  run: integer('run').notNull(),
+  source: text('source').notNull(),
+  scope: integer('scope').notNull(),
+  key: text('key').notNull(),
+});

@@ -11,6 +11,7 @@ import { reportRoutes } from './report-routes.ts';
 import { settingsRoutes } from './settings-routes.ts';
 import { requestsApi } from './api.ts';
 import { seedDemoRequests } from './demo.ts';
+import { closedRequestsSource } from './record-source.ts';
 
 export { REQUESTS };
 
@@ -63,6 +64,7 @@ export const requests = defineModule({
     caseworkRoutes(services),
   ],
   api: (services, registry) => [requestsApi(services, registry)],
+  recordSources: ({ files, logger }) => [closedRequestsSource({ files, logger })],
   attention: (services, principal) => services.requests.attention(principal),
   demo: async (context) => {
     context.counts.requests = await seedDemoRequests(context.tx, context.audit, {

@@ -90,6 +90,12 @@ export const requestCases = pgTable(
     publishedTitle: text('published_title'),
     publishedResponse: text('published_response'),
     publishedOn: date('published_on'),
+    /**
+     * Set when the case was destroyed at the end of its retention: its personal data and files are erased, and what
+     * is left is the residual stub — reference, type, dates, outcome — with the disposal certificate's number.
+     */
+    erasedOn: date('erased_on'),
+    disposalCertificate: text('disposal_certificate'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -183,4 +189,12 @@ export const requestTargets = pgTable('request_targets', {
     .references(() => directorates.id),
   foiPercent: real('foi_percent').notNull().default(95),
   sarPercent: real('sar_percent').notNull().default(95),
+});
+
+/**
+ * Files of destroyed cases waiting to leave the blob store: written in the destruction's transaction, removed once no
+ * case's attachment refers to the same content, so a crash between the two never leaves a file behind for good.
+ */
+export const requestFilePurges = pgTable('request_file_purges', {
+  sha256: text('sha256').primaryKey(),
 });

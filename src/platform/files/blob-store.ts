@@ -11,6 +11,8 @@ export interface BlobStore {
   put(content: Buffer): Promise<string>;
   get(sha256: string): Promise<Buffer>;
   has(sha256: string): Promise<boolean>;
+  /** Removes a file for good (it is gone already: nothing to do). */
+  remove(sha256: string): Promise<void>;
 }
 
 /** A temporary file this old belongs to a process that died mid-write (a write takes milliseconds). */
@@ -67,5 +69,9 @@ export class FolderBlobStore implements BlobStore {
 
   async has(sha256: string): Promise<boolean> {
     return fs.existsSync(this.pathFor(sha256));
+  }
+
+  async remove(sha256: string): Promise<void> {
+    await fs.promises.rm(this.pathFor(sha256), { force: true });
   }
 }

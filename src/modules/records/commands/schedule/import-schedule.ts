@@ -17,7 +17,7 @@ export async function importSchedule(
   source: string,
 ): Promise<{ added: number; changed: number; unchanged: number }> {
   return runCommand(deps, actor, async (tx, audit) => {
-    const step = { tx, audit, actor, now: deps.clock.now() };
+    const step = { tx, audit, actor, now: deps.clock.now(), sources: deps.sources };
     const counts = { added: 0, changed: 0, unchanged: 0 };
     for (const row of rows) {
       const before = await repo.findClass(tx, { code: row.code });

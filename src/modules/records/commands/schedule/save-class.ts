@@ -4,6 +4,8 @@ import type { Tx } from '../../../../platform/db/database.ts';
 import { fieldError } from '../../../../platform/validation.ts';
 import * as identity from '../../../../platform/identity/repository.ts';
 import { formatRetention } from '../../../../domain/records/retention.ts';
+import { TRIGGERS, type Trigger } from '../../../../domain/records/schedule.ts';
+import type { RecordSource } from '../../sources.ts';
 import type { ClassInput } from '../../inputs.ts';
 import * as repo from '../../repository.ts';
 import type { ScheduleClass } from '../../repository.ts';
@@ -21,7 +23,7 @@ export async function saveClass(
   existing?: { id: number; version: number },
 ): Promise<ScheduleClass> {
   return runCommand(deps, actor, async (tx, audit) => {
-    const step = { tx, audit, actor, now: deps.clock.now() };
+    const step = { tx, audit, actor, now: deps.clock.now(), sources: deps.sources };
     if (!existing) return createClass(step, input);
     await repo.lockClass(tx, existing.id);
     const before = await repo.findClass(tx, { id: existing.id });
@@ -38,6 +40,7 @@ export interface ScheduleStep {
   audit: Audit;
   actor: Actor;
   now: Date;
+  sources: () => RecordSource[];
 }
 
 /** A new class, on version 1 of its rule. */
@@ -72,6 +75,7 @@ export async function reviseClass(
 ): Promise<ScheduleClass> {
   const { tx } = step;
   await checkOwner(tx, input.ownerDirectorateId);
+  if (input.trigger !== before.rule.trigger) await checkTriggerKnown(step, before, input.trigger);
   const version = before.currentVersion + 1;
   await repo.insertClassVersion(
     tx,
@@ -99,6 +103,17 @@ export async function reviseClass(
     },
   });
   return (await repo.findClass(tx, { id: before.id }))!;
+}
+
+/** A class's rule may only run from an event every source of its records knows the date of. */
+async function checkTriggerKnown(step: ScheduleStep, c: ScheduleClass, trigger: Trigger) {
+  const names = await repo.sourcesOfClass(step.tx, c.id);
+  const unknowing = step.sources().filter((s) => names.includes(s.name) && !s.triggers.includes(trigger));
+  if (unknowing.length)
+    throw fieldError(
+      'trigger',
+      `${c.code}'s records include ${unknowing.map((s) => s.label.toLowerCase()).join(' and ')}, which do not record ${TRIGGERS[trigger].name.toLowerCase()}: choose ${unknowing[0]!.triggers.map((t) => TRIGGERS[t].name.toLowerCase()).join(' or ')}`,
+    );
 }
 
 async function checkOwner(tx: Tx, directorateId: number | null) {
