@@ -1,4 +1,5 @@
 import { systemActor } from '../../platform/audit/service.ts';
+import { addDays } from '../../domain/calendar/dates.ts';
 import type { DemoContext } from '../../platform/modules.ts';
 import { REQUESTS_CLASS, SEED_SCHEDULE } from '../../domain/records/seed-schedule.ts';
 import * as repo from './repository.ts';
@@ -62,6 +63,7 @@ export async function seedDemoSchedule(context: DemoContext): Promise<void> {
       details: { source: 'requests', scope: 0, classCode: REQUESTS_CLASS },
     });
   }
+  await seedDemoHolds(context, classes);
   context.afterwards(async (services) => {
     await services.recordScheduler.run(systemActor('Retention schedule'));
   });
@@ -77,3 +79,48 @@ const REQUEST_TYPES_KEPT = [
   'restriction',
   'internal-review',
 ];
+
+/** Standing holds a council has: the IICSA instruction over child-related records, and a litigation hold. */
+async function seedDemoHolds(context: DemoContext, classes: ReadonlyMap<string, number>) {
+  const holds = [
+    {
+      name: 'IICSA retention instruction',
+      reason:
+        'The Independent Inquiry into Child Sexual Abuse asked every institution not to destroy records that may bear on the abuse of children in its care; the council keeps them until the instruction is lifted.',
+      authority: 'IICSA chair’s letter of July 2015, reaffirmed in 2018',
+      requestedBy: 'Director of Children’s Services',
+      placedAt: new Date('2015-07-20T09:00:00Z'),
+      reviewOn: addDays(context.today, -10),
+      scopes: [
+        ...['CSC-01', 'CSC-02', 'CSC-03', 'CSC-04', 'CSC-05', 'HR-02', 'HS-03'].map((code) => ({
+          kind: 'class',
+          classId: classes.get(code)!,
+        })),
+        { kind: 'search', term: 'Children in care' },
+      ],
+    },
+    {
+      name: 'Damp and mould disrepair claims',
+      reason:
+        'Disrepair claims are being brought against the council: keep everything about damp and mould in its homes until they are settled.',
+      authority: 'Legal Services instruction LS-2026-114',
+      requestedBy: 'Head of Legal Services',
+      placedAt: new Date(`${addDays(context.today, -45)}T10:00:00Z`),
+      reviewOn: addDays(context.today, 140),
+      scopes: [{ kind: 'search', term: 'damp and mould' }],
+    },
+  ];
+  for (const { scopes, ...hold } of holds) {
+    const row = await repo.insertHold(context.tx, { ...hold, placedBy: 'Demo council' });
+    await repo.insertHoldScopes(
+      context.tx,
+      scopes.map((scope) => ({ ...scope, holdId: row.id })),
+    );
+    await context.audit({
+      action: 'legal-hold.placed',
+      entityType: 'legal-hold',
+      entityId: row.id,
+      details: { name: row.name, scopes: scopes.map((x) => x.kind), reviewOn: row.reviewOn },
+    });
+  }
+}

@@ -7,6 +7,8 @@ import { recordsRoutes } from './records-routes.ts';
 import { seedDemoSchedule } from './demo.ts';
 import { RecordScheduler } from './scheduler-service.ts';
 import { recordSourcesOf } from './sources.ts';
+import { LegalHoldsService } from './holds-service.ts';
+import { DueRecordsService } from './due-service.ts';
 
 export { RECORDS };
 export type { RecordSource, SourceRecord, ScheduledRecord } from './sources.ts';
@@ -15,6 +17,8 @@ declare module '../../platform/modules.ts' {
   interface ModuleServices {
     retentionSchedule: RetentionScheduleService;
     recordScheduler: RecordScheduler;
+    legalHolds: LegalHoldsService;
+    dueRecords: DueRecordsService;
   }
 }
 
@@ -37,9 +41,12 @@ export const records = defineModule({
       // Asked for when needed, so the sources of modules after this one in the list are among them.
       sources: () => recordSourcesOf(services),
     };
+    const legalHolds = new LegalHoldsService(deps);
     return {
       retentionSchedule: new RetentionScheduleService(deps),
       recordScheduler: new RecordScheduler(deps),
+      legalHolds,
+      dueRecords: new DueRecordsService(deps, legalHolds),
     };
   },
   jobs: (services) => [

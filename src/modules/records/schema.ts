@@ -140,3 +140,48 @@ export const recordScheduleSeen = pgTable('record_schedule_seen', {
   scope: integer('scope').notNull(),
   key: text('key').notNull(),
 });
+
+/**
+ * A legal hold: while it stands, nothing it covers is proposed for disposal or destroyed — checked when lists are
+ * proposed and again at the moment of destruction. Released with a reason, never deleted.
+ */
+export const legalHolds = pgTable('legal_holds', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  reason: text('reason').notNull(),
+  /** The inquiry, order or instruction behind it. */
+  authority: text('authority').notNull(),
+  requestedBy: text('requested_by').notNull(),
+  reviewOn: date('review_on'),
+  placedBy: text('placed_by').notNull(),
+  placedAt: timestamp('placed_at', { withTimezone: true }).notNull().defaultNow(),
+  releasedBy: text('released_by'),
+  releasedAt: timestamp('released_at', { withTimezone: true }),
+  releaseReason: text('release_reason'),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * What a hold covers, one row a scope: a class; a source, or a folder of one (`folder`, relative to its root, '' for
+ * all of it); a directorate's records; one item; or every record mentioning a term.
+ */
+export const legalHoldScopes = pgTable(
+  'legal_hold_scopes',
+  {
+    id: serial('id').primaryKey(),
+    holdId: integer('hold_id')
+      .notNull()
+      .references(() => legalHolds.id),
+    /** class · source · directorate · item · search */
+    kind: text('kind').notNull(),
+    classId: integer('class_id').references(() => recordClasses.id),
+    source: text('source'),
+    scope: integer('scope'),
+    folder: text('folder'),
+    directorateId: integer('directorate_id').references(() => directorates.id),
+    itemId: integer('item_id').references(() => recordItems.id),
+    term: text('term'),
+  },
+  (t) => [index('legal_hold_scopes_hold').on(t.holdId)],
+);

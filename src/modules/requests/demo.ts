@@ -112,14 +112,17 @@ export async function seedDemoRequests(
   const directorateNames = [...options.directorates.keys()];
   const counters = new Map<string, number>();
   const rows: (typeof requestCases.$inferInsert)[] = [];
-  const start = addDays(options.today, -365);
+  const yearAgo = addDays(options.today, -365);
+  // Four years of closed cases before the last year, fewer a day: the files the retention schedule disposes of.
+  const start = addDays(yearAgo, -4 * 365);
   for (let day = start; day <= options.today; day = addDays(day, 1)) {
     if (!isFoiWorkingDay(calendar, day)) continue;
-    const perDay = random.int(3, 9);
-    for (let i = 0; i < perDay; i++)
-      rows.push(
-        demoCase(random, calendar, day, options.today, directorateNames, options.directorates, counters),
-      );
+    const archive = day < yearAgo;
+    const perDay = archive ? random.int(0, 2) : random.int(3, 9);
+    for (let i = 0; i < perDay; i++) {
+      const c = demoCase(random, calendar, day, options.today, directorateNames, options.directorates, counters);
+      rows.push(archive ? { ...c, status: 'closed', closedOn: c.closedOn ?? c.respondedOn } : c);
+    }
   }
   for (let i = 0; i < rows.length; i += 400) await tx.insert(requestCases).values(rows.slice(i, i + 400));
   for (const [key, last] of counters) {

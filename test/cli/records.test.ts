@@ -79,4 +79,74 @@ describe('custodian retention', () => {
     const missing = await runCli(['retention', 'import', path.join(dir, 'nope.csv')], env);
     assert.match(missing.stderr, /Cannot read .*nope\.csv: ENOENT/);
   });
+
+  it('lists what is due on the demo council with its holds, and places, lists and releases holds', async () => {
+    const env = { CUSTODIAN_DATA_DIR: path.join(dir, 'demo'), DATABASE_URL: '' };
+    assert.equal((await runCli(['seed', '--demo'], env)).code, 0);
+    const due = await runCli(['disposal', 'due', '--json'], env);
+    assert.equal(due.code, 0, due.stderr);
+    const lines = due.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.ok(lines.length > 100, 'four years of closed requests, kept three years from closure');
+    assert.deepEqual(Object.keys(lines[0]), ['item', 'source', 'title', 'class', 'until', 'held', 'holds']);
+    assert.ok(
+      lines.every(
+        (l) =>
+          l.class === 'IG-01' && l.source === 'requests' && l.until < new Date().toISOString().slice(0, 10),
+      ),
+    );
+    assert.ok(lines.some((l) => l.held && l.holds.includes('IICSA retention instruction')));
+    assert.ok(lines.every((l) => l.held === l.holds.length > 0));
+    const earlier = await runCli(['disposal', 'due', '--json', '--on', '2000-01-01'], env);
+    assert.equal(earlier.stdout, '');
+
+    const noScope = await runCli(['hold', 'add', '--name', 'Empty', '--reason', 'Nothing'], env);
+    assert.equal(noScope.code, 1);
+    assert.match(noScope.stderr, /Say what the hold covers/);
+    const placed = await runCli(
+      [
+        'hold',
+        'add',
+        '--name',
+        'Audit 2026',
+        '--reason',
+        'Internal audit of FOI',
+        '--class',
+        'IG-01',
+        '--review',
+        '2027-03-31',
+      ],
+      env,
+    );
+    assert.equal(placed.code, 0, placed.stderr);
+    const held = (await runCli(['disposal', 'due', '--json'], env)).stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.ok(held.every((l) => l.holds.includes('Audit 2026')));
+    const list = (await runCli(['hold', 'list', '--json'], env)).stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      list.map((h) => [h.name, h.standing]),
+      [
+        ['Audit 2026', true],
+        ['Damp and mould disrepair claims', true],
+        ['IICSA retention instruction', true],
+      ],
+    );
+    const released = await runCli(
+      ['hold', 'release', '--name', 'Audit 2026', '--reason', 'Audit reported'],
+      env,
+    );
+    assert.equal(released.code, 0, released.stderr);
+    const after = (await runCli(['hold', 'list', '--json'], env)).stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.equal(after.find((h) => h.name === 'Audit 2026').standing, false);
+  });
 });

@@ -1,0 +1,85 @@
+import type { Actor } from '../../platform/audit/service.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import type { IsoDate } from '../../domain/calendar/dates.ts';
+import type { RecordsDeps } from './commands/context.ts';
+import {
+  addHoldScope,
+  placeHold,
+  releaseHold,
+  type HoldInput,
+  type HoldScopeInput,
+} from './commands/holds/holds.ts';
+import * as repo from './repository.ts';
+
+/** Legal holds: placed over what they name, checked before any disposal, released with a reason. */
+export class LegalHoldsService {
+  constructor(private readonly deps: RecordsDeps) {}
+
+  /** Every hold, standing ones first, each with what it covers. */
+  async list(options: { standing?: boolean } = {}) {
+    const holds = await repo.holds(this.deps.db.orm, options);
+    const scopes = await repo.scopesOf(
+      this.deps.db.orm,
+      holds.map((h) => h.id),
+    );
+    return holds
+      .map((h) => ({ ...h, scopes: scopes.filter((s) => s.holdId === h.id) }))
+      .sort((a, b) => Number(!!a.releasedAt) - Number(!!b.releasedAt));
+  }
+
+  async find(by: { id: number } | { name: string }) {
+    const hold = await repo.findHold(this.deps.db.orm, by);
+    if (!hold) throw new NotFoundError('No such hold');
+    return { ...hold, scopes: await repo.scopesOf(this.deps.db.orm, [hold.id]) };
+  }
+
+  place(actor: Actor, input: HoldInput) {
+    return placeHold(this.deps, actor, input);
+  }
+
+  widen(actor: Actor, holdId: number, scope: HoldScopeInput) {
+    return addHoldScope(this.deps, actor, holdId, scope);
+  }
+
+  release(actor: Actor, hold: { id: number; version: number }, reason: string) {
+    return releaseHold(this.deps, actor, hold, reason);
+  }
+
+  /** Standing holds whose review date has come. */
+  async dueForReview(today: IsoDate) {
+    return (await repo.holds(this.deps.db.orm, { standing: true })).filter(
+      (h) => h.reviewOn && h.reviewOn <= today,
+    );
+  }
+
+  /**
+   * The standing holds covering each of these items: by class, source or folder, directorate, the item, or a search
+   * of its title — and of its content, for the sources that can look inside their records (a case's request).
+   */
+  async holdsOf(
+    items: readonly { id: number; source: string; key: string }[],
+  ): Promise<Map<number, string[]>> {
+    const held = await repo.holdNamesOf(
+      this.deps.db.orm,
+      items.map((i) => i.id),
+    );
+    const searches = await repo.standingSearches(this.deps.db.orm);
+    if (!searches.length) return held;
+    for (const source of this.deps.sources()) {
+      if (!source.matching) continue;
+      const mine = items.filter((i) => i.source === source.name);
+      if (!mine.length) continue;
+      for (const search of searches) {
+        const keys = await source.matching(
+          this.deps.db,
+          search.term!,
+          mine.map((i) => i.key),
+        );
+        for (const item of mine)
+          if (keys.has(item.key) && !held.get(item.id)?.includes(search.name))
+            held.set(item.id, [...(held.get(item.id) ?? []), search.name]);
+      }
+    }
+    return held;
+  }
+}
