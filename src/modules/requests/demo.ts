@@ -120,7 +120,15 @@ export async function seedDemoRequests(
     const archive = day < yearAgo;
     const perDay = archive ? random.int(0, 2) : random.int(3, 9);
     for (let i = 0; i < perDay; i++) {
-      const c = demoCase(random, calendar, day, options.today, directorateNames, options.directorates, counters);
+      const c = demoCase(
+        random,
+        calendar,
+        day,
+        options.today,
+        directorateNames,
+        options.directorates,
+        counters,
+      );
       rows.push(archive ? { ...c, status: 'closed', closedOn: c.closedOn ?? c.respondedOn } : c);
     }
   }
