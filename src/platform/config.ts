@@ -25,6 +25,8 @@ export interface Config {
   /** The council's own target for press and general enquiries, in working days. */
   enquiryTargetDays: number;
   councilNation: 'england-and-wales' | 'scotland' | 'northern-ireland';
+  /** Days an approved disposal list waits, during which anyone with the right can stop it. */
+  disposalCoolingOffDays: number;
   /** How discovery reads files: threads at once (0 = one per core), OCR engine, per-file limits. */
   discovery: {
     threads: number;
@@ -53,6 +55,7 @@ const envSchema = z.object({
   COUNCIL_NAME: z.string().trim().min(1).default('Kingsmere Borough Council'),
   ENQUIRY_TARGET_DAYS: z.coerce.number().int().min(1).max(100).default(10),
   COUNCIL_NATION: z.enum(['england-and-wales', 'scotland', 'northern-ireland']).default('england-and-wales'),
+  DISPOSAL_COOLING_OFF_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   CUSTODIAN_THREADS: z.coerce.number().int().min(0).max(256).default(0),
   CUSTODIAN_OCR: z.enum(['auto', 'native', 'wasm', 'off']).default('auto'),
   CUSTODIAN_FILE_TIMEOUT_S: z.coerce.number().positive().max(86_400).default(120),
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     councilName: e.COUNCIL_NAME,
     enquiryTargetDays: e.ENQUIRY_TARGET_DAYS,
     councilNation: e.COUNCIL_NATION,
+    disposalCoolingOffDays: e.DISPOSAL_COOLING_OFF_DAYS,
     discovery: {
       threads: e.CUSTODIAN_THREADS,
       ocr: e.CUSTODIAN_OCR,

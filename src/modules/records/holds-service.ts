@@ -10,6 +10,7 @@ import {
   type HoldScopeInput,
 } from './commands/holds/holds.ts';
 import * as repo from './repository.ts';
+import { holdsCovering } from './hold-check.ts';
 
 /** Legal holds: placed over what they name, checked before any disposal, released with a reason. */
 export class LegalHoldsService {
@@ -52,34 +53,8 @@ export class LegalHoldsService {
     );
   }
 
-  /**
-   * The standing holds covering each of these items: by class, source or folder, directorate, the item, or a search
-   * of its title — and of its content, for the sources that can look inside their records (a case's request).
-   */
-  async holdsOf(
-    items: readonly { id: number; source: string; key: string }[],
-  ): Promise<Map<number, string[]>> {
-    const held = await repo.holdNamesOf(
-      this.deps.db.orm,
-      items.map((i) => i.id),
-    );
-    const searches = await repo.standingSearches(this.deps.db.orm);
-    if (!searches.length) return held;
-    for (const source of this.deps.sources()) {
-      if (!source.matching) continue;
-      const mine = items.filter((i) => i.source === source.name);
-      if (!mine.length) continue;
-      for (const search of searches) {
-        const keys = await source.matching(
-          this.deps.db,
-          search.term!,
-          mine.map((i) => i.key),
-        );
-        for (const item of mine)
-          if (keys.has(item.key) && !held.get(item.id)?.includes(search.name))
-            held.set(item.id, [...(held.get(item.id) ?? []), search.name]);
-      }
-    }
-    return held;
+  /** The standing holds covering each of these items (see holdsCovering). */
+  holdsOf(items: readonly { id: number; source: string; key: string }[]) {
+    return holdsCovering(this.deps, this.deps.db.orm, items);
   }
 }

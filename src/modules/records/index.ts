@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineModule } from '../../platform/modules.ts';
 import { systemActor } from '../../platform/audit/service.ts';
 import { RECORDS } from './permissions.ts';
@@ -9,6 +10,7 @@ import { RecordScheduler } from './scheduler-service.ts';
 import { recordSourcesOf } from './sources.ts';
 import { LegalHoldsService } from './holds-service.ts';
 import { DueRecordsService } from './due-service.ts';
+import { DisposalService } from './disposal-service.ts';
 
 export { RECORDS };
 export type { RecordSource, SourceRecord, ScheduledRecord } from './sources.ts';
@@ -19,6 +21,7 @@ declare module '../../platform/modules.ts' {
     recordScheduler: RecordScheduler;
     legalHolds: LegalHoldsService;
     dueRecords: DueRecordsService;
+    disposal: DisposalService;
   }
 }
 
@@ -40,6 +43,9 @@ export const records = defineModule({
       organisation: services.organisation,
       // Asked for when needed, so the sources of modules after this one in the list are among them.
       sources: () => recordSourcesOf(services),
+      coolingOffDays: services.config.disposalCoolingOffDays,
+      transfersDir: path.join(services.config.dataDir, 'transfers'),
+      councilName: services.config.councilName,
     };
     const legalHolds = new LegalHoldsService(deps);
     return {
@@ -47,14 +53,28 @@ export const records = defineModule({
       recordScheduler: new RecordScheduler(deps),
       legalHolds,
       dueRecords: new DueRecordsService(deps, legalHolds),
+      disposal: new DisposalService(deps),
     };
   },
   jobs: (services) => [
     {
       name: 'records.schedule',
-      // Every night: new closed cases and files join the schedule, changed ones move, gone ones leave.
+      // Every night: new closed cases and files join the schedule, changed ones move, gone ones leave; then what has
+      // reached the end of its retention is proposed for disposal.
       cron: '30 1 * * *',
-      run: () => services.recordScheduler.run(systemActor('Retention schedule')),
+      run: async () => {
+        const actor = systemActor('Retention schedule');
+        return {
+          scheduled: await services.recordScheduler.run(actor),
+          proposed: await services.disposal.propose(actor),
+        };
+      },
+    },
+    {
+      name: 'records.carry-out',
+      // Every hour: approved lists whose cooling-off is over are carried out (and interrupted ones finished).
+      cron: '15 * * * *',
+      run: () => services.disposal.carryOut(systemActor('Disposal')),
     },
   ],
   routes: (services) => [recordsRoutes(services), scheduleRoutes(services)],

@@ -156,6 +156,26 @@ export interface ScheduledRow {
   fingerprint: string;
 }
 
+/** The classes reviewers assigned to records of a source, among these keys: they outrank the source's rules. */
+export async function assignedClasses(
+  db: Executor,
+  source: string,
+  records: readonly { scope: number; key: string }[],
+): Promise<Map<string, number>> {
+  if (!records.length) return new Map();
+  const rows = await db
+    .select({ scope: recordItems.scope, key: recordItems.key, classId: recordItems.assignedClassId })
+    .from(recordItems)
+    .where(
+      and(
+        eq(recordItems.source, source),
+        sql`${recordItems.assignedClassId} is not null`,
+        sql`(${recordItems.scope}, ${recordItems.key}) in (select * from unnest(${sql.param(records.map((r) => r.scope))}::int[], ${sql.param(records.map((r) => r.key))}::text[]))`,
+      ),
+    );
+  return new Map(rows.map((r) => [`${r.scope}/${r.key}`, r.classId!]));
+}
+
 /**
  * Puts a batch of a source's records on the schedule, and notes them as seen by this run. A record already on a
  * disposal list or disposed of is left as it is; one whose schedule has not changed is not rewritten.

@@ -50,8 +50,12 @@ export async function runSchedule(
     const result = { source: source.name, read: 0, scheduled: 0, unclassified: 0, waiting: 0, removed: 0 };
     for await (const batch of source.records(deps.db, SCHEDULE_BATCH)) {
       const rows: ScheduledRow[] = [];
+      const assigned = await repo.assignedClasses(db, source.name, batch);
       for (const record of batch) {
-        const c = record.classCode ? byCode.get(record.classCode) : classify(record.scope, record.selector);
+        const assignedId = assigned.get(`${record.scope}/${record.key}`);
+        const c =
+          (assignedId !== undefined ? byId.get(assignedId) : undefined) ??
+          (record.classCode ? byCode.get(record.classCode) : classify(record.scope, record.selector));
         if (!c) {
           result.unclassified += 1;
           continue;

@@ -4,6 +4,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   serial,
@@ -104,6 +105,8 @@ export const recordItems = pgTable(
       .notNull()
       .references(() => recordClasses.id),
     classVersion: integer('class_version').notNull(),
+    /** A class a reviewer put it in, which the source's classification rules no longer decide. */
+    assignedClassId: integer('assigned_class_id').references(() => recordClasses.id),
     /** The date the rule's trigger gave for this record. */
     triggerOn: date('trigger_on').notNull(),
     /** The last day it must be kept; null: kept permanently. */
@@ -184,4 +187,85 @@ export const legalHoldScopes = pgTable(
     term: text('term'),
   },
   (t) => [index('legal_hold_scopes_hold').on(t.holdId)],
+);
+
+/**
+ * A disposal list: the records of one class and owner that reached the end of their retention together, reviewed
+ * item by item by the owner, approved by the records manager, then carried out after a cooling-off during which it
+ * can be stopped. Its certificate is the proof.
+ */
+export const disposalLists = pgTable(
+  'disposal_lists',
+  {
+    id: serial('id').primaryKey(),
+    /** DL-2026-0001 */
+    number: text('number').notNull().unique(),
+    classId: integer('class_id')
+      .notNull()
+      .references(() => recordClasses.id),
+    /** The class's version when the list was proposed: the rule the disposal is under. */
+    classVersion: integer('class_version').notNull(),
+    directorateId: integer('directorate_id').references(() => directorates.id),
+    /** review · approval · cooling-off · executing · executed · stopped */
+    status: text('status').notNull(),
+    proposedOn: date('proposed_on').notNull(),
+    reviewedBy: text('reviewed_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    approvedBy: text('approved_by'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    /** The last day of the cooling-off: carried out from the day after. */
+    coolingOffUntil: date('cooling_off_until'),
+    stoppedBy: text('stopped_by'),
+    stoppedAt: timestamp('stopped_at', { withTimezone: true }),
+    stopReason: text('stop_reason'),
+    executedBy: text('executed_by'),
+    executedAt: timestamp('executed_at', { withTimezone: true }),
+    certificateNumber: text('certificate_number'),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('disposal_lists_status').on(t.status)],
+);
+
+/** A record on a disposal list: the owner's decision on it, and what became of it. */
+export const disposalListItems = pgTable(
+  'disposal_list_items',
+  {
+    listId: integer('list_id')
+      .notNull()
+      .references(() => disposalLists.id),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => recordItems.id),
+    /** pending · dispose · keep · reclassify */
+    decision: text('decision').notNull().default('pending'),
+    keepUntil: date('keep_until'),
+    reason: text('reason'),
+    newClassId: integer('new_class_id').references(() => recordClasses.id),
+    decidedBy: text('decided_by'),
+    /** What the record was when the owner's review was sent for approval. */
+    reviewedFingerprint: text('reviewed_fingerprint'),
+    /** pending · done · skipped */
+    outcome: text('outcome').notNull().default('pending'),
+    outcomeNote: text('outcome_note'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.listId, t.itemId] }), index('disposal_list_items_item').on(t.itemId)],
+);
+
+/** The proof of an executed list, itself a record kept permanently: numbers, rules and people, no personal data. */
+export const disposalCertificates = pgTable('disposal_certificates', {
+  number: text('number').primaryKey(),
+  listId: integer('list_id')
+    .notNull()
+    .references(() => disposalLists.id),
+  issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+  content: jsonb('content').notNull(),
+});
+
+/** Per-year running numbers for disposal lists and certificates. */
+export const disposalSequences = pgTable(
+  'disposal_sequences',
+  { prefix: text('prefix').notNull(), year: integer('year').notNull(), last: integer('last').notNull() },
+  (t) => [unique('disposal_sequences_key').on(t.prefix, t.year)],
 );

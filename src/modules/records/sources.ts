@@ -1,4 +1,4 @@
-import type { Database, Tx } from '../../platform/db/database.ts';
+import type { Database, Executor, Tx } from '../../platform/db/database.ts';
 import type { Services } from '../../platform/modules.ts';
 import type { IsoDate } from '../../domain/calendar/dates.ts';
 import type { Trigger } from '../../domain/records/schedule.ts';
@@ -28,6 +28,7 @@ export interface ScheduledRecord {
   id: number;
   scope: number;
   key: string;
+  title: string;
   fingerprint: string;
 }
 
@@ -50,18 +51,22 @@ export interface RecordSource {
   choices?: readonly { value: string; text: string }[];
   /** Every record it holds now, in batches. */
   records(db: Database, batchSize: number): AsyncIterable<SourceRecord[]>;
-  /** Whether a record is still the one that was reviewed: the same, changed since, or gone. */
-  check(tx: Tx, item: ScheduledRecord): Promise<'same' | 'changed' | 'gone'>;
+  /** What a record is now, in the terms of SourceRecord.fingerprint; undefined when it is gone. */
+  fingerprint(tx: Tx, item: ScheduledRecord): Promise<string | undefined>;
   /**
    * Destroys a record in the disposal's transaction, leaving its residual stub: `certificate` is the number of the
    * list's certificate, `on` the day. Anything outside the database (a file) is put beyond use here or noted for
    * `afterDisposal`, so a crash never leaves a record half destroyed for good.
    */
   destroy(tx: Tx, item: ScheduledRecord, certificate: string, on: IsoDate): Promise<void>;
+  /** How it destroys a record, in a sentence for the certificate. */
+  destructionMethod: string;
+  /** A record's content for transfer to the record office: its files, named inside the bag. */
+  exportForTransfer?(db: Executor, item: ScheduledRecord): Promise<{ name: string; content: Buffer }[]>;
   /** Work left after disposals committed (removing files nothing refers to); run again after a crash. */
   afterDisposal?(db: Database): Promise<void>;
   /** The keys, among these, of records that mention a term: what a hold "by search" holds. */
-  matching?(db: Database, term: string, keys: readonly string[]): Promise<Set<string>>;
+  matching?(db: Executor, term: string, keys: readonly string[]): Promise<Set<string>>;
 }
 
 declare module '../../platform/modules.ts' {
@@ -74,4 +79,15 @@ declare module '../../platform/modules.ts' {
 /** Every record source of the modules in use. */
 export function recordSourcesOf(services: Services): RecordSource[] {
   return services.modules.flatMap((m) => m.recordSources?.(services) ?? []);
+}
+
+/** Whether a record is still what was reviewed: the same, changed since, or gone from its source. */
+export async function recordState(
+  source: RecordSource | undefined,
+  tx: Tx,
+  item: ScheduledRecord,
+  reviewed: string,
+): Promise<'same' | 'changed' | 'gone'> {
+  const now = source ? await source.fingerprint(tx, item) : undefined;
+  return now === undefined ? 'gone' : now === reviewed ? 'same' : 'changed';
 }

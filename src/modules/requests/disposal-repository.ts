@@ -133,3 +133,14 @@ export async function filesToPurge(db: Executor): Promise<string[]> {
 export async function filePurged(db: Executor, sha256: string): Promise<void> {
   await db.delete(requestFilePurges).where(eq(requestFilePurges.sha256, sha256));
 }
+
+/** A case and its files' names, as the record office receives it on transfer. */
+export async function caseForTransfer(db: Executor, id: number) {
+  const [c] = await db.select().from(requestCases).where(eq(requestCases.id, id));
+  if (!c) return undefined;
+  const attachments = await db
+    .select({ filename: requestAttachments.filename, sha256: requestAttachments.sha256 })
+    .from(requestAttachments)
+    .where(eq(requestAttachments.caseId, id));
+  return { case: c, attachments };
+}

@@ -15,6 +15,8 @@ export function closedRequestsSource(deps: { files: BlobStore; logger: Logger })
     label: 'Closed requests',
     triggers: ['receipt', 'closure'],
     selectorMatch: 'exact',
+    destructionMethod:
+      'The requester’s details, the request and response, notes, search and disclosure records, letters and files erased; the reference, type, dates and outcome kept as a stub',
     scopes: async () => [{ scope: 0, name: 'Requests' }],
     choices: CASE_TYPES.map((type) => ({ value: type, text: CASE_TYPE_NAMES[type] })),
     async *records(db, batchSize) {
@@ -34,13 +36,26 @@ export function closedRequestsSource(deps: { files: BlobStore; logger: Logger })
         }));
       }
     },
-    async check(tx, item) {
+    async fingerprint(tx, item) {
       const c = await disposal.caseVersion(tx, Number(item.key));
-      if (!c || c.erasedOn) return 'gone';
-      return c.status === 'closed' && String(c.version) === item.fingerprint ? 'same' : 'changed';
+      return !c || c.erasedOn || c.status !== 'closed' ? undefined : String(c.version);
     },
     async destroy(tx, item, certificate, on) {
       await disposal.eraseCase(tx, Number(item.key), certificate, on);
+    },
+    async exportForTransfer(db, item) {
+      const exported = await disposal.caseForTransfer(db, Number(item.key));
+      if (!exported) return [];
+      const files = await Promise.all(
+        exported.attachments.map(async (a) => ({
+          name: `${item.title}/files/${a.filename}`,
+          content: await deps.files.get(a.sha256),
+        })),
+      );
+      return [
+        { name: `${item.title}/case.json`, content: Buffer.from(JSON.stringify(exported.case, null, 2)) },
+        ...files,
+      ];
     },
     async afterDisposal(db) {
       for (const sha256 of await disposal.filesToPurge(db.orm)) {
@@ -54,7 +69,7 @@ export function closedRequestsSource(deps: { files: BlobStore; logger: Logger })
       }
     },
     async matching(db, term, keys) {
-      const ids = await disposal.casesMentioning(db.orm, term, keys.map(Number));
+      const ids = await disposal.casesMentioning(db, term, keys.map(Number));
       return new Set(ids.map(String));
     },
   };

@@ -10,4 +10,9 @@ export interface RecordsDeps {
   organisation: OrganisationService;
   /** The record sources of the modules in use, asked for when needed. */
   sources: () => RecordSource[];
+  /** Days an approved disposal list waits before it is carried out. */
+  coolingOffDays: number;
+  /** Where bags for the record office are written. */
+  transfersDir: string;
+  councilName: string;
 }
