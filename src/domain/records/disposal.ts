@@ -5,7 +5,14 @@ import { addDays, isIsoDate, type IsoDate } from '../calendar/dates.ts';
  * the right can stop it) → executed through each record's source → certificate. The whole life of a list is this
  * table: for each action, the statuses it may start from and the status it leaves the list in.
  */
-export const LIST_STATUSES = ['review', 'approval', 'cooling-off', 'executing', 'executed', 'stopped'] as const;
+export const LIST_STATUSES = [
+  'review',
+  'approval',
+  'cooling-off',
+  'executing',
+  'executed',
+  'stopped',
+] as const;
 export type ListStatus = (typeof LIST_STATUSES)[number];
 
 export const LIST_STATUS_NAMES: Record<ListStatus, string> = {
@@ -61,7 +68,8 @@ export function decisionProblem(
   if (d.decision === 'keep') {
     if (!d.keepUntil || !isIsoDate(d.keepUntil))
       return { field: 'keepUntil', message: 'Enter the date to keep it until, as a real date' };
-    if (d.keepUntil <= today) return { field: 'keepUntil', message: 'The date to keep it until must be in the future' };
+    if (d.keepUntil <= today)
+      return { field: 'keepUntil', message: 'The date to keep it until must be in the future' };
     if (!d.reason?.trim()) return { field: 'reason', message: 'Say why it must be kept longer' };
   }
   if (d.decision === 'reclassify') {
@@ -77,7 +85,10 @@ export function coolingOffUntil(approvedOn: IsoDate, days: number): IsoDate {
 }
 
 /** Whether an approved list's cooling-off is over on a day. */
-export function coolingOffOver(list: { status: string; coolingOffUntil: IsoDate | null }, today: IsoDate): boolean {
+export function coolingOffOver(
+  list: { status: string; coolingOffUntil: IsoDate | null },
+  today: IsoDate,
+): boolean {
   return list.status === 'cooling-off' && list.coolingOffUntil !== null && list.coolingOffUntil < today;
 }
 
