@@ -1,6 +1,12 @@
 import { systemActor } from '../../platform/audit/service.ts';
 import { addDays } from '../../domain/calendar/dates.ts';
-import type { DemoContext } from '../../platform/modules.ts';
+import type { DemoContext, Services } from '../../platform/modules.ts';
+import { runCommand } from '../../platform/commands.ts';
+import { londonToday } from '../../platform/clock.ts';
+import * as identity from '../../platform/identity/repository.ts';
+import { DEMO_EMAIL_DOMAIN } from '../../platform/identity/demo.ts';
+import type { Caller } from '../../platform/web/request.ts';
+import { updateList, type DisposalListRow } from './disposal-repository.ts';
 import { REQUESTS_CLASS, SEED_SCHEDULE } from '../../domain/records/seed-schedule.ts';
 import * as repo from './repository.ts';
 import { createClass } from './commands/schedule/save-class.ts';
@@ -64,9 +70,7 @@ export async function seedDemoSchedule(context: DemoContext): Promise<void> {
     });
   }
   await seedDemoHolds(context, classes);
-  context.afterwards(async (services) => {
-    await services.recordScheduler.run(systemActor('Retention schedule'));
-  });
+  context.afterwards(demoDisposals);
 }
 
 const REQUEST_TYPES_KEPT = [
@@ -123,4 +127,61 @@ async function seedDemoHolds(context: DemoContext, classes: ReadonlyMap<string, 
       details: { name: row.name, scopes: scopes.map((x) => x.kind), reviewOn: row.reviewOn },
     });
   }
+}
+
+/**
+ * Once the demo is committed: the first nightly run (schedule, then proposals), and lists taken as far as a council's
+ * people would have taken them — one carried out with its certificate, one cooling off, one awaiting approval with a
+ * record kept longer, the rest with their owners.
+ */
+async function demoDisposals(services: Services) {
+  const actor = systemActor('Retention schedule');
+  await services.recordScheduler.run(actor);
+  await services.disposal.propose(actor);
+  const manager = await demoCaller(services, 'records.manager');
+  const directorates = new Map((await services.organisation.directorates()).map((d) => [d.id, d.name]));
+  const lists = await services.disposal.lists(manager.principal);
+  const listOf = (name: string) =>
+    lists.find((l) => directorates.get(l.list.directorateId ?? 0) === name)?.list;
+  const review = async (list: DisposalListRow | undefined, keepOne = false) => {
+    if (!list) return undefined;
+    if (keepOne) {
+      const { items } = await services.disposal.find(manager, list.number, { limit: 1, offset: 0 });
+      await services.disposal.decide(manager, list.id, [items[0]!.item.id], {
+        decision: 'keep',
+        keepUntil: addDays(londonToday(services.clock), 365),
+        reason: 'The requester has complained to the ICO about this response',
+      });
+    }
+    await services.disposal.disposeOfPending(manager, list.id);
+    return services.disposal.submitReview(manager, list);
+  };
+  const carriedOut = await review(listOf("Chief Executive's"));
+  if (carriedOut) {
+    const approved = await services.disposal.approve(manager, carriedOut);
+    // The demo cannot wait a week: this list's cooling-off is taken as over.
+    await runCommand(services, systemActor('Demo council'), async (tx, audit) => {
+      await updateList(
+        tx,
+        approved,
+        { coolingOffUntil: addDays(londonToday(services.clock), -1) },
+        services.clock.now(),
+      );
+      await audit({
+        action: 'demo.cooling-off-shortened',
+        entityType: 'disposal-list',
+        entityId: approved.id,
+      });
+    });
+    await services.disposal.carryOut(systemActor('Disposal'));
+  }
+  const coolingOff = await review(listOf('Place'));
+  if (coolingOff) await services.disposal.approve(manager, coolingOff);
+  await review(listOf('Resources'), true);
+}
+
+async function demoCaller(services: Services, name: string): Promise<Caller> {
+  const user = await identity.findUserByEmail(services.db.orm, `${name}@${DEMO_EMAIL_DOMAIN}`);
+  const principal = (await services.signIn.principalFor(user!.id))!;
+  return { principal, actor: { type: 'user', id: String(principal.id), label: principal.label } };
 }

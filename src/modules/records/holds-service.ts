@@ -46,6 +46,11 @@ export class LegalHoldsService {
     return releaseHold(this.deps, actor, hold, reason);
   }
 
+  /** How many records on the schedule a hold covers (by everything but a search of their content). */
+  countHeld(holdId: number) {
+    return repo.countHeldBy(this.deps.db.orm, holdId);
+  }
+
   /** Standing holds whose review date has come. */
   async dueForReview(today: IsoDate) {
     return (await repo.holds(this.deps.db.orm, { standing: true })).filter(

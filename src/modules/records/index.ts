@@ -5,6 +5,10 @@ import { RECORDS } from './permissions.ts';
 import { RetentionScheduleService } from './schedule-service.ts';
 import { scheduleRoutes } from './schedule-routes.ts';
 import { recordsRoutes } from './records-routes.ts';
+import { holdsRoutes } from './holds-routes.ts';
+import { disposalRoutes } from './disposal-routes.ts';
+import { classificationRoutes } from './classification-routes.ts';
+import { recordsAttention } from './attention.ts';
 import { seedDemoSchedule } from './demo.ts';
 import { RecordScheduler } from './scheduler-service.ts';
 import { recordSourcesOf } from './sources.ts';
@@ -77,6 +81,13 @@ export const records = defineModule({
       run: () => services.disposal.carryOut(systemActor('Disposal')),
     },
   ],
-  routes: (services) => [recordsRoutes(services), scheduleRoutes(services)],
+  routes: (services) => [
+    recordsRoutes(services),
+    scheduleRoutes(services),
+    classificationRoutes(services),
+    holdsRoutes(services),
+    disposalRoutes(services),
+  ],
+  attention: recordsAttention,
   demo: seedDemoSchedule,
 });

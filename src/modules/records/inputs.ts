@@ -101,3 +101,45 @@ export const classFormSchema = z
 function retentionOf(v: { permanent: boolean; years: number; months: number; days: number }): Retention {
   return v.permanent ? 'permanent' : { years: v.years, months: v.months, days: v.days };
 }
+
+/** The hold form: who asked and why, and whichever of the scopes were filled in. */
+export const holdFormSchema = z.object({
+  name: textField({ max: 200, required: 'Give the hold a name', label: 'The name' }),
+  reason: textField({
+    max: 2000,
+    required: 'Say why the records must be kept',
+    label: 'The reason',
+    multiline: true,
+  }),
+  authority: optionalTextField({ max: 500, label: 'The authority' }),
+  requestedBy: optionalTextField({ max: 200, label: 'Who asked' }),
+  reviewOn: z
+    .string()
+    .refine((v) => v !== 'invalid', 'Enter the review date as a real date, like 31 3 2027')
+    .transform((v) => v || null),
+  classCodes: z.preprocess(
+    (v) => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]),
+    z.array(z.string().max(40)).max(500),
+  ),
+  source: optionalTextField({ max: 200, label: 'The source' }),
+  folder: optionalTextField({ max: 1000, label: 'The folder' }),
+  directorateId: optionalIdField('Choose a directorate'),
+  itemIds: optionalTextField({ max: 2000, label: 'The record numbers' }).refine(
+    (v) => !v || /^[\d\s,]+$/.test(v),
+    'Give record numbers separated by commas, like 1201, 1202',
+  ),
+  term: optionalTextField({ max: 200, label: 'The search' }),
+});
+
+/** A decision on one record of a disposal list. */
+export const decisionFormSchema = z.object({
+  decision: z.enum(['dispose', 'keep', 'reclassify'], { error: 'Choose what happens to the record' }),
+  keepUntil: z.string().refine((v) => v !== 'invalid', 'Enter the date to keep it until as a real date'),
+  reason: optionalTextField({ max: 2000, label: 'The reason', multiline: true }),
+  newClassCode: optionalTextField({ max: 40, label: 'The class' }),
+});
+
+/** A reason given for sending a list back, stopping it or releasing a hold. */
+export const reasonFormSchema = z.object({
+  reason: textField({ max: 2000, required: 'Give the reason', label: 'The reason', multiline: true }),
+});

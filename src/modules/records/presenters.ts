@@ -75,3 +75,31 @@ export function byFunction<T extends { rule: { function: string } }>(classes: re
   for (const c of classes) groups.set(c.rule.function, [...(groups.get(c.rule.function) ?? []), c]);
   return [...groups.entries()].map(([name, members]) => ({ name, classes: members }));
 }
+
+/** What one scope of a hold covers, in words: "Class CS-03", "Folder Planning/Decisions of the file share". */
+export function holdScopeText(
+  scope: {
+    kind: string;
+    classId: number | null;
+    source: string | null;
+    folder: string | null;
+    directorateId: number | null;
+    itemId: number | null;
+    term: string | null;
+  },
+  names: { classCodes: Map<number, string>; directorates: Map<number, string>; sources: Map<string, string> },
+): string {
+  const source = names.sources.get(scope.source ?? '') ?? scope.source;
+  switch (scope.kind) {
+    case 'class':
+      return `Class ${names.classCodes.get(scope.classId!) ?? scope.classId}`;
+    case 'source':
+      return scope.folder ? `Folder ${scope.folder} of ${source}` : `Everything in ${source}`;
+    case 'directorate':
+      return `Records of ${names.directorates.get(scope.directorateId!) ?? 'a directorate'}`;
+    case 'item':
+      return `Record ${scope.itemId}`;
+    default:
+      return `Records mentioning “${scope.term}”`;
+  }
+}

@@ -418,3 +418,66 @@ export function dueAfter(db: Executor, on: IsoDate, afterId: number, limit: numb
     .orderBy(asc(recordItems.id))
     .limit(limit);
 }
+
+// ---------- backlog ----------
+
+/** Records past their date and not disposed of on a day: by directorate, by class and by how long overdue. */
+export async function backlog(db: Executor, on: IsoDate) {
+  const where = dueBy(on);
+  const owner = sql<
+    number | null
+  >`coalesce(${recordItems.directorateId}, ${recordClasses.ownerDirectorateId})`;
+  const overdue = sql<string>`case
+      when ${recordItems.until} >= (${on}::date - 365) then 'under-1'
+      when ${recordItems.until} >= (${on}::date - 730) then '1-2'
+      when ${recordItems.until} >= (${on}::date - 1825) then '2-5'
+      else 'over-5' end`;
+  const grouped = (key: SQL) =>
+    db
+      .select({
+        key,
+        n: countAll(),
+        bytes: sql<number>`coalesce(sum(${recordItems.size}), 0)`.mapWith(Number),
+      })
+      .from(recordItems)
+      .innerJoin(recordClasses, eq(recordClasses.id, recordItems.classId))
+      .where(where)
+      // By position: a key with the day in it is a new parameter each time it is written, so not "the same".
+      .groupBy(sql`1`);
+  const [byDirectorate, byClass, byAge] = await Promise.all([
+    grouped(owner),
+    grouped(sql`${recordClasses.code}`),
+    grouped(overdue),
+  ]);
+  return { byDirectorate, byClass, byAge };
+}
+
+/** Records disposed of (destroyed or transferred) each month from a day on. */
+export function disposedByMonth(db: Executor, from: IsoDate) {
+  const month = sql<string>`to_char(${recordItems.disposedOn}, 'YYYY-MM')`;
+  return db
+    .select({ month, n: countAll() })
+    .from(recordItems)
+    .where(
+      and(
+        inArray(recordItems.status, ['disposed', 'transferred']),
+        sql`${recordItems.disposedOn} >= ${from}`,
+      ),
+    )
+    .groupBy(month)
+    .orderBy(month);
+}
+
+/** How many records on the schedule one standing hold covers (its searches by title; content is looked at per list). */
+export async function countHeldBy(db: Executor, holdId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: countAll() })
+    .from(recordItems)
+    .where(
+      and(
+        inArray(recordItems.status, ['scheduled', 'listed']),
+        sql`exists (select 1 from legal_hold_scopes s where s.hold_id = ${holdId} and ${scopeCoversItem})`,
+      ),
+    );
+  return row?.n ?? 0;
+}

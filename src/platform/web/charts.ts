@@ -8,6 +8,9 @@ export interface Series {
 
 const COLOURS = ['#1d70b8', '#d4351c', '#00703c', '#6f72af'];
 
+const esc = (t: string) =>
+  t.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+
 /**
  * A line chart as inline SVG: readable without JavaScript, labelled for screen readers, and always shown beside a
  * table of the same numbers. Values are percentages (0–100).
@@ -25,8 +28,6 @@ export function lineChartSvg(options: {
     pad.left +
     (options.labels.length <= 1 ? 0 : (i * (width - pad.left - pad.right)) / (options.labels.length - 1));
   const y = (v: number) => pad.top + ((100 - v) * (height - pad.top - pad.bottom)) / 100;
-  const esc = (t: string) =>
-    t.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
   const grid = [0, 25, 50, 75, 100]
     .map(
       (v) =>
@@ -56,4 +57,34 @@ export function lineChartSvg(options: {
     .map((s, i) => `<tspan fill="${COLOURS[i % COLOURS.length]}" dx="${i ? 16 : 0}">■ ${esc(s.name)}</tspan>`)
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height + 18}" width="100%" role="img" aria-labelledby="chart-title"><title id="chart-title">${esc(options.title)}</title>${grid}${target}${paths}${labels}<text x="${pad.left}" y="${height + 14}" font-size="12">${legend}</text></svg>`;
+}
+
+/**
+ * A bar chart of counts as inline SVG, one bar a label, each bar's number written above it: readable without
+ * JavaScript, labelled for screen readers, and always shown beside a table of the same numbers.
+ */
+export function barChartSvg(options: {
+  title: string;
+  id: string;
+  labels: string[];
+  values: number[];
+}): string {
+  const width = 640;
+  const height = 220;
+  const pad = { left: 12, right: 12, top: 20, bottom: 36 };
+  const max = Math.max(1, ...options.values);
+  const slot = (width - pad.left - pad.right) / Math.max(1, options.values.length);
+  const bars = options.values
+    .map((v, i) => {
+      const h = ((height - pad.top - pad.bottom) * v) / max;
+      const x = pad.left + i * slot + slot * 0.15;
+      const y = height - pad.bottom - h;
+      return (
+        `<rect x="${x}" y="${y}" width="${slot * 0.7}" height="${h}" fill="${COLOURS[0]}"/>` +
+        `<text x="${x + slot * 0.35}" y="${y - 4}" text-anchor="middle" font-size="11">${v.toLocaleString('en-GB')}</text>` +
+        `<text x="${x + slot * 0.35}" y="${height - 14}" text-anchor="middle" font-size="11">${esc(options.labels[i] ?? '')}</text>`
+      );
+    })
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${esc(options.id)}"><title id="${esc(options.id)}">${esc(options.title)}</title><line x1="${pad.left}" x2="${width - pad.right}" y1="${height - pad.bottom}" y2="${height - pad.bottom}" stroke="#b1b4b6"/>${bars}</svg>`;
 }

@@ -38,3 +38,15 @@ export function govukDate(isoDate: string | null | undefined, options: { weekday
   const date = `${p.day} ${p.month} ${p.year}`;
   return options.weekday ? `${p.weekday} ${date}` : date;
 }
+
+const monthParts = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+const shortMonthParts = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'short' });
+
+/** A month (YYYY-MM) as GOV.UK writes it: "November 2026", or "Nov" for a chart's axis. */
+export function monthName(yyyymm: string, options: { short?: boolean } = {}): string {
+  if (!/^\d{4}-\d{2}$/.test(yyyymm)) return '';
+  const date = new Date(`${yyyymm}-01T00:00:00Z`);
+  if (options.short) return shortMonthParts.format(date);
+  const p = Object.fromEntries(monthParts.formatToParts(date).map((x) => [x.type, x.value]));
+  return `${p.month} ${p.year}`;
+}

@@ -103,3 +103,28 @@ export function form<S extends z.ZodType>(
     }
   };
 }
+
+/**
+ * A date from a GOV.UK date input's three fields (`name-day`, `name-month`, `name-year`): "2027-03-31"; "" when all
+ * three are empty; "invalid" when they do not make a real date (31 February, a two-digit year, letters).
+ */
+export function dateFromFields(body: Record<string, unknown> | undefined, name: string): string {
+  const [day, month, year] = ['day', 'month', 'year'].map((part) =>
+    asString(body?.[`${name}-${part}`]).trim(),
+  );
+  if (!day && !month && !year) return '';
+  if (!/^\d{1,2}$/.test(day!) || !/^\d{1,2}$/.test(month!) || !/^\d{4}$/.test(year!)) return 'invalid';
+  const iso = `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
+  const parsed = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(iso) ? iso : 'invalid';
+}
+
+/** The three fields of a date input for showing a date again: { 'name-day': '31', … }. */
+export function dateFields(name: string, iso: string | null | undefined): Record<string, string> {
+  const [year = '', month = '', day = ''] = (iso ?? '').split('-');
+  return {
+    [`${name}-day`]: day.replace(/^0/, ''),
+    [`${name}-month`]: month.replace(/^0/, ''),
+    [`${name}-year`]: year,
+  };
+}

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Express } from 'express';
 import nunjucks from 'nunjucks';
 import { ROLE_NAMES, isRole } from '../authz/roles.ts';
-import { countOf, fileSize, govukDate, plural } from './format.ts';
+import { countOf, fileSize, govukDate, monthName, plural } from './format.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const govukFrontendDir = path.resolve(here, '../../../node_modules/govuk-frontend/dist');
@@ -40,6 +40,7 @@ export function configureViews(app: Express, globals: Record<string, unknown>): 
   env.addFilter('countOf', (n: number, one: string, other?: string) => countOf(n, one, other));
   env.addFilter('fileSize', (bytes: number) => fileSize(Number(bytes) || 0));
   env.addFilter('govukDate', (d: string | null, weekday?: boolean) => govukDate(d, { weekday: !!weekday }));
+  env.addFilter('monthName', (m: string) => monthName(m));
   for (const [k, v] of Object.entries(globals)) env.addGlobal(k, v);
   app.set('view engine', 'njk');
   return env;
