@@ -9,7 +9,12 @@ const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London'
 
 /** The calendar date in London now ("2026-12-02"): the day statutory clocks and retention dates count. */
 export function londonToday(clock: Clock): string {
-  return LONDON_DATE.format(clock.now());
+  return londonDateOf(clock.now());
+}
+
+/** The calendar date in London at a moment: the day a file was last modified, as retention counts it. */
+export function londonDateOf(moment: Date): string {
+  return LONDON_DATE.format(moment);
 }
 
 /** A clock tests can set and move. */

@@ -27,6 +27,11 @@ export interface Config {
   councilNation: 'england-and-wales' | 'scotland' | 'northern-ireland';
   /** Days an approved disposal list waits, during which anyone with the right can stop it. */
   disposalCoolingOffDays: number;
+  /**
+   * Days a destroyed file waits in the quarantine folder (under the data folder, readable by the service alone) before
+   * it is removed for good, so a mistake found at once can still be put right; 0 deletes files at once.
+   */
+  disposalQuarantineDays: number;
   /** How discovery reads files: threads at once (0 = one per core), OCR engine, per-file limits. */
   discovery: {
     threads: number;
@@ -56,6 +61,7 @@ const envSchema = z.object({
   ENQUIRY_TARGET_DAYS: z.coerce.number().int().min(1).max(100).default(10),
   COUNCIL_NATION: z.enum(['england-and-wales', 'scotland', 'northern-ireland']).default('england-and-wales'),
   DISPOSAL_COOLING_OFF_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  DISPOSAL_QUARANTINE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   CUSTODIAN_THREADS: z.coerce.number().int().min(0).max(256).default(0),
   CUSTODIAN_OCR: z.enum(['auto', 'native', 'wasm', 'off']).default('auto'),
   CUSTODIAN_FILE_TIMEOUT_S: z.coerce.number().positive().max(86_400).default(120),
@@ -91,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     enquiryTargetDays: e.ENQUIRY_TARGET_DAYS,
     councilNation: e.COUNCIL_NATION,
     disposalCoolingOffDays: e.DISPOSAL_COOLING_OFF_DAYS,
+    disposalQuarantineDays: e.DISPOSAL_QUARANTINE_DAYS,
     discovery: {
       threads: e.CUSTODIAN_THREADS,
       ocr: e.CUSTODIAN_OCR,

@@ -65,6 +65,8 @@ export const inventoryFiles = pgTable(
     /** The scan that last read the file (a scan that finds it unchanged records that in discovery_walked). */
     readInScan: integer('read_in_scan').notNull(),
     gone: boolean('gone').notNull().default(false),
+    /** The certificate of the disposal list that destroyed the file: the row is then its residual stub. */
+    disposalCertificate: text('disposal_certificate'),
   },
   (t) => [
     primaryKey({ columns: [t.sourceId, t.path] }),

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineModule } from '../../platform/modules.ts';
 import { processQueuedBatch, type ScanBatch } from '../../discovery/scan.ts';
 import { findingKey } from '../../discovery/finding-key.ts';
@@ -5,6 +6,7 @@ import { inspectorFor, type Inspector } from '../../discovery/inspect/pool.ts';
 import { DISCOVERY } from './permissions.ts';
 import { InventoryService } from './service.ts';
 import { inventoryRoutes } from './routes.ts';
+import { filesSource } from './record-source.ts';
 
 export { DISCOVERY };
 
@@ -30,6 +32,14 @@ export const inventory = defineModule({
   },
   services: ({ db, audit }) => ({ inventory: new InventoryService({ db, audit }) }),
   routes: (services) => [inventoryRoutes(services)],
+  recordSources: ({ clock, logger, config }) => [
+    filesSource({
+      clock,
+      logger,
+      quarantineDir: path.join(config.dataDir, 'quarantine'),
+      quarantineDays: config.disposalQuarantineDays,
+    }),
+  ],
   jobs: ({ db, clock, config }) => {
     // Reading threads start with the first scan batch this process takes, and stay warm for the next.
     let inspector: Inspector | undefined;

@@ -59,7 +59,10 @@ export function classificationRoutes(deps: Deps): Routes {
         ruleFormSchema,
         async (input, req, res) => {
           await deps.retentionSchedule.addRule(callerOf(req).actor, input);
-          req.session.flash = { type: 'success', text: `Rule added: those records are in ${input.classCode}` };
+          req.session.flash = {
+            type: 'success',
+            text: `Rule added: those records are in ${input.classCode}`,
+          };
           res.redirect(303, '/records/classification');
         },
         (invalid, req, res) => {

@@ -32,7 +32,12 @@ export function disposalRoutes(deps: Deps): Routes {
     if (!LIST_NUMBER.test(number)) throw new NotFoundError('No such disposal list');
     return number;
   };
-  const showList = async (req: Request, res: Response, view = 'records/views/disposal-list.njk', extra = {}) => {
+  const showList = async (
+    req: Request,
+    res: Response,
+    view = 'records/views/disposal-list.njk',
+    extra = {},
+  ) => {
     const current = page.parse(req.query.page);
     const found = await deps.disposal.find(callerOf(req), numberOf(req), {
       limit: PAGE_SIZE,
@@ -168,7 +173,9 @@ export function disposalRoutes(deps: Deps): Routes {
     .post('/records/disposal/:number/approve', RECORDS.approve, async (req, res) => {
       const number = numberOf(req);
       const { list } = await deps.disposal.find(callerOf(req), number, { limit: 0, offset: 0 });
-      const typed = String(req.body.confirmNumber ?? '').trim().toUpperCase();
+      const typed = String(req.body.confirmNumber ?? '')
+        .trim()
+        .toUpperCase();
       const problem = (text: string, changes: unknown[] = []) => {
         res.status(400);
         return showList(req, res, 'records/views/disposal-approve.njk', {
@@ -185,7 +192,10 @@ export function disposalRoutes(deps: Deps): Routes {
         if (error instanceof ValidationError) return problem(error.message);
         throw error;
       }
-      req.session.flash = { type: 'success', text: `${number} approved: it cools off before it is carried out` };
+      req.session.flash = {
+        type: 'success',
+        text: `${number} approved: it cools off before it is carried out`,
+      };
       res.redirect(303, `/records/disposal/${number}`);
     })
     .get('/records/disposal/:number/return', RECORDS.approve, (req, res) =>

@@ -18,6 +18,7 @@ import { DisposalService } from './disposal-service.ts';
 
 export { RECORDS };
 export type { RecordSource, SourceRecord, ScheduledRecord } from './sources.ts';
+export { ListChangedError } from './commands/disposal/approval.ts';
 
 declare module '../../platform/modules.ts' {
   interface ModuleServices {

@@ -50,6 +50,8 @@ export async function carryOutDisposals(deps: RecordsDeps, actor: Actor) {
     const finished = await finishExecution(deps, actor, list.id);
     if (finished) done.push(finished);
   }
+  // With or without lists today: quarantined files whose time is up go, and work a stopped process left is finished.
+  if (!done.length) for (const source of deps.sources()) await source.afterDisposal?.(deps.db);
   return done;
 }
 
