@@ -19,6 +19,7 @@ export type SeedOutcome =
 export async function seedDemo(services: Services, seed = DEFAULT_DEMO_SEED): Promise<SeedOutcome> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const afterwards: ((services: Services) => Promise<void>)[] = [];
+  const last: typeof afterwards = [];
   const outcome = await runCommand(
     services,
     systemActor('Demo seed'),
@@ -42,7 +43,7 @@ export async function seedDemo(services: Services, seed = DEFAULT_DEMO_SEED): Pr
           today,
           directorates: organisation.directorateIds,
           counts,
-          afterwards: (work) => afterwards.push(work),
+          afterwards: (work, options) => (options?.last ? last : afterwards).push(work),
         });
       await tx
         .insert(settings)
@@ -51,6 +52,6 @@ export async function seedDemo(services: Services, seed = DEFAULT_DEMO_SEED): Pr
       return { seeded: true, counts };
     },
   );
-  for (const work of afterwards) await work(services);
+  for (const work of [...afterwards, ...last]) await work(services);
   return outcome;
 }

@@ -53,8 +53,11 @@ export interface DemoContext {
   directorates: ReadonlyMap<string, number>;
   /** What each module seeded, for the summary: requests → 1,400. */
   counts: Record<string, number>;
-  /** Work to do once the demo council is committed, with every service (a first run of a nightly job). */
-  afterwards(work: (services: Services) => Promise<void>): void;
+  /**
+   * Work to do once the demo council is committed, with every service (a first run of a nightly job), in module
+   * order; `last` for work that needs what the others made (the retention schedule's first run needs every source).
+   */
+  afterwards(work: (services: Services) => Promise<void>, options?: { last?: boolean }): void;
 }
 
 /**

@@ -7,6 +7,7 @@ import { DISCOVERY } from './permissions.ts';
 import { InventoryService } from './service.ts';
 import { inventoryRoutes } from './routes.ts';
 import { filesSource } from './record-source.ts';
+import { seedDemoShare } from './demo.ts';
 
 export { DISCOVERY };
 
@@ -40,6 +41,7 @@ export const inventory = defineModule({
       quarantineDays: config.disposalQuarantineDays,
     }),
   ],
+  demo: seedDemoShare,
   jobs: ({ db, clock, config }) => {
     // Reading threads start with the first scan batch this process takes, and stay warm for the next.
     let inspector: Inspector | undefined;

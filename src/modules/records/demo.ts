@@ -70,7 +70,7 @@ export async function seedDemoSchedule(context: DemoContext): Promise<void> {
     });
   }
   await seedDemoHolds(context, classes);
-  context.afterwards(demoDisposals);
+  context.afterwards(demoDisposals, { last: true });
 }
 
 const REQUEST_TYPES_KEPT = [
@@ -141,8 +141,10 @@ async function demoDisposals(services: Services) {
   const manager = await demoCaller(services, 'records.manager');
   const directorates = new Map((await services.organisation.directorates()).map((d) => [d.id, d.name]));
   const lists = await services.disposal.lists(manager.principal);
+  // Closed requests' lists are taken along; the shared drive's stay with their owners for review.
   const listOf = (name: string) =>
-    lists.find((l) => directorates.get(l.list.directorateId ?? 0) === name)?.list;
+    lists.find((l) => l.classCode === REQUESTS_CLASS && directorates.get(l.list.directorateId ?? 0) === name)
+      ?.list;
   const review = async (list: DisposalListRow | undefined, keepOne = false) => {
     if (!list) return undefined;
     if (keepOne) {
