@@ -5,12 +5,14 @@ import { webBench } from './web.ts';
 import { pagesBench } from './pages.ts';
 import { requestsBench } from './requests.ts';
 import { discoveryBench } from './discovery.ts';
+import { recordsBenchAll } from './records.ts';
 
 const sections: Record<string, () => Promise<void>> = {
   web: webBench,
   pages: pagesBench,
   requests: requestsBench,
   discovery: discoveryBench,
+  records: recordsBenchAll,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/database.ts';
+import type { Executor, Orm } from '../../platform/db/database.ts';
 import { countAll } from '../../platform/db/count.ts';
 import { paged, updateVersioned, type Page } from '../../platform/db/queries.ts';
 import type { IsoDate } from '../../domain/calendar/dates.ts';
@@ -223,20 +223,25 @@ export async function markSeen(
  * Takes off the schedule the records of a source that the run did not find scheduled (gone from the source, or no
  * longer in a class), unless a disposal list already holds them; then forgets the run's notes.
  */
-export async function unscheduleUnseen(db: Executor, source: string, run: number): Promise<number> {
-  const removed = await db
-    .delete(recordItems)
-    .where(
-      and(
-        eq(recordItems.source, source),
-        eq(recordItems.status, 'scheduled'),
-        sql`not exists (select 1 from record_schedule_seen s where s.run = ${run} and s.source = ${recordItems.source}
-              and s.scope = ${recordItems.scope} and s.key = ${recordItems.key})`,
-      ),
-    )
-    .returning({ id: recordItems.id });
-  await db.delete(recordScheduleSeen).where(eq(recordScheduleSeen.run, run));
-  return removed.length;
+export async function unscheduleUnseen(db: Orm, source: string, run: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    // Always a large anti-join: planned as a nested loop over two tables without statistics yet (a first run, a new
+    // install) it takes minutes where a hash join takes milliseconds (38 s against 12 ms for 20,000 files).
+    await tx.execute(sql`set local enable_nestloop = off`);
+    const removed = await tx
+      .delete(recordItems)
+      .where(
+        and(
+          eq(recordItems.source, source),
+          eq(recordItems.status, 'scheduled'),
+          sql`not exists (select 1 from record_schedule_seen s where s.run = ${run} and s.source = ${recordItems.source}
+                and s.scope = ${recordItems.scope} and s.key = ${recordItems.key})`,
+        ),
+      )
+      .returning({ id: recordItems.id });
+    await tx.delete(recordScheduleSeen).where(eq(recordScheduleSeen.run, run));
+    return removed.length;
+  });
 }
 
 export async function insertClassificationRule(
