@@ -51,7 +51,7 @@ async function recordsBench(kind: DatabaseKind): Promise<Row[]> {
               1000 + (n * 7919) % 900000,
               timestamptz '2008-01-01' + ((n * 104729) % (19 * 365 * 86400)) * interval '1 second',
               n::text, md5(n::text) || md5((n + 1)::text), 1
-       from generate_series(1, ${FILES}) n`,
+       from generate_series(1::bigint, ${FILES}) n`,
       [sourceId],
     );
     await db.query('analyze inventory_files', []);
