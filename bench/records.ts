@@ -1,4 +1,5 @@
 import { createTestDatabase, type DatabaseKind } from '../test/support/databases.ts';
+import { recordClass } from '../test/support/factories.ts';
 import { createServices } from '../src/composition.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { FixedClock } from '../src/platform/clock.ts';
@@ -56,24 +57,17 @@ async function recordsBench(kind: DatabaseKind): Promise<Row[]> {
     );
     await db.query('analyze inventory_files', []);
     const rule = (code: string, period: { years: number }, from: 'trigger' | 'financial-year-end') =>
-      services.retentionSchedule.save(actor, {
-        code,
-        function: 'Bench',
-        activity: '',
-        description: `Bench class ${code}`,
-        trigger: 'last-modified',
-        retention: { ...period, months: 0, days: 0 },
-        from,
-        action: 'destroy',
-        authority: 'Bench',
-        authorityUrl: null,
-        personalData: true,
-        specialCategory: false,
-        notes: '',
-        ownerDirectorateId: null,
-        variance: '',
-        changeReason: '',
-      });
+      services.retentionSchedule.save(
+        actor,
+        recordClass({
+          code,
+          function: 'Bench',
+          description: `Bench class ${code}`,
+          trigger: 'last-modified',
+          retention: { ...period, months: 0, days: 0 },
+          from,
+        }),
+      );
     await rule('FIN-01', { years: 6 }, 'financial-year-end');
     await rule('HS-01', { years: 7 }, 'trigger');
     for (let f = 0; f < FOLDERS; f++)

@@ -8,4 +8,5 @@ CREATE TABLE "inventory_file_disposals" (
 	CONSTRAINT "inventory_file_disposals_source_id_path_pk" PRIMARY KEY("source_id","path")
 );
 --> statement-breakpoint
+ALTER TABLE "discovery_sources" ADD COLUMN "disposal" text DEFAULT 'quarantine' NOT NULL;--> statement-breakpoint
 ALTER TABLE "inventory_files" ADD COLUMN "disposal_certificate" text;

@@ -29,7 +29,7 @@ export interface Config {
   disposalCoolingOffDays: number;
   /**
    * Days a destroyed file waits in the quarantine folder (under the data folder, readable by the service alone) before
-   * it is removed for good, so a mistake found at once can still be put right; 0 deletes files at once.
+   * it is removed for good, so a mistake found at once can still be put right: by default a second cooling-off.
    */
   disposalQuarantineDays: number;
   /** How discovery reads files: threads at once (0 = one per core), OCR engine, per-file limits. */
@@ -61,7 +61,7 @@ const envSchema = z.object({
   ENQUIRY_TARGET_DAYS: z.coerce.number().int().min(1).max(100).default(10),
   COUNCIL_NATION: z.enum(['england-and-wales', 'scotland', 'northern-ireland']).default('england-and-wales'),
   DISPOSAL_COOLING_OFF_DAYS: z.coerce.number().int().min(0).max(90).default(7),
-  DISPOSAL_QUARANTINE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  DISPOSAL_QUARANTINE_DAYS: z.coerce.number().int().min(0).max(365).optional(),
   CUSTODIAN_THREADS: z.coerce.number().int().min(0).max(256).default(0),
   CUSTODIAN_OCR: z.enum(['auto', 'native', 'wasm', 'off']).default('auto'),
   CUSTODIAN_FILE_TIMEOUT_S: z.coerce.number().positive().max(86_400).default(120),
@@ -97,7 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     enquiryTargetDays: e.ENQUIRY_TARGET_DAYS,
     councilNation: e.COUNCIL_NATION,
     disposalCoolingOffDays: e.DISPOSAL_COOLING_OFF_DAYS,
-    disposalQuarantineDays: e.DISPOSAL_QUARANTINE_DAYS,
+    disposalQuarantineDays: e.DISPOSAL_QUARANTINE_DAYS ?? e.DISPOSAL_COOLING_OFF_DAYS,
     discovery: {
       threads: e.CUSTODIAN_THREADS,
       ocr: e.CUSTODIAN_OCR,

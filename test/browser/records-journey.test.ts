@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { emailFor, PASSWORD } from '../support/app.ts';
 import { browserFixture, clickAndWait, newPage } from '../support/browser.ts';
-import { caseInStatus } from '../support/factories.ts';
+import { caseInStatus, recordClass } from '../support/factories.ts';
 import { systemActor } from '../../src/platform/audit/service.ts';
 
 const actor = systemActor('Test');
@@ -14,24 +14,7 @@ describe('records from the schedule to a disposal certificate, in Chromium', () 
   before(async () => {
     await f.start();
     const services = f.ctx.services;
-    await services.retentionSchedule.save(actor, {
-      code: 'IG-01',
-      function: 'Information governance',
-      activity: 'Information requests',
-      description: 'Request files',
-      trigger: 'receipt',
-      retention: { years: 0, months: 0, days: 1 },
-      from: 'trigger',
-      action: 'destroy',
-      authority: 'Local decision',
-      authorityUrl: null,
-      personalData: true,
-      specialCategory: false,
-      notes: '',
-      ownerDirectorateId: null,
-      variance: '',
-      changeReason: '',
-    });
+    await services.retentionSchedule.save(actor, recordClass({ activity: 'Information requests' }));
     await services.retentionSchedule.addRule(actor, {
       source: 'requests',
       scope: 0,

@@ -4,6 +4,7 @@ import type { Caller } from '../../src/platform/web/request.ts';
 import type { NewCase } from '../../src/modules/requests/inputs.ts';
 import type { RequestCase } from '../../src/modules/requests/repository.ts';
 import type { CaseAction, CaseStatus } from '../../src/domain/requests/workflow.ts';
+import type { ClassInput } from '../../src/modules/records/inputs.ts';
 
 let counter = 0;
 
@@ -101,4 +102,27 @@ export async function caseInStatus(
   for (const action of path)
     c = await ctx.services.requests.act(caller, c.id, c.version, action, validInput(ctx, action, c));
   return c;
+}
+
+/** A class of the retention schedule, as the form or an import gives it: request files kept a day, then destroyed. */
+export function recordClass(overrides: Partial<ClassInput> = {}): ClassInput {
+  return {
+    code: 'IG-01',
+    function: 'Information governance',
+    activity: '',
+    description: 'Request files',
+    trigger: 'receipt',
+    retention: { years: 0, months: 0, days: 1 },
+    from: 'trigger',
+    action: 'destroy',
+    authority: '',
+    authorityUrl: null,
+    personalData: true,
+    specialCategory: false,
+    notes: '',
+    ownerDirectorateId: null,
+    variance: '',
+    changeReason: '',
+    ...overrides,
+  };
 }

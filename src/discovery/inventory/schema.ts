@@ -21,6 +21,8 @@ export const discoverySources = pgTable('discovery_sources', {
   id: serial('id').primaryKey(),
   name: text('name').notNull().unique(),
   rootPath: text('root_path').notNull(),
+  /** What becomes of its files when a disposal list destroys them: `quarantine` first, or `delete` at once. */
+  disposal: text('disposal').notNull().default('quarantine'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -65,11 +65,19 @@ export async function markDestroyed(
     .onConflictDoNothing();
 }
 
-/** Destroyed files still on their share, and quarantined ones whose day to go has come. */
+/** Destroyed files still on their share (with what their source says becomes of them), and quarantined ones due. */
 export function removalsDue(db: Executor, today: string) {
   return db
-    .select()
+    .select({
+      sourceId: inventoryFileDisposals.sourceId,
+      path: inventoryFileDisposals.path,
+      certificate: inventoryFileDisposals.certificate,
+      state: inventoryFileDisposals.state,
+      quarantinePath: inventoryFileDisposals.quarantinePath,
+      disposal: discoverySources.disposal,
+    })
     .from(inventoryFileDisposals)
+    .leftJoin(discoverySources, eq(discoverySources.id, inventoryFileDisposals.sourceId))
     .where(
       sql`${inventoryFileDisposals.state} = 'to-remove'
           or (${inventoryFileDisposals.state} = 'quarantined' and ${inventoryFileDisposals.purgeOn} <= ${today})`,
@@ -93,4 +101,14 @@ export async function setRemovalState(
 
 export function discoverySourcesByName(db: Executor) {
   return db.select().from(discoverySources).orderBy(asc(discoverySources.name));
+}
+
+/** What becomes of a discovery source's destroyed files: quarantined first, or deleted at once. */
+export async function setSourceDisposal(tx: Executor, sourceId: number, disposal: 'quarantine' | 'delete') {
+  const [row] = await tx
+    .update(discoverySources)
+    .set({ disposal })
+    .where(eq(discoverySources.id, sourceId))
+    .returning({ name: discoverySources.name });
+  return row;
 }

@@ -31,7 +31,7 @@ export const inventory = defineModule({
     purpose: 'Scanning file shares for personal data and redundant, obsolete and trivial content',
     available: true,
   },
-  services: ({ db, audit }) => ({ inventory: new InventoryService({ db, audit }) }),
+  services: ({ db, audit, clock }) => ({ inventory: new InventoryService({ db, audit, clock }) }),
   routes: (services) => [inventoryRoutes(services)],
   recordSources: ({ clock, logger, config }) => [
     filesSource({

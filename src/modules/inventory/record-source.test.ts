@@ -7,6 +7,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { createTestContext, type TestContext } from '../../../test/support/app.ts';
 import { DATABASE_KINDS } from '../../../test/support/databases.ts';
+import { recordClass } from '../../../test/support/factories.ts';
 import { systemActor } from '../../platform/audit/service.ts';
 import { createLogger } from '../../platform/logger.ts';
 import type { Caller } from '../../platform/web/request.ts';
@@ -53,7 +54,7 @@ for (const kind of DATABASE_KINDS) {
       share = fs.mkdtempSync(path.join(os.tmpdir(), 'custodian-share-'));
       ctx = await createTestContext(kind, new Date('2026-11-25T10:00:00Z'), {
         dataDir,
-        disposalQuarantineDays: 30,
+        disposalQuarantineDays: 7,
       });
       const principal = (await ctx.services.signIn.principalFor(ctx.userIds.records_manager))!;
       manager = { principal, actor: { type: 'user', id: String(principal.id), label: principal.label } };
@@ -69,24 +70,17 @@ for (const kind of DATABASE_KINDS) {
       for (const f of ['a', 'b', 'c', 'new'])
         await inventoryRow(ctx, sourceId, path.join(share, `Planning/Decisions/${f}.txt`));
       await inventoryRow(ctx, sourceId, path.join(share, 'Other/x.txt'));
-      await ctx.services.retentionSchedule.save(actor, {
-        code: 'PLN-03',
-        function: 'Planning',
-        activity: 'Decisions',
-        description: 'Planning decision working papers',
-        trigger: 'last-modified',
-        retention: { years: 6, months: 0, days: 0 },
-        from: 'trigger',
-        action: 'destroy',
-        authority: 'Local decision',
-        authorityUrl: null,
-        personalData: true,
-        specialCategory: false,
-        notes: '',
-        ownerDirectorateId: null,
-        variance: '',
-        changeReason: '',
-      });
+      await ctx.services.retentionSchedule.save(
+        actor,
+        recordClass({
+          code: 'PLN-03',
+          function: 'Planning',
+          activity: 'Decisions',
+          description: 'Planning decision working papers',
+          trigger: 'last-modified',
+          retention: { years: 6, months: 0, days: 0 },
+        }),
+      );
     });
     after(async () => {
       await ctx.close();
@@ -171,82 +165,86 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(approved.status, 'cooling-off');
     });
 
-    it('destroys the files after the cooling-off, keeps their stubs, and finishes a removal a failure left', async () => {
+    it('destroys the files after the cooling-off, skips one edited since, keeps stubs, and finishes a removal a failure left', async () => {
       ctx.clock.advance(8 * DAY);
-      // The quarantine folder cannot be made (a file is in its way): the disposal commits, the files wait.
+      // b.txt is edited during the cooling-off: it is no longer the file that was reviewed, so it is left alone.
+      writeFile(share, 'Planning/Decisions/b.txt', 'b.txt', new Date('2016-01-04T09:00:00Z'));
+      // The quarantine folder cannot be made (a file is in its way): the disposal commits, the file waits.
       fs.writeFileSync(path.join(dataDir, 'quarantine'), '');
       const [done] = await ctx.services.disposal.carryOut(actor);
-      assert.equal(done!.disposed, 2);
+      assert.deepEqual([done!.disposed, done!.skipped], [1, 1]);
       assert.ok(onShare('Planning/Decisions/a.txt'), 'still on the share until it can be moved');
-      const queued = await ctx.database.db.orm.select().from(inventoryFileDisposals);
       assert.deepEqual(
-        queued.map((q) => q.state),
-        ['to-remove', 'to-remove'],
+        (await ctx.database.db.orm.select().from(inventoryFileDisposals)).map((q) => q.state),
+        ['to-remove'],
       );
 
       fs.rmSync(path.join(dataDir, 'quarantine'));
       assert.deepEqual(await ctx.services.disposal.carryOut(actor), [], 'no list is due');
-      assert.ok(!onShare('Planning/Decisions/a.txt') && !onShare('Planning/Decisions/b.txt'));
+      assert.ok(!onShare('Planning/Decisions/a.txt'), 'moved once the quarantine could be made');
+      assert.ok(onShare('Planning/Decisions/b.txt'), 'edited since review: never destroyed');
       assert.ok(onShare('Planning/Decisions/c.txt'), 'kept longer by its owner');
-      const moved = await ctx.database.db.orm.select().from(inventoryFileDisposals);
-      assert.deepEqual(
-        moved.map((q) => q.state),
-        ['quarantined', 'quarantined'],
-      );
-      const waiting = path.join(dataDir, 'quarantine', moved[0]!.quarantinePath!);
-      assert.ok(['a.txt', 'b.txt'].includes(fs.readFileSync(waiting, 'utf8')), 'the content waits, whole');
-      assert.doesNotMatch(moved[0]!.quarantinePath!, /\.txt|Planning/, 'the quarantine names say nothing');
+      const [moved] = await ctx.database.db.orm.select().from(inventoryFileDisposals);
+      assert.equal(moved!.state, 'quarantined');
+      const waiting = path.join(dataDir, 'quarantine', moved!.quarantinePath!);
+      assert.equal(fs.readFileSync(waiting, 'utf8'), 'a.txt', 'the content waits, whole');
+      assert.doesNotMatch(moved!.quarantinePath!, /\.txt|Planning/, 'the quarantine names say nothing');
 
       const stubs = await ctx.database.db.orm
         .select()
         .from(inventoryFiles)
         .where(eq(inventoryFiles.disposalCertificate, done!.certificate));
-      assert.equal(stubs.length, 2, 'the inventory keeps each file as a stub under the certificate');
+      assert.deepEqual(
+        stubs.map((f) => f.path),
+        [path.join(share, 'Planning/Decisions/a.txt')],
+        'the inventory keeps the file as a stub under the certificate',
+      );
       const [rescheduled] = (await ctx.services.recordScheduler.run(actor)).filter(
         (r) => r.source === 'files',
       );
-      assert.equal(rescheduled!.read, 3, 'destroyed files are no longer the share’s records');
+      assert.equal(rescheduled!.read, 4, 'a destroyed file is no longer one of the share’s records');
       const disposed = await ctx.database.db.query(
         `select id from record_items where status = 'disposed'`,
         [],
       );
-      assert.equal(disposed.length, 2, 'their schedule items remain, disposed of');
+      assert.equal(disposed.length, 1, 'its schedule item remains, disposed of');
 
-      ctx.clock.advance(31 * DAY);
+      ctx.clock.advance(8 * DAY);
       await ctx.services.disposal.carryOut(actor);
       assert.ok(!fs.existsSync(waiting), 'deleted for good when the quarantine is over');
       assert.deepEqual(
         (await ctx.database.db.orm.select().from(inventoryFileDisposals)).map((q) => q.state),
-        ['purged', 'purged'],
+        ['purged'],
       );
     });
 
-    it('deletes at once where no quarantine is kept, and notes a file already gone', async () => {
+    it('deletes at once from a source set so, and notes a file already gone', async () => {
+      await ctx.services.inventory.setDisposal(actor, sourceId, 'delete');
       writeFile(share, 'Other/y.txt', 'y', OLD);
       await ctx.database.db.orm.insert(inventoryFileDisposals).values([
         {
           sourceId,
           path: path.join(share, 'Other/y.txt'),
           certificate: 'DC-2026-9999',
-          purgeOn: '2026-12-01',
+          purgeOn: '2026-12-30',
         },
         {
           sourceId,
           path: path.join(share, 'Other/z.txt'),
           certificate: 'DC-2026-9999',
-          purgeOn: '2026-12-01',
+          purgeOn: '2026-12-30',
         },
       ]);
       const tally = await removeDestroyedFiles(ctx.database.db.orm, {
         clock: ctx.clock,
         logger: createLogger('silent'),
         quarantineDir: path.join(dataDir, 'quarantine'),
-        quarantineDays: 0,
+        quarantineDays: 7,
       });
       assert.deepEqual(tally, { quarantined: 0, deleted: 2, failed: 0 });
       assert.ok(!onShare('Other/y.txt'));
       const states = await ctx.database.db.orm
-        .select({ path: inventoryFileDisposals.path, state: inventoryFileDisposals.state })
+        .select({ state: inventoryFileDisposals.state })
         .from(inventoryFileDisposals)
         .where(eq(inventoryFileDisposals.certificate, 'DC-2026-9999'));
       assert.deepEqual(states.map((s) => s.state).sort(), ['missing', 'purged']);

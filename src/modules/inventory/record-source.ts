@@ -38,7 +38,7 @@ export function filesSource(deps: FilesSourceDeps): RecordSource {
     selectorMatch: 'folder',
     destructionMethod:
       deps.quarantineDays > 0
-        ? `Moved off the share to a quarantine folder only the service can read, and deleted for good ${deps.quarantineDays} days later; the inventory keeps its path, size and dates as a stub`
+        ? `Moved off the share to a quarantine folder only the service can read and deleted for good ${deps.quarantineDays} days later (deleted at once from a source set so); the inventory keeps its path, size and dates as a stub`
         : 'Deleted from the share; the inventory keeps its path, size and dates as a stub',
     scopes: async (db) =>
       (await files.discoverySourcesByName(db.orm)).map((s) => ({ scope: s.id, name: s.name })),
@@ -104,7 +104,7 @@ export async function removeDestroyedFiles(
         await fs.rm(path.join(deps.quarantineDir, due.quarantinePath!), { force: true });
         await files.setRemovalState(db, due, 'purged');
         tally.deleted += 1;
-      } else if (deps.quarantineDays === 0) {
+      } else if (deps.quarantineDays === 0 || due.disposal === 'delete') {
         const existed = await fs.rm(due.path).then(
           () => true,
           (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? false : Promise.reject(error)),

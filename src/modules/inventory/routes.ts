@@ -5,7 +5,7 @@ import type { Services } from '../../platform/modules.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { actorOf } from '../../platform/web/request.ts';
 import { pagination } from '../../platform/web/pagination.ts';
-import { NotFoundError } from '../../platform/commands.ts';
+import { NotFoundError, ValidationError } from '../../platform/commands.ts';
 import { PII_TYPES } from '../../domain/pii/types.ts';
 import { ROT_REASONS } from '../../domain/discovery/rot.ts';
 import { requireId } from '../../platform/validation.ts';
@@ -35,7 +35,9 @@ const filesQuery = z.object({
 });
 
 /** The discovery pages for records managers, IG officers and the DPO. */
-export function inventoryRoutes(deps: Pick<Services, 'inventory'>): Routes {
+const disposalSchema = z.enum(['quarantine', 'delete']);
+
+export function inventoryRoutes(deps: Pick<Services, 'inventory' | 'config'>): Routes {
   const sourceOf = async (req: Request) => {
     return deps.inventory.source(requireId(req.params.id, 'source'));
   };
@@ -58,7 +60,22 @@ export function inventoryRoutes(deps: Pick<Services, 'inventory'>): Routes {
         folder,
         parents: folder ? folder.split('/') : [],
         refresh: scans[0]?.status === 'running',
+        quarantineDays: deps.config.disposalQuarantineDays,
       });
+    })
+    .post('/discovery/sources/:id/disposal', DISCOVERY.manage, async (req, res) => {
+      const { source } = await sourceOf(req);
+      const disposal = disposalSchema.safeParse(req.body?.disposal);
+      if (!disposal.success) throw new ValidationError('Choose what becomes of destroyed files');
+      await deps.inventory.setDisposal(actorOf(req.principal!), source.id, disposal.data);
+      req.session.flash = {
+        type: 'success',
+        text:
+          disposal.data === 'delete'
+            ? 'Destroyed files will be deleted at once'
+            : 'Destroyed files will wait in quarantine',
+      };
+      res.redirect(303, `/discovery/sources/${source.id}`);
     })
     .get('/discovery/sources/:id/summary.csv', DISCOVERY.view, async (req, res) => {
       const { source } = await sourceOf(req);

@@ -3,7 +3,9 @@ import { and, asc, desc, eq, isNotNull, like, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 import type { Actor, AuditService } from '../../platform/audit/service.ts';
 import { countWhere } from '../../platform/db/count.ts';
-import { NotFoundError } from '../../platform/commands.ts';
+import { NotFoundError, runCommand } from '../../platform/commands.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { setSourceDisposal } from './disposal-repository.ts';
 import {
   discoveryScans,
   discoverySources,
@@ -15,7 +17,21 @@ type Row = Record<string, unknown>;
 
 /** What the discovery pages show: sources and their scans, summaries by folder, files and their masked findings. */
 export class InventoryService {
-  constructor(private readonly deps: { db: Database; audit: AuditService }) {}
+  constructor(private readonly deps: { db: Database; audit: AuditService; clock: Clock }) {}
+
+  /** What becomes of a source's files when a disposal list destroys them: quarantined first, or deleted at once. */
+  setDisposal(actor: Actor, sourceId: number, disposal: 'quarantine' | 'delete') {
+    return runCommand(this.deps, actor, async (tx, audit) => {
+      const row = await setSourceDisposal(tx, sourceId, disposal);
+      if (!row) throw new NotFoundError('No such source');
+      await audit({
+        action: 'discovery-source.disposal-set',
+        entityType: 'discovery-source',
+        entityId: sourceId,
+        details: { disposal },
+      });
+    });
+  }
 
   async sources() {
     const sources = await this.deps.db.orm

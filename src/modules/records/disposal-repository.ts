@@ -334,3 +334,7 @@ export async function certificateFigures(db: Executor, listId: number) {
     .where(and(eq(disposalListItems.listId, listId), eq(disposalListItems.outcome, 'done')));
   return { ...row!, sources: sources.map((s) => s.source) };
 }
+
+export async function deleteCertificate(tx: Executor, number: string) {
+  await tx.delete(disposalCertificates).where(eq(disposalCertificates.number, number));
+}

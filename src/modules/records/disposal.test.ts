@@ -3,35 +3,21 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { createTestContext, type TestContext } from '../../../test/support/app.ts';
 import { DATABASE_KINDS } from '../../../test/support/databases.ts';
-import { caseInStatus, dpoCaller } from '../../../test/support/factories.ts';
+import { caseInStatus, dpoCaller, recordClass } from '../../../test/support/factories.ts';
 import { systemActor } from '../../platform/audit/service.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors.ts';
 import type { Caller } from '../../platform/web/request.ts';
-import type { ClassInput } from './inputs.ts';
 import { ListChangedError } from './commands/disposal/approval.ts';
 import { recordItems } from './schema.ts';
 
 const actor = systemActor('Test');
 const DAY = 24 * 60 * 60 * 1000;
 
-const requestFiles: ClassInput = {
-  code: 'IG-01',
-  function: 'Information governance',
+const requestFiles = recordClass({
   activity: 'Information requests',
-  description: 'Request files',
-  trigger: 'receipt',
-  retention: { years: 0, months: 0, days: 1 },
-  from: 'trigger',
-  action: 'destroy',
   authority: 'Local decision',
   authorityUrl: 'https://www.example.gov.uk/retention',
-  personalData: true,
-  specialCategory: false,
-  notes: '',
-  ownerDirectorateId: null,
-  variance: '',
-  changeReason: '',
-};
+});
 
 async function callerAs(
   ctx: TestContext,
@@ -235,6 +221,28 @@ for (const kind of DATABASE_KINDS) {
         { limit: 10, offset: 0 },
       );
       assert.equal(destroyed.total, 2);
+    });
+
+    it('keeps each certificate on the schedule as a record of its own, permanently', async () => {
+      await ctx.services.retentionSchedule.save(
+        actor,
+        recordClass({
+          code: 'IG-02',
+          description: 'Disposal certificates',
+          trigger: 'creation',
+          retention: 'permanent',
+          action: 'permanent',
+          personalData: false,
+        }),
+      );
+      const results = await ctx.services.recordScheduler.run(actor);
+      const certificates = results.find((r) => r.source === 'certificates')!;
+      assert.deepEqual([certificates.read, certificates.scheduled], [1, 1]);
+      const [item] = await ctx.database.db.orm
+        .select()
+        .from(recordItems)
+        .where(eq(recordItems.source, 'certificates'));
+      assert.deepEqual([item!.key, item!.until, item!.triggerOn], ['DC-2026-0001', null, '2026-12-03']);
     });
 
     it('finishes a list whose carrying out failed half-way, never destroying anything twice', async () => {

@@ -2,32 +2,14 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestContext, type TestContext } from '../../../test/support/app.ts';
 import { DATABASE_KINDS } from '../../../test/support/databases.ts';
-import { caseInStatus } from '../../../test/support/factories.ts';
+import { caseInStatus, recordClass } from '../../../test/support/factories.ts';
 import { systemActor } from '../../platform/audit/service.ts';
 import { ValidationError } from '../../platform/errors.ts';
-import type { ClassInput } from './inputs.ts';
 import type { HoldInput } from './commands/holds/holds.ts';
 
 const actor = systemActor('Test');
 
-const requestFiles: ClassInput = {
-  code: 'IG-01',
-  function: 'Information governance',
-  activity: '',
-  description: 'Request files',
-  trigger: 'receipt',
-  retention: { years: 0, months: 0, days: 1 },
-  from: 'trigger',
-  action: 'destroy',
-  authority: '',
-  authorityUrl: null,
-  personalData: true,
-  specialCategory: false,
-  notes: '',
-  ownerDirectorateId: null,
-  variance: '',
-  changeReason: '',
-};
+const requestFiles = recordClass();
 
 const hold = (overrides: Partial<HoldInput>): HoldInput => ({
   name: 'A hold',

@@ -9,6 +9,7 @@ import { holdsRoutes } from './holds-routes.ts';
 import { disposalRoutes } from './disposal-routes.ts';
 import { classificationRoutes } from './classification-routes.ts';
 import { recordsAttention } from './attention.ts';
+import { certificatesSource } from './certificates-source.ts';
 import { seedDemoSchedule } from './demo.ts';
 import { RecordScheduler } from './scheduler-service.ts';
 import { recordSourcesOf } from './sources.ts';
@@ -89,6 +90,7 @@ export const records = defineModule({
     holdsRoutes(services),
     disposalRoutes(services),
   ],
+  recordSources: () => [certificatesSource()],
   attention: recordsAttention,
   demo: seedDemoSchedule,
 });

@@ -11,6 +11,7 @@ import {
   type TestContext,
 } from '../../../test/support/app.ts';
 import { DATABASE_KINDS } from '../../../test/support/databases.ts';
+import { recordClass } from '../../../test/support/factories.ts';
 import { systemActor } from '../../platform/audit/service.ts';
 import { ConflictError, ValidationError } from '../../platform/errors.ts';
 import { SEED_SCHEDULE } from '../../domain/records/seed-schedule.ts';
@@ -23,27 +24,17 @@ const csv = (lines: string[][]) =>
   Buffer.from(lines.map((l) => l.map((c) => `"${c}"`).join(',')).join('\r\n'));
 const seedRows = (rows = SEED_SCHEDULE) => csv([[...SCHEDULE_COLUMNS], ...rows.map(scheduleRowCells)]);
 
-function input(overrides: Partial<ClassInput> = {}): ClassInput {
-  return {
+const input = (overrides: Partial<ClassInput> = {}) =>
+  recordClass({
     code: 'HSG-09',
     function: 'Housing',
     activity: 'Tenancy',
     description: 'Tenancy files',
     trigger: 'closure',
     retention: { years: 6, months: 0, days: 0 },
-    from: 'trigger',
-    action: 'destroy',
     authority: 'Limitation Act 1980',
-    authorityUrl: null,
-    personalData: true,
-    specialCategory: false,
-    notes: '',
-    ownerDirectorateId: null,
-    variance: '',
-    changeReason: '',
     ...overrides,
-  };
-}
+  });
 
 for (const kind of DATABASE_KINDS) {
   describe(`the retention schedule (${kind})`, () => {

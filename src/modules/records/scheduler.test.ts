@@ -3,32 +3,18 @@ import assert from 'node:assert/strict';
 import { asc, eq } from 'drizzle-orm';
 import { createTestContext, type TestContext } from '../../../test/support/app.ts';
 import { DATABASE_KINDS } from '../../../test/support/databases.ts';
-import { caseInStatus } from '../../../test/support/factories.ts';
+import { caseInStatus, recordClass } from '../../../test/support/factories.ts';
 import { systemActor } from '../../platform/audit/service.ts';
 import { ValidationError } from '../../platform/errors.ts';
-import type { ClassInput } from './inputs.ts';
 import { recordItems } from './schema.ts';
 
 const actor = systemActor('Test');
 
-const requestFiles: ClassInput = {
-  code: 'IG-01',
-  function: 'Information governance',
+const requestFiles = recordClass({
   activity: 'Information requests',
-  description: 'Request files',
   trigger: 'closure',
   retention: { years: 3, months: 0, days: 0 },
-  from: 'trigger',
-  action: 'destroy',
-  authority: '',
-  authorityUrl: null,
-  personalData: true,
-  specialCategory: false,
-  notes: '',
-  ownerDirectorateId: null,
-  variance: '',
-  changeReason: '',
-};
+});
 
 for (const kind of DATABASE_KINDS) {
   describe(`the schedule run, with closed requests (${kind})`, () => {
