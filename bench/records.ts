@@ -107,6 +107,16 @@ async function recordsBench(kind: DatabaseKind): Promise<Row[]> {
       [sourceId],
     );
     const floorMs = performance.now() - floor;
+    // The floor for a rerun: every row's date worked out again and written by one bare UPDATE.
+    const update = performance.now();
+    await db.query(
+      `update bench_items b set until = case when c.code = 'FIN-01'
+           then (make_date(extract(year from b.trigger_on - interval '3 months')::int + 1, 3, 31) + interval '6 years')::date
+           else (b.trigger_on + interval '7 years')::date end
+       from record_classes c where c.id = b.class_id`,
+      [],
+    );
+    const updateMs = performance.now() - update;
 
     const times: number[] = [];
     const rawTimes: number[] = [];
@@ -145,9 +155,9 @@ async function recordsBench(kind: DatabaseKind): Promise<Row[]> {
       {
         measure: `${kind}: schedule run again, nothing changed`,
         ours: ms(againMs),
-        peerName: 'first run',
-        peer: ms(firstMs),
-        ratio: ratio(againMs, firstMs),
+        peerName: 'one bare UPDATE of every row',
+        peer: ms(updateMs),
+        ratio: ratio(againMs, updateMs),
       },
       {
         measure: `${kind}: memory above the start during the first run`,

@@ -65,6 +65,7 @@ export class RetentionScheduleService {
         label: s.label,
         triggers: s.triggers,
         selectorMatch: s.selectorMatch,
+        fixedClass: s.fixedClass,
         scopes: await s.scopes(this.deps.db),
         choices: s.choices ?? [],
       })),

@@ -55,7 +55,7 @@ export async function runSchedule(
         const assignedId = assigned.get(`${record.scope}/${record.key}`);
         const c =
           (assignedId !== undefined ? byId.get(assignedId) : undefined) ??
-          (record.classCode ? byCode.get(record.classCode) : classify(record.scope, record.selector));
+          (source.fixedClass ? byCode.get(source.fixedClass) : classify(record.scope, record.selector));
         if (!c) {
           result.unclassified += 1;
           continue;

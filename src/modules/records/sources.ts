@@ -13,8 +13,6 @@ export interface SourceRecord {
   title: string;
   /** What classification rules are matched against: a folder path, a case type. */
   selector: string;
-  /** A class the record always belongs to, whatever the rules say (a disposal certificate). */
-  classCode?: string;
   /** The dates of the events it knows, for whichever its class's rule runs from. */
   dates: Partial<Record<Trigger, IsoDate>>;
   directorateId: number | null;
@@ -43,6 +41,8 @@ export interface RecordSource {
   label: string;
   /** The events its records know the dates of: a class of its records may only run from one of these. */
   triggers: readonly Trigger[];
+  /** The class every record of this source is in, whatever the rules say (disposal certificates); no rules then. */
+  fixedClass?: string;
   /** How a classification rule's selector matches: a folder and everything under it, or one exact value. */
   selectorMatch: 'folder' | 'exact';
   /** The parts a classification rule may name (the discovery sources); one, 0, where the source has no parts. */

@@ -27,6 +27,8 @@ export async function addClassificationRule(
 ): Promise<number> {
   const source = sources.find((s) => s.name === input.source);
   if (!source) throw fieldError('source', 'Choose where the records are');
+  if (source.fixedClass)
+    throw fieldError('source', `${source.label} are always in ${source.fixedClass}: they take no rules`);
   const scopes = await source.scopes(deps.db);
   if (!scopes.some((s) => s.scope === input.scope)) throw fieldError('scope', 'Choose a source that exists');
   const selector = selectorFor(source, input.selector);
