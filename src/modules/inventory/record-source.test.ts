@@ -218,6 +218,59 @@ for (const kind of DATABASE_KINDS) {
       );
     });
 
+    it('transfers a class for the record office as a BagIt bag with its transfer list, leaving the file', async () => {
+      writeFile(share, 'Archive/Minutes/council-1998.txt', 'Minutes of the council, 1998', OLD);
+      await inventoryRow(ctx, sourceId, path.join(share, 'Archive/Minutes/council-1998.txt'));
+      await ctx.services.retentionSchedule.save(
+        actor,
+        recordClass({
+          code: 'DEM-01',
+          function: 'Democracy',
+          description: 'Council minutes',
+          trigger: 'last-modified',
+          retention: { years: 1, months: 0, days: 0 },
+          action: 'transfer',
+        }),
+      );
+      await ctx.services.retentionSchedule.addRule(actor, {
+        source: 'files',
+        scope: sourceId,
+        selector: 'Archive/Minutes',
+        classCode: 'DEM-01',
+      });
+      await ctx.services.recordScheduler.run(actor);
+      const proposed = (await ctx.services.disposal.propose(actor)).find((p) => p.classCode === 'DEM-01')!;
+      const list = (await ctx.services.disposal.lists(manager.principal)).find(
+        (l) => l.list.number === proposed.number,
+      )!.list;
+      await ctx.services.disposal.disposeOfPending(manager, list.id);
+      await ctx.services.disposal.approve(manager, await ctx.services.disposal.submitReview(manager, list));
+      ctx.clock.advance(8 * DAY);
+      const done = (await ctx.services.disposal.carryOut(actor)).find((d) => d.number === list.number)!;
+      const [entry] = await entries(list.number);
+      const bag = path.join(dataDir, 'transfers', done.certificate, `item-${entry!.item.id}`);
+      const content = fs.readFileSync(path.join(bag, 'data/Archive/Minutes/council-1998.txt'));
+      assert.equal(content.toString(), 'Minutes of the council, 1998');
+      assert.equal(
+        fs.readFileSync(path.join(bag, 'manifest-sha256.txt'), 'utf8'),
+        `${createHash('sha256').update(content).digest('hex')}  data/Archive/Minutes/council-1998.txt\n`,
+      );
+      assert.match(fs.readFileSync(path.join(bag, 'bag-info.txt'), 'utf8'), /Payload-Oxum: 28\.1/);
+      const transferList = fs.readFileSync(
+        path.join(dataDir, 'transfers', done.certificate, 'transfer-list.csv'),
+        'utf8',
+      );
+      assert.match(
+        transferList,
+        new RegExp(`item-${entry!.item.id},Archive/Minutes/council-1998.txt,DEM-01,2015-03-02,2016-03-02,1`),
+      );
+      assert.equal(entry!.item.status, 'transferred');
+      assert.ok(
+        onShare('Archive/Minutes/council-1998.txt'),
+        'a transfer copies; the share is the owner’s to clear',
+      );
+    });
+
     it('deletes at once from a source set so, and notes a file already gone', async () => {
       await ctx.services.inventory.setDisposal(actor, sourceId, 'delete');
       writeFile(share, 'Other/y.txt', 'y', OLD);

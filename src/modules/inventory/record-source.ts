@@ -82,6 +82,12 @@ export function filesSource(deps: FilesSourceDeps): RecordSource {
         addDays(on, deps.quarantineDays),
       );
     },
+    /** The file as it is on its share, for a transfer class's bag. */
+    async exportForTransfer(db, item) {
+      const row = await files.fileOf(db, item.scope, item.key);
+      if (!row) return [];
+      return [{ name: item.key, content: await fs.readFile(row.file.path) }];
+    },
     async afterDisposal(db) {
       await removeDestroyedFiles(db.orm, deps);
     },

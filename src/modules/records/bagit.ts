@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
 
 /**
  * A BagIt bag (RFC 8493) for the record office: `data/` with the payload, `manifest-sha256.txt` with a digest of
@@ -55,4 +56,35 @@ function safeName(name: string): string {
     // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .map((p) => p.replace(/[\u0000-\u001f<>:"|?*]/g, '_'));
   return parts.join('/') || 'unnamed';
+}
+
+/**
+ * The transfer list that goes to the record office with a list's bags: one row a record — its bag, reference, class,
+ * dates — as CSV beside the bags. Rewritten whole, so writing it again after a crash gives the same file.
+ */
+export function writeTransferList(
+  folder: string,
+  classCode: string,
+  rows: readonly { bag: string; reference: string; triggerOn: string; until: string | null; files: number }[],
+): string {
+  const file = path.join(folder, 'transfer-list.csv');
+  fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  fs.writeFileSync(
+    file,
+    `\uFEFF${stringify(
+      [
+        ['bag', 'reference', 'class', 'date the retention ran from', 'kept until', 'files'],
+        ...rows.map((r) => [r.bag, r.reference, classCode, r.triggerOn, r.until ?? '', r.files]),
+      ],
+      { escape_formulas: true },
+    )}`,
+    { mode: 0o600 },
+  );
+  return file;
+}
+
+/** How many payload files a written bag holds, from its manifest. */
+export function bagFiles(bag: string): number {
+  const manifest = fs.readFileSync(path.join(bag, 'manifest-sha256.txt'), 'utf8');
+  return manifest.split('\n').filter(Boolean).length;
 }

@@ -243,6 +243,15 @@ for (const kind of DATABASE_KINDS) {
         .from(recordItems)
         .where(eq(recordItems.source, 'certificates'));
       assert.deepEqual([item!.key, item!.until, item!.triggerOn], ['DC-2026-0001', null, '2026-12-03']);
+      await assert.rejects(
+        ctx.services.retentionSchedule.addRule(actor, {
+          source: 'certificates',
+          scope: 0,
+          selector: 'certificate',
+          classCode: 'IG-01',
+        }),
+        /always in IG-02/,
+      );
     });
 
     it('finishes a list whose carrying out failed half-way, never destroying anything twice', async () => {

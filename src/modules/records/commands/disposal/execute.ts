@@ -5,7 +5,7 @@ import type { Tx } from '../../../../platform/db/database.ts';
 import { londonToday } from '../../../../platform/clock.ts';
 import type { IsoDate } from '../../../../domain/calendar/dates.ts';
 import { listCanTake, type ListStatus } from '../../../../domain/records/disposal.ts';
-import { writeBag } from '../../bagit.ts';
+import { bagFiles, writeBag, writeTransferList } from '../../bagit.ts';
 import { buildCertificate } from '../../certificate.ts';
 import * as lists from '../../disposal-repository.ts';
 import type { DisposalListRow } from '../../disposal-repository.ts';
@@ -172,6 +172,19 @@ async function finishExecution(deps: RecordsDeps, actor: Actor, id: number) {
     if (!list || list.status !== 'executing') return undefined;
     if ((await lists.outstanding(tx, list.id, 1)).length) return undefined;
     const content = await buildCertificate(deps, tx, list, actor);
+    const transferred = (await lists.listItems(tx, list.id)).filter((e) => e.item.status === 'transferred');
+    if (transferred.length)
+      writeTransferList(
+        path.join(deps.transfersDir, list.certificateNumber!),
+        content.class.code,
+        transferred.map(({ item }) => ({
+          bag: `item-${item.id}`,
+          reference: item.title,
+          triggerOn: item.triggerOn,
+          until: item.until,
+          files: bagFiles(path.join(deps.transfersDir, list.certificateNumber!, `item-${item.id}`)),
+        })),
+      );
     await lists.insertCertificate(tx, {
       number: list.certificateNumber!,
       listId: list.id,
