@@ -156,23 +156,16 @@ export interface ScheduledRow {
   fingerprint: string;
 }
 
-/** The classes reviewers assigned to records of a source, among these keys: they outrank the source's rules. */
-export async function assignedClasses(
-  db: Executor,
-  source: string,
-  records: readonly { scope: number; key: string }[],
-): Promise<Map<string, number>> {
-  if (!records.length) return new Map();
+/**
+ * The classes reviewers assigned to records of a source ("scope/key" → class): they outrank the source's rules. Few
+ * records have one, so they are read once a run — not looked up a batch at a time, which scans the source's items
+ * again for every batch.
+ */
+export async function assignedClasses(db: Executor, source: string): Promise<Map<string, number>> {
   const rows = await db
     .select({ scope: recordItems.scope, key: recordItems.key, classId: recordItems.assignedClassId })
     .from(recordItems)
-    .where(
-      and(
-        eq(recordItems.source, source),
-        sql`${recordItems.assignedClassId} is not null`,
-        sql`(${recordItems.scope}, ${recordItems.key}) in (select * from unnest(${sql.param(records.map((r) => r.scope))}::int[], ${sql.param(records.map((r) => r.key))}::text[]))`,
-      ),
-    );
+    .where(and(eq(recordItems.source, source), sql`${recordItems.assignedClassId} is not null`));
   return new Map(rows.map((r) => [`${r.scope}/${r.key}`, r.classId!]));
 }
 

@@ -48,9 +48,9 @@ export async function runSchedule(
     const classify = classifierFor(source, rules, byId);
     const until = untilMemo();
     const result = { source: source.name, read: 0, scheduled: 0, unclassified: 0, waiting: 0, removed: 0 };
-    for await (const batch of source.records(deps.db, SCHEDULE_BATCH)) {
+    const assigned = await repo.assignedClasses(db, source.name);
+    for await (const batch of readingAhead(source.records(deps.db, SCHEDULE_BATCH))) {
       const rows: ScheduledRow[] = [];
-      const assigned = await repo.assignedClasses(db, source.name, batch);
       for (const record of batch) {
         const assignedId = assigned.get(`${record.scope}/${record.key}`);
         const c =
@@ -92,6 +92,17 @@ export async function runSchedule(
     audit({ action: 'records.scheduled', entityType: 'retention-schedule', details: { sources: results } }),
   );
   return results;
+}
+
+/** A source's batches, the next one asked for while this one is written (on a server, over another connection). */
+async function* readingAhead<T>(batches: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = batches[Symbol.asyncIterator]();
+  for (let next = iterator.next(); ;) {
+    const current = await next;
+    if (current.done) return;
+    next = iterator.next();
+    yield current.value;
+  }
 }
 
 /** Each record's class by its source's rules: folders for files, exact values for case types. */
