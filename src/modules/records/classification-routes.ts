@@ -24,7 +24,7 @@ export function classificationRoutes(deps: Deps): Routes {
     const [sources, rules, classes] = await Promise.all([
       deps.retentionSchedule.sources(),
       deps.retentionSchedule.rules(),
-      deps.retentionSchedule.classes(),
+      deps.retentionSchedule.inForce(),
     ]);
     res.render('records/views/classification.njk', {
       sources: sources.map((s) => ({

@@ -43,15 +43,11 @@ export function disposalRoutes(deps: Deps): Routes {
       limit: PAGE_SIZE,
       offset: (current - 1) * PAGE_SIZE,
     });
-    const [classes, directorates] = await Promise.all([
-      deps.retentionSchedule.classes(),
-      deps.organisation.directorates(),
-    ]);
+    const directorates = await deps.organisation.directorates();
     const principal = req.principal;
     res.render(view, {
       ...found,
       statusName: LIST_STATUS_NAMES[found.list.status as ListStatus],
-      classOf: classes.find((c) => c.id === found.list.classId),
       owner: directorates.find((d) => d.id === found.list.directorateId)?.name ?? 'No owner',
       may: {
         review: canReviewList(principal, found.list),
@@ -69,7 +65,7 @@ export function disposalRoutes(deps: Deps): Routes {
     const found = await deps.disposal.find(callerOf(req), numberOf(req), { limit: 1000, offset: 0 });
     const chosen = found.items.filter((r) => itemIds.includes(r.item.id));
     if (!chosen.length) throw new ValidationError('Choose at least one record on the list');
-    const classes = await deps.retentionSchedule.classes();
+    const classes = await deps.retentionSchedule.inForce();
     res.render('records/views/disposal-decide.njk', {
       list: found.list,
       chosen,

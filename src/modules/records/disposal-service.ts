@@ -11,6 +11,8 @@ import { proposeDisposals } from './commands/disposal/propose.ts';
 import { decide, disposeOfPending, submitReview, type DecisionInput } from './commands/disposal/review.ts';
 import { certificateCsv, certificatePdf, type Certificate } from './certificate.ts';
 import * as lists from './disposal-repository.ts';
+import * as repo from './repository.ts';
+import { ruleSentence } from './presenters.ts';
 import { RECORDS } from './permissions.ts';
 import { canViewList } from './policy.ts';
 
@@ -33,11 +35,16 @@ export class DisposalService {
   async find(caller: Caller, number: string, page = { limit: 50, offset: 0 }) {
     const list = await lists.findList(this.deps.db.orm, { number });
     if (!list || !canViewList(caller.principal, list)) throw new NotFoundError('No such disposal list');
-    const [tally, items] = await Promise.all([
+    const [tally, items, versions, owner] = await Promise.all([
       lists.listTally(this.deps.db.orm, list.id),
       lists.listItems(this.deps.db.orm, list.id, page),
+      repo.classVersions(this.deps.db.orm, list.classId),
+      repo.findClass(this.deps.db.orm, { id: list.classId }),
     ]);
-    return { list, tally, items };
+    // The rule the list was proposed under, which may since have changed.
+    const rule = versions.find((v) => v.version === list.classVersion)!;
+    const classOf = { code: owner!.code, description: rule.description, sentence: ruleSentence(rule) };
+    return { list, tally, items, classOf };
   }
 
   /** What changed since the owner's review, for the approval page. */

@@ -16,7 +16,7 @@ type Deps = Pick<Services, 'legalHolds' | 'retentionSchedule' | 'organisation' |
 export function holdsRoutes(deps: Deps): Routes {
   const holdForm = async (res: Response, page: Partial<InvalidForm> = {}) => {
     const [classes, sources, directorates] = await Promise.all([
-      deps.retentionSchedule.classes(),
+      deps.retentionSchedule.inForce(),
       deps.retentionSchedule.sources(),
       deps.organisation.directorates(),
     ]);
@@ -32,7 +32,7 @@ export function holdsRoutes(deps: Deps): Routes {
   /** The names a hold's scopes are written with. */
   const scopeNames = async () => {
     const [classes, directorates, sources] = await Promise.all([
-      deps.retentionSchedule.classes(),
+      deps.retentionSchedule.inForce(),
       deps.organisation.directorates(),
       deps.retentionSchedule.sources(),
     ]);

@@ -21,6 +21,11 @@ import { readScheduleFile, writeScheduleFile, type ScheduleFormat } from './sche
 export class RetentionScheduleService {
   constructor(private readonly deps: RecordsDeps) {}
 
+  /** Every class in force, for choosing one or naming it (no counting: a count touches every record). */
+  inForce() {
+    return repo.scheduleClasses(this.deps.db.orm);
+  }
+
   /** Every class in force, with how many records it holds. */
   async classes() {
     const [classes, counts] = await Promise.all([
