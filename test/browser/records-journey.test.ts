@@ -58,7 +58,11 @@ describe('records from the schedule to a disposal certificate, in Chromium', () 
     await page.goto(`${f.server.url}/records/disposal`);
     await check(page);
     await follow(page, 'DL-2026-0001');
-    assert.match(await page.locator('main').innerText(), /1 day from .+, then destroyed/, 'the rule it is under');
+    assert.match(
+      await page.locator('main').innerText(),
+      /1 day from .+, then destroyed/,
+      'the rule it is under',
+    );
     await page.locator('input[name="itemId"]').first().check();
     await press(page, 'Decide on the chosen records');
     await press(page, 'Save the decision');

@@ -37,6 +37,7 @@ const SEEDS: Seed[] = [
   ['GOV-01', 'Governance', 'Standards', 'Code of conduct complaint investigation files', 'closure', 'P6Y', 'trigger', 'destroy', 'Localism Act 2011', `${LEG}/ukpga/2011/20/contents`, 'P'],
   ['IG-01', 'Information governance', 'Information requests', 'Freedom of information, environmental information and subject access request files', 'closure', 'P3Y', 'trigger', 'destroy', 'Local decision (Darlington)', '', 'PS', 'The source does not state the trigger; Custodian counts from the case being closed'],
   ['IG-02', 'Information governance', 'Records management', 'Disposal certificates', 'creation', 'permanent', 'trigger', 'permanent', 'Code of practice on the management of records (s.46 FOIA), 2021', 'https://www.gov.uk/government/publications/code-of-practice-on-the-management-of-records-issued-under-section-46-the-freedom-of-information-act-2000', '', 'Proof of what was destroyed, when and on whose authority'],
+  ['IG-03', 'Information governance', 'Information requests', 'Press and general enquiries', 'closure', 'P2Y', 'trigger', 'destroy', 'Local decision', '', 'P', 'Routine correspondence: two years lets a complaint about an answer be looked into'],
   ['HS-01', 'Health and safety', 'Consultation', 'Health and safety meeting minutes (unit and team)', 'last-modified', 'P7Y', 'trigger', 'destroy', 'Health and Safety at Work etc. Act 1974 s.2(3)', `${LEG}/ukpga/1974/37/section/2`, ''],
   ['GOV-02', 'Governance', 'Risk management', 'Corporate risk assessments and the risk register', 'creation', 'permanent', 'trigger', 'permanent', 'Local decision (Devon)', '', ''],
   ['HR-01', 'Human resources', 'Employment', 'Personal employment and training record', 'end-of-employment', 'P6Y', 'trigger', 'destroy', 'Limitation Act 1980', `${LEG}/ukpga/1980/58/contents`, 'PS', 'Derbyshire closes the file a year after employment ends and keeps it six years from closure'],
@@ -106,6 +107,7 @@ export const SEED_SCHEDULE: readonly ScheduleRow[] = SEEDS.map(
   }),
 );
 
-/** The class closed requests are scheduled under, and the class disposal certificates are kept in. */
+/** The classes closed requests and enquiries are scheduled under, and the class disposal certificates are kept in. */
 export const REQUESTS_CLASS = 'IG-01';
+export const ENQUIRIES_CLASS = 'IG-03';
 export const CERTIFICATES_CLASS = 'IG-02';

@@ -7,7 +7,7 @@ import * as identity from '../../platform/identity/repository.ts';
 import { DEMO_EMAIL_DOMAIN } from '../../platform/identity/demo.ts';
 import type { Caller } from '../../platform/web/request.ts';
 import { updateList, type DisposalListRow } from './disposal-repository.ts';
-import { REQUESTS_CLASS, SEED_SCHEDULE } from '../../domain/records/seed-schedule.ts';
+import { ENQUIRIES_CLASS, REQUESTS_CLASS, SEED_SCHEDULE } from '../../domain/records/seed-schedule.ts';
 import * as repo from './repository.ts';
 import { createClass } from './commands/schedule/save-class.ts';
 
@@ -53,35 +53,34 @@ export async function seedDemoSchedule(context: DemoContext): Promise<void> {
     classes.set(c.code, c.id);
   }
   context.counts.recordClasses = SEED_SCHEDULE.length;
-  // Every closed request is kept under IG-01; the first nightly schedule run is done as soon as the demo is seeded.
-  for (const type of REQUEST_TYPES_KEPT) {
+  // Closed requests are kept under IG-01 and enquiries under IG-03; the first nightly schedule run is done as soon as
+  // the demo is seeded.
+  for (const [type, classCode] of DEMO_CASE_CLASSES) {
     const id = await repo.insertClassificationRule(context.tx, {
       source: 'requests',
       scope: 0,
       selector: type,
-      classId: classes.get(REQUESTS_CLASS)!,
+      classId: classes.get(classCode)!,
       createdBy: 'Demo council',
     });
     await context.audit({
       action: 'classification-rule.added',
       entityType: 'classification-rule',
       entityId: id,
-      details: { source: 'requests', scope: 0, classCode: REQUESTS_CLASS },
+      details: { source: 'requests', scope: 0, classCode },
     });
   }
   await seedDemoHolds(context, classes);
   context.afterwards(demoDisposals, { last: true });
 }
 
-const REQUEST_TYPES_KEPT = [
-  'foi',
-  'eir',
-  'sar',
-  'rectification',
-  'erasure',
-  'objection',
-  'restriction',
-  'internal-review',
+/** The class each type of closed case is kept under. */
+const DEMO_CASE_CLASSES: [string, string][] = [
+  ...['foi', 'eir', 'sar', 'rectification', 'erasure', 'objection', 'restriction', 'internal-review'].map(
+    (type): [string, string] => [type, REQUESTS_CLASS],
+  ),
+  ['press', ENQUIRIES_CLASS],
+  ['enquiry', ENQUIRIES_CLASS],
 ];
 
 /** Standing holds a council has: the IICSA instruction over child-related records, and a litigation hold. */
