@@ -130,7 +130,8 @@ for (const kind of DATABASE_KINDS) {
         authority: '',
         requestedBy: '',
         reviewOn: null,
-        scopes: [{ kind: 'source', source: 'files', folder: 'planning' }],
+        // Named as people know it: the discovery source, and a folder inside it.
+        scopes: [{ kind: 'source', source: 'Planning share', folder: 'planning' }],
       });
       assert.deepEqual(await ctx.services.disposal.propose(actor), [], 'the whole folder is held');
       await ctx.services.legalHolds.release(actor, hold, 'The appeal was dismissed');

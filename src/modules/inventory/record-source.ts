@@ -41,7 +41,7 @@ export function filesSource(deps: FilesSourceDeps): RecordSource {
         ? `Moved off the share to a quarantine folder only the service can read and deleted for good ${deps.quarantineDays} days later (deleted at once from a source set so); the inventory keeps its path, size and dates as a stub`
         : 'Deleted from the share; the inventory keeps its path, size and dates as a stub',
     scopes: async (db) =>
-      (await files.discoverySourcesByName(db.orm)).map((s) => ({ scope: s.id, name: s.name })),
+      (await files.discoverySourcesByName(db)).map((s) => ({ scope: s.id, name: s.name })),
     async *records(db, batchSize) {
       for (let after = { sourceId: 0, path: '' }; ;) {
         const rows = await files.filesAfter(db.orm, after, batchSize);

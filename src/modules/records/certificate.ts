@@ -15,11 +15,10 @@ import * as repo from './repository.ts';
  * carried it out, when and how — counts, sizes and date ranges, never a record's title or anything about a person.
  */
 export async function buildCertificate(deps: RecordsDeps, tx: Tx, list: DisposalListRow, actor: Actor) {
-  const [versions, figures, directorate] = await Promise.all([
-    repo.classVersions(tx, list.classId),
-    lists.certificateFigures(tx, list.id),
-    list.directorateId ? identity.findDirectorate(tx, list.directorateId) : undefined,
-  ]);
+  // One after another: a transaction is one connection, which takes one query at a time.
+  const versions = await repo.classVersions(tx, list.classId);
+  const figures = await lists.certificateFigures(tx, list.id);
+  const directorate = list.directorateId ? await identity.findDirectorate(tx, list.directorateId) : undefined;
   const rule = versions.find((v) => v.version === list.classVersion)!;
   const c = await repo.findClass(tx, { id: list.classId });
   const sources = new Map(deps.sources().map((s) => [s.name, s]));

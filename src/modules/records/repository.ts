@@ -256,16 +256,15 @@ export async function deleteClassificationRule(tx: Executor, id: number) {
 
 /** The sources whose records are in a class, on the schedule or by a rule. */
 export async function sourcesOfClass(db: Executor, classId: number): Promise<string[]> {
-  const [fromRules, fromItems] = await Promise.all([
-    db
-      .selectDistinct({ source: classificationRules.source })
-      .from(classificationRules)
-      .where(eq(classificationRules.classId, classId)),
-    db
-      .selectDistinct({ source: recordItems.source })
-      .from(recordItems)
-      .where(eq(recordItems.classId, classId)),
-  ]);
+  // In turn: this runs in a class change's transaction, one connection that takes one query at a time.
+  const fromRules = await db
+    .selectDistinct({ source: classificationRules.source })
+    .from(classificationRules)
+    .where(eq(classificationRules.classId, classId));
+  const fromItems = await db
+    .selectDistinct({ source: recordItems.source })
+    .from(recordItems)
+    .where(eq(recordItems.classId, classId));
   return [...new Set([...fromRules, ...fromItems].map((r) => r.source))];
 }
 

@@ -71,7 +71,7 @@ export class RetentionScheduleService {
         triggers: s.triggers,
         selectorMatch: s.selectorMatch,
         fixedClass: s.fixedClass,
-        scopes: await s.scopes(this.deps.db),
+        scopes: await s.scopes(this.deps.db.orm),
         choices: s.choices ?? [],
       })),
     );

@@ -45,8 +45,11 @@ export interface RecordSource {
   fixedClass?: string;
   /** How a classification rule's selector matches: a folder and everything under it, or one exact value. */
   selectorMatch: 'folder' | 'exact';
-  /** The parts a classification rule may name (the discovery sources); one, 0, where the source has no parts. */
-  scopes(db: Database): Promise<{ scope: number; name: string }[]>;
+  /**
+   * The parts a classification rule may name (the discovery sources); one, 0, where the source has no parts. Given
+   * the caller's transaction when there is one: on the embedded database a query outside it would wait for it.
+   */
+  scopes(db: Executor): Promise<{ scope: number; name: string }[]>;
   /** For exact matching, the values a rule may name (the case types). */
   choices?: readonly { value: string; text: string }[];
   /** Every record it holds now, in batches. */

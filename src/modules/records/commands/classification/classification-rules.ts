@@ -29,7 +29,7 @@ export async function addClassificationRule(
   if (!source) throw fieldError('source', 'Choose where the records are');
   if (source.fixedClass)
     throw fieldError('source', `${source.label} are always in ${source.fixedClass}: they take no rules`);
-  const scopes = await source.scopes(deps.db);
+  const scopes = await source.scopes(deps.db.orm);
   if (!scopes.some((s) => s.scope === input.scope)) throw fieldError('scope', 'Choose a source that exists');
   const selector = selectorFor(source, input.selector);
   return runCommand(deps, actor, async (tx, audit) => {

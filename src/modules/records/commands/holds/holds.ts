@@ -118,7 +118,7 @@ async function resolveScope(deps: RecordsDeps, tx: Tx, scope: HoldScopeInput) {
       if (source) return { kind: 'source', source: source.name, scope: null, folder: '' };
       // A part of a source by its name: a discovery source, and optionally a folder inside it.
       for (const candidate of deps.sources()) {
-        const part = (await candidate.scopes(deps.db)).find((p) => p.name === scope.source);
+        const part = (await candidate.scopes(tx)).find((p) => p.name === scope.source);
         if (!part) continue;
         const folder = normaliseFolder(scope.folder ?? '');
         if (climbsOut(folder)) throw fieldError('folder', 'Give a folder inside the source, without ".."');
