@@ -12,6 +12,9 @@ export const MAX_ID = 2_147_483_647;
 /** An id in a JSON body or a parsed form. */
 export const idSchema = z.number().int().min(1).max(MAX_ID);
 
+/** Whether a number can be a row's id: whole, from 1 to the largest a PostgreSQL integer holds. */
+export const isId = (n: number) => Number.isInteger(n) && n >= 1 && n <= MAX_ID;
+
 /** A whole positive id written in plain digits ("12"), or undefined: not "1e3", "0x1f", "Infinity", "-1" or "12abc". */
 export function parseId(value: unknown): number | undefined {
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';

@@ -107,4 +107,24 @@ describe('hostile input found by probing', () => {
       .attach('file', Buffer.from('hello'), { filename: 'a\u0000b.txt', contentType: 'text/plain' });
     assert.equal(nul.status, 400);
   });
+
+  it('answers records pages given numbers no record can have with a form error or 404', async () => {
+    const manager = await signedInAgent(ctx, emailFor('records_manager'));
+    for (const path of [
+      '/records/holds/99999999999',
+      '/records/disposal/DL-2026-99999999',
+      '/records/disposal/DL-2026-0001/certificate.exe',
+      '/records/classification/1e99/remove',
+    ])
+      assert.equal((await manager.get(path)).status, 404, path);
+    const form = await manager.get('/records/holds/new');
+    const res = await manager
+      .post('/records/holds')
+      .type('form')
+      .send(
+        formBody({ _csrf: csrfFrom(form.text), name: 'Claim', reason: 'A claim', itemIds: '99999999999999' }),
+      );
+    assert.equal(res.status, 400);
+    assert.match(res.text, /There is no record 99999999999999 on the schedule/);
+  });
 });

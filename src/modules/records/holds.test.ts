@@ -80,6 +80,12 @@ for (const kind of DATABASE_KINDS) {
         ctx.services.legalHolds.place(actor, hold({ scopes: [{ kind: 'source', source: 'nowhere' }] })),
         /no source called nowhere/,
       );
+      for (const itemId of [99_999_999_999_999, 1.5, -1])
+        await assert.rejects(
+          ctx.services.legalHolds.place(actor, hold({ scopes: [{ kind: 'item', itemId }] })),
+          /There is no record .* on the schedule/,
+          `record ${itemId}`,
+        );
       assert.deepEqual(await ctx.services.legalHolds.list(), []);
     });
 

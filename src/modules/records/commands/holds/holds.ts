@@ -2,7 +2,7 @@ import { runCommand, NotFoundError, ValidationError } from '../../../../platform
 import type { Actor } from '../../../../platform/audit/service.ts';
 import type { Tx } from '../../../../platform/db/database.ts';
 import * as identity from '../../../../platform/identity/repository.ts';
-import { fieldError } from '../../../../platform/validation.ts';
+import { fieldError, isId } from '../../../../platform/validation.ts';
 import { climbsOut, normaliseFolder } from '../../../../domain/records/classification.ts';
 import * as repo from '../../repository.ts';
 import type { RecordsDeps } from '../context.ts';
@@ -110,7 +110,7 @@ async function resolveScope(deps: RecordsDeps, tx: Tx, scope: HoldScopeInput) {
   switch (scope.kind) {
     case 'class': {
       const c = await repo.findClass(tx, { code: scope.classCode });
-      if (!c) throw fieldError('classCode', `There is no class ${scope.classCode} on the schedule`);
+      if (!c) throw fieldError('classCodes', `There is no class ${scope.classCode} on the schedule`);
       return { kind: 'class', classId: c.id };
     }
     case 'source': {
@@ -135,8 +135,9 @@ async function resolveScope(deps: RecordsDeps, tx: Tx, scope: HoldScopeInput) {
       return { kind: 'directorate', directorateId: d.id };
     }
     case 'item': {
-      if (!(await repo.findItem(tx, scope.itemId)))
-        throw fieldError('itemId', `There is no record ${scope.itemId} on the schedule`);
+      // A number no record can have (past the id range, not whole) is simply not on the schedule.
+      if (!isId(scope.itemId) || !(await repo.findItem(tx, scope.itemId)))
+        throw fieldError('itemIds', `There is no record ${scope.itemId} on the schedule`);
       return { kind: 'item', itemId: scope.itemId };
     }
     case 'search': {
