@@ -1,10 +1,7 @@
 import { createTestDatabase, type DatabaseKind } from '../test/support/databases.ts';
 import { recordClass } from '../test/support/factories.ts';
-import { createServices } from '../src/composition.ts';
-import { loadConfig } from '../src/platform/config.ts';
-import { FixedClock } from '../src/platform/clock.ts';
-import { createLogger } from '../src/platform/logger.ts';
 import { systemActor } from '../src/platform/audit/service.ts';
+import { benchServices } from './services.ts';
 import { ms, percentile, printTable, ratio, type Row } from './support.ts';
 
 const FILES = Number(process.env.BENCH_RECORD_FILES ?? 200_000);
@@ -32,13 +29,7 @@ async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ result: T; p
 export async function recordsBench(kind: DatabaseKind): Promise<Row[]> {
   const database = await createTestDatabase(kind);
   try {
-    const clock = new FixedClock(new Date(`${TODAY}T10:00:00Z`));
-    const services = createServices({
-      config: loadConfig({}),
-      db: database.db,
-      clock,
-      logger: createLogger('silent'),
-    });
+    const { services } = benchServices(database.db, new Date(`${TODAY}T10:00:00Z`));
     const actor = systemActor('Bench');
     const db = database.db;
     const [{ id: sourceId }] = (await db.query<{ id: number }>(

@@ -4,13 +4,10 @@ import { computeDeadline, type DeadlineKind } from '../src/domain/requests/deadl
 import { shippedCalendar } from '../src/domain/calendar/shipped.ts';
 import { addDays, fromDayNumber, toDayNumber } from '../src/domain/calendar/dates.ts';
 import { SeededRandom } from '../src/domain/shared/random.ts';
-import { createServices } from '../src/composition.ts';
-import { loadConfig } from '../src/platform/config.ts';
-import { FixedClock } from '../src/platform/clock.ts';
-import { createLogger } from '../src/platform/logger.ts';
 import { systemActor } from '../src/platform/audit/service.ts';
 import { requestCases } from '../src/modules/requests/schema.ts';
 import { teamMembers } from '../src/platform/identity/schema.ts';
+import { benchServices } from './services.ts';
 import { ms, percentile, printTable, ratio, type Row } from './support.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
@@ -56,13 +53,7 @@ function deadlineBench(): Row[] {
 async function teamListBench(kind: DatabaseKind): Promise<Row[]> {
   const database = await createTestDatabase(kind);
   try {
-    const clock = new FixedClock(new Date('2026-11-25T10:00:00Z'));
-    const services = createServices({
-      config: loadConfig({}),
-      db: database.db,
-      clock,
-      logger: createLogger('silent'),
-    });
+    const { services } = benchServices(database.db, new Date('2026-11-25T10:00:00Z'));
     const actor = systemActor('Bench');
     const directorateIds: number[] = [];
     for (let d = 0; d < 6; d++)
