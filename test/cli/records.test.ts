@@ -4,14 +4,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../support/cli.ts';
+import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { SCHEDULE_COLUMNS } from '../../src/domain/records/schedule.ts';
 
 describe('custodian retention', () => {
   let dir: string;
-  before(() => {
+  let server: TestDatabase;
+  before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodian-retention-'));
+    server = await createTestDatabase('postgresql');
   });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  after(async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await server.close();
+  });
 
   it('answers a batch line for line, in order, reporting bad lines and carrying on', async () => {
     const input = [
@@ -81,7 +87,9 @@ describe('custodian retention', () => {
   });
 
   it('lists what is due on the demo council with its holds, and places, lists and releases holds', async () => {
-    const env = { CUSTODIAN_DATA_DIR: path.join(dir, 'demo'), DATABASE_URL: '' };
+    // On the server: a dozen commands, each of which would otherwise open the embedded database afresh (the embedded
+    // path of the same commands is the import test's above).
+    const env = { CUSTODIAN_DATA_DIR: path.join(dir, 'demo'), DATABASE_URL: server.url! };
     assert.equal((await runCli(['seed', '--demo'], env)).code, 0);
     const due = await runCli(['disposal', 'due', '--json'], env);
     assert.equal(due.code, 0, due.stderr);
