@@ -9,6 +9,7 @@ import type { Caller } from '../../platform/web/request.ts';
 import { updateList, type DisposalListRow } from './disposal-repository.ts';
 import { ENQUIRIES_CLASS, REQUESTS_CLASS, SEED_SCHEDULE } from '../../domain/records/seed-schedule.ts';
 import * as repo from './repository.ts';
+import * as holdsRepo from './holds-repository.ts';
 import { createClass } from './commands/schedule/save-class.ts';
 
 /** Which of the demo council's directorates owns each function's records. */
@@ -114,8 +115,8 @@ async function seedDemoHolds(context: DemoContext, classes: ReadonlyMap<string, 
     },
   ];
   for (const { scopes, ...hold } of holds) {
-    const row = await repo.insertHold(context.tx, { ...hold, placedBy: 'Demo council' });
-    await repo.insertHoldScopes(
+    const row = await holdsRepo.insertHold(context.tx, { ...hold, placedBy: 'Demo council' });
+    await holdsRepo.insertHoldScopes(
       context.tx,
       scopes.map((scope) => ({ ...scope, holdId: row.id })),
     );

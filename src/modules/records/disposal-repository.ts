@@ -3,7 +3,8 @@ import type { Executor } from '../../platform/db/database.ts';
 import { updateVersioned } from '../../platform/db/queries.ts';
 import type { IsoDate } from '../../domain/calendar/dates.ts';
 import { disposalNumber } from '../../domain/records/disposal.ts';
-import { dueBy, notHeld } from './repository.ts';
+import { dueBy } from './due-repository.ts';
+import { notHeld } from './holds-repository.ts';
 import {
   disposalCertificates,
   disposalListItems,

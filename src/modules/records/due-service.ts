@@ -2,7 +2,8 @@ import type { Page } from '../../platform/db/queries.ts';
 import type { IsoDate } from '../../domain/calendar/dates.ts';
 import type { RecordsDeps } from './commands/context.ts';
 import type { LegalHoldsService } from './holds-service.ts';
-import * as repo from './repository.ts';
+import * as holdsRepo from './holds-repository.ts';
+import * as dueRepo from './due-repository.ts';
 import { addCalendarMonths } from '../../domain/calendar/dates.ts';
 
 const AGE_BANDS = [
@@ -21,7 +22,7 @@ export class DueRecordsService {
 
   /** One page of the records due by a day, each with the holds over it. */
   async page(on: IsoDate, page: Page) {
-    const { rows, total } = await repo.duePage(this.deps.db.orm, on, page);
+    const { rows, total } = await dueRepo.duePage(this.deps.db.orm, on, page);
     const held = await this.holds.holdsOf(rows);
     return { rows: rows.map((r) => ({ ...r, holds: held.get(r.id) ?? [] })), total };
   }
@@ -34,10 +35,10 @@ export class DueRecordsService {
     const db = this.deps.db.orm;
     const from = `${addCalendarMonths(`${on.slice(0, 7)}-01`, -11)}`;
     const [groups, disposed, directorates, holds] = await Promise.all([
-      repo.backlog(db, on),
-      repo.disposedByMonth(db, from),
+      dueRepo.backlog(db, on),
+      dueRepo.disposedByMonth(db, from),
       this.deps.organisation.directorates(),
-      repo.holds(db, { standing: true }),
+      holdsRepo.holds(db, { standing: true }),
     ]);
     const months = Array.from({ length: 12 }, (_, i) => addCalendarMonths(from, i).slice(0, 7));
     const names = new Map(directorates.map((d) => [d.id, d.name]));
@@ -48,14 +49,16 @@ export class DueRecordsService {
       byClass: groups.byClass.sort((a, b) => b.n - a.n),
       byAge: AGE_BANDS.map((band) => ({ ...band, n: groups.byAge.find((g) => g.key === band.key)?.n ?? 0 })),
       disposed: months.map((month) => ({ month, n: disposed.find((d) => d.month === month)?.n ?? 0 })),
-      holds: await Promise.all(holds.map(async (h) => ({ ...h, records: await repo.countHeldBy(db, h.id) }))),
+      holds: await Promise.all(
+        holds.map(async (h) => ({ ...h, records: await holdsRepo.countHeldBy(db, h.id) })),
+      ),
     };
   }
 
   /** Every record due by a day, in batches, each with the holds over it: for `custodian disposal due`. */
   async *all(on: IsoDate, batchSize = 1000) {
     for (let after = 0; ;) {
-      const rows = await repo.dueAfter(this.deps.db.orm, on, after, batchSize);
+      const rows = await dueRepo.dueAfter(this.deps.db.orm, on, after, batchSize);
       if (!rows.length) return;
       after = rows.at(-1)!.id;
       const held = await this.holds.holdsOf(rows);

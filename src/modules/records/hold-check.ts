@@ -1,6 +1,6 @@
 import type { Executor } from '../../platform/db/database.ts';
 import type { RecordsDeps } from './commands/context.ts';
-import * as repo from './repository.ts';
+import * as holdsRepo from './holds-repository.ts';
 
 /**
  * The standing holds covering each of these items: by class, source or folder, directorate, the item, or a search
@@ -12,11 +12,11 @@ export async function holdsCovering(
   db: Executor,
   items: readonly { id: number; source: string; key: string }[],
 ): Promise<Map<number, string[]>> {
-  const held = await repo.holdNamesOf(
+  const held = await holdsRepo.holdNamesOf(
     db,
     items.map((i) => i.id),
   );
-  const searches = await repo.standingSearches(db);
+  const searches = await holdsRepo.standingSearches(db);
   if (!searches.length) return held;
   for (const source of deps.sources()) {
     if (!source.matching) continue;

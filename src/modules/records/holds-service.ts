@@ -9,7 +9,7 @@ import {
   type HoldInput,
   type HoldScopeInput,
 } from './commands/holds/holds.ts';
-import * as repo from './repository.ts';
+import * as holdsRepo from './holds-repository.ts';
 import { holdsCovering } from './hold-check.ts';
 
 /** Legal holds: placed over what they name, checked before any disposal, released with a reason. */
@@ -18,8 +18,8 @@ export class LegalHoldsService {
 
   /** Every hold, standing ones first, each with what it covers. */
   async list(options: { standing?: boolean } = {}) {
-    const holds = await repo.holds(this.deps.db.orm, options);
-    const scopes = await repo.scopesOf(
+    const holds = await holdsRepo.holds(this.deps.db.orm, options);
+    const scopes = await holdsRepo.scopesOf(
       this.deps.db.orm,
       holds.map((h) => h.id),
     );
@@ -29,9 +29,9 @@ export class LegalHoldsService {
   }
 
   async find(by: { id: number } | { name: string }) {
-    const hold = await repo.findHold(this.deps.db.orm, by);
+    const hold = await holdsRepo.findHold(this.deps.db.orm, by);
     if (!hold) throw new NotFoundError('No such hold');
-    return { ...hold, scopes: await repo.scopesOf(this.deps.db.orm, [hold.id]) };
+    return { ...hold, scopes: await holdsRepo.scopesOf(this.deps.db.orm, [hold.id]) };
   }
 
   place(actor: Actor, input: HoldInput) {
@@ -48,12 +48,12 @@ export class LegalHoldsService {
 
   /** How many records on the schedule a hold covers (by everything but a search of their content). */
   countHeld(holdId: number) {
-    return repo.countHeldBy(this.deps.db.orm, holdId);
+    return holdsRepo.countHeldBy(this.deps.db.orm, holdId);
   }
 
   /** Standing holds whose review date has come. */
   async dueForReview(today: IsoDate) {
-    return (await repo.holds(this.deps.db.orm, { standing: true })).filter(
+    return (await holdsRepo.holds(this.deps.db.orm, { standing: true })).filter(
       (h) => h.reviewOn && h.reviewOn <= today,
     );
   }

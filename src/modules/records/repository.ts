@@ -1,12 +1,10 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Executor, Orm } from '../../platform/db/database.ts';
 import { countAll } from '../../platform/db/count.ts';
-import { paged, updateVersioned, type Page } from '../../platform/db/queries.ts';
+import { updateVersioned } from '../../platform/db/queries.ts';
 import type { IsoDate } from '../../domain/calendar/dates.ts';
 import {
   classificationRules,
-  legalHolds,
-  legalHoldScopes,
   recordClasses,
   recordClassVersions,
   recordItems,
@@ -14,7 +12,9 @@ import {
 } from './schema.ts';
 
 /**
- * Every query on the records module's tables. Commands and queries call these; nothing else in the module writes SQL.
+ * The queries on the schedule: classes and their versions, classification rules, and the schedule run's writes.
+ * Holds are in holds-repository.ts, what is due in due-repository.ts, disposal lists in disposal-repository.ts; nothing
+ * else in the module writes SQL.
  */
 
 export type RecordClassRow = typeof recordClasses.$inferSelect;
@@ -268,213 +268,7 @@ export async function sourcesOfClass(db: Executor, classId: number): Promise<str
   return [...new Set([...fromRules, ...fromItems].map((r) => r.source))];
 }
 
-// ---------- legal holds ----------
-
-export type LegalHoldRow = typeof legalHolds.$inferSelect;
-export type HoldScopeRow = typeof legalHoldScopes.$inferSelect;
-
-/** A LIKE pattern of a column's text in SQL, its own % _ \ escaped. */
-const likeEscaped = (text: SQL) =>
-  sql`replace(replace(replace(lower(${text}), '\\', '\\\\'), '%', '\\%'), '_', '\\_')`;
-
-/** Whether a standing hold's scope `s` covers the record_items row in the outer query. */
-const scopeCoversItem = sql`(
-     (s.kind = 'class' and s.class_id = ${recordItems.classId})
-  or (s.kind = 'item' and s.item_id = ${recordItems.id})
-  or (s.kind = 'directorate' and s.directorate_id = coalesce(${recordItems.directorateId},
-        (select c.owner_directorate_id from record_classes c where c.id = ${recordItems.classId})))
-  or (s.kind = 'source' and s.source = ${recordItems.source} and (s.scope is null or s.scope = ${recordItems.scope})
-        and (coalesce(s.folder, '') = '' or lower(${recordItems.key}) = lower(s.folder)
-             or lower(${recordItems.key}) like ${likeEscaped(sql`s.folder`)} || '/%'))
-  or (s.kind = 'search' and lower(${recordItems.title}) like '%' || ${likeEscaped(sql`s.term`)} || '%')
-)`;
-
-/** Items no standing hold covers (by class, source or folder, directorate, the item itself, or its title). */
-export const notHeld = sql`not exists (select 1 from legal_hold_scopes s
-  join legal_holds h on h.id = s.hold_id and h.released_at is null where ${scopeCoversItem})`;
-
-/** The standing holds covering each of these items, by name. */
-export async function holdNamesOf(db: Executor, itemIds: readonly number[]): Promise<Map<number, string[]>> {
-  const held = new Map<number, string[]>();
-  if (!itemIds.length) return held;
-  const rows = await db
-    .selectDistinct({ itemId: recordItems.id, name: legalHolds.name })
-    .from(recordItems)
-    .innerJoin(sql`legal_hold_scopes s`, scopeCoversItem)
-    .innerJoin(legalHolds, and(sql`${legalHolds.id} = s.hold_id`, isNull(legalHolds.releasedAt)))
-    .where(inArray(recordItems.id, [...itemIds]));
-  for (const r of rows) held.set(r.itemId, [...(held.get(r.itemId) ?? []), r.name]);
-  return held;
-}
-
-export function holds(db: Executor, options: { standing?: boolean } = {}) {
-  return db
-    .select()
-    .from(legalHolds)
-    .where(options.standing ? isNull(legalHolds.releasedAt) : undefined)
-    .orderBy(asc(legalHolds.name));
-}
-
-export async function findHold(db: Executor, by: { id: number } | { name: string }) {
-  const [row] = await db
-    .select()
-    .from(legalHolds)
-    .where('id' in by ? eq(legalHolds.id, by.id) : eq(legalHolds.name, by.name));
-  return row;
-}
-
-export function scopesOf(db: Executor, holdIds: readonly number[]) {
-  if (!holdIds.length) return Promise.resolve([] as HoldScopeRow[]);
-  return db
-    .select()
-    .from(legalHoldScopes)
-    .where(inArray(legalHoldScopes.holdId, [...holdIds]))
-    .orderBy(asc(legalHoldScopes.id));
-}
-
-/** The search terms of standing holds, for the sources that can look inside their records. */
-export function standingSearches(db: Executor) {
-  return db
-    .select({ name: legalHolds.name, term: legalHoldScopes.term })
-    .from(legalHoldScopes)
-    .innerJoin(legalHolds, eq(legalHolds.id, legalHoldScopes.holdId))
-    .where(and(eq(legalHoldScopes.kind, 'search'), isNull(legalHolds.releasedAt)));
-}
-
-export async function insertHold(
-  tx: Executor,
-  values: typeof legalHolds.$inferInsert,
-): Promise<LegalHoldRow> {
-  const [row] = await tx.insert(legalHolds).values(values).returning();
-  return row!;
-}
-
-export async function insertHoldScopes(tx: Executor, values: (typeof legalHoldScopes.$inferInsert)[]) {
-  if (values.length) await tx.insert(legalHoldScopes).values(values);
-}
-
-export function releaseHoldRow(
-  tx: Executor,
-  hold: { id: number; version: number },
-  release: { releasedBy: string; releasedAt: Date; releaseReason: string },
-) {
-  return updateVersioned(tx, legalHolds, hold, release, release.releasedAt);
-}
-
 export async function findItem(db: Executor, id: number) {
   const [row] = await db.select().from(recordItems).where(eq(recordItems.id, id));
   return row;
-}
-
-// ---------- due for disposal ----------
-
-/**
- * Records whose retention has ended by a day: past their last day (and any date a reviewer kept them to), not
- * permanent, not yet disposed of. Held ones are included: the list says so.
- */
-export const dueBy = (on: IsoDate) =>
-  and(
-    inArray(recordItems.status, ['scheduled', 'listed']),
-    sql`${recordItems.until} < ${on}`,
-    or(isNull(recordItems.keepUntil), sql`${recordItems.keepUntil} < ${on}`),
-  );
-
-const dueColumns = {
-  id: recordItems.id,
-  source: recordItems.source,
-  key: recordItems.key,
-  title: recordItems.title,
-  classCode: recordClasses.code,
-  until: recordItems.until,
-  status: recordItems.status,
-  size: recordItems.size,
-};
-
-/** A page of the records due by a day, the longest overdue first, and how many there are. */
-export function duePage(db: Executor, on: IsoDate, page: Page) {
-  const where = dueBy(on);
-  return paged(db, recordItems, where, () =>
-    db
-      .select(dueColumns)
-      .from(recordItems)
-      .innerJoin(recordClasses, eq(recordClasses.id, recordItems.classId))
-      .where(where)
-      .orderBy(asc(recordItems.until), asc(recordItems.id))
-      .limit(page.limit)
-      .offset(page.offset),
-  );
-}
-
-/** The records due by a day in id order after a given one: a batch of the whole list. */
-export function dueAfter(db: Executor, on: IsoDate, afterId: number, limit: number) {
-  return db
-    .select(dueColumns)
-    .from(recordItems)
-    .innerJoin(recordClasses, eq(recordClasses.id, recordItems.classId))
-    .where(and(dueBy(on), sql`${recordItems.id} > ${afterId}`))
-    .orderBy(asc(recordItems.id))
-    .limit(limit);
-}
-
-// ---------- backlog ----------
-
-/** Records past their date and not disposed of on a day: by directorate, by class and by how long overdue. */
-export async function backlog(db: Executor, on: IsoDate) {
-  const where = dueBy(on);
-  const owner = sql<
-    number | null
-  >`coalesce(${recordItems.directorateId}, ${recordClasses.ownerDirectorateId})`;
-  const overdue = sql<string>`case
-      when ${recordItems.until} >= (${on}::date - 365) then 'under-1'
-      when ${recordItems.until} >= (${on}::date - 730) then '1-2'
-      when ${recordItems.until} >= (${on}::date - 1825) then '2-5'
-      else 'over-5' end`;
-  const grouped = (key: SQL) =>
-    db
-      .select({
-        key,
-        n: countAll(),
-        bytes: sql<number>`coalesce(sum(${recordItems.size}), 0)`.mapWith(Number),
-      })
-      .from(recordItems)
-      .innerJoin(recordClasses, eq(recordClasses.id, recordItems.classId))
-      .where(where)
-      // By position: a key with the day in it is a new parameter each time it is written, so not "the same".
-      .groupBy(sql`1`);
-  const [byDirectorate, byClass, byAge] = await Promise.all([
-    grouped(owner),
-    grouped(sql`${recordClasses.code}`),
-    grouped(overdue),
-  ]);
-  return { byDirectorate, byClass, byAge };
-}
-
-/** Records disposed of (destroyed or transferred) each month from a day on. */
-export function disposedByMonth(db: Executor, from: IsoDate) {
-  const month = sql<string>`to_char(${recordItems.disposedOn}, 'YYYY-MM')`;
-  return db
-    .select({ month, n: countAll() })
-    .from(recordItems)
-    .where(
-      and(
-        inArray(recordItems.status, ['disposed', 'transferred']),
-        sql`${recordItems.disposedOn} >= ${from}`,
-      ),
-    )
-    .groupBy(month)
-    .orderBy(month);
-}
-
-/** How many records on the schedule one standing hold covers (its searches by title; content is looked at per list). */
-export async function countHeldBy(db: Executor, holdId: number): Promise<number> {
-  const [row] = await db
-    .select({ n: countAll() })
-    .from(recordItems)
-    .where(
-      and(
-        inArray(recordItems.status, ['scheduled', 'listed']),
-        sql`exists (select 1 from legal_hold_scopes s where s.hold_id = ${holdId} and ${scopeCoversItem})`,
-      ),
-    );
-  return row?.n ?? 0;
 }

@@ -5,6 +5,7 @@ import * as identity from '../../../../platform/identity/repository.ts';
 import { fieldError, isId } from '../../../../platform/validation.ts';
 import { climbsOut, normaliseFolder } from '../../../../domain/records/classification.ts';
 import * as repo from '../../repository.ts';
+import * as holdsRepo from '../../holds-repository.ts';
 import type { RecordsDeps } from '../context.ts';
 
 /** Something a hold covers, as a person names it. */
@@ -35,11 +36,11 @@ export async function placeHold(deps: RecordsDeps, actor: Actor, input: HoldInpu
       'Say what the hold covers: classes, a source or folder, a directorate, items or a search',
     );
   return runCommand(deps, actor, async (tx, audit) => {
-    if (await repo.findHold(tx, { name: input.name }))
+    if (await holdsRepo.findHold(tx, { name: input.name }))
       throw fieldError('name', `There is already a hold called ${input.name}`);
     const scopes = [];
     for (const scope of input.scopes) scopes.push(await resolveScope(deps, tx, scope));
-    const hold = await repo.insertHold(tx, {
+    const hold = await holdsRepo.insertHold(tx, {
       name: input.name,
       reason: input.reason,
       authority: input.authority,
@@ -48,7 +49,7 @@ export async function placeHold(deps: RecordsDeps, actor: Actor, input: HoldInpu
       placedBy: actor.label,
       placedAt: deps.clock.now(),
     });
-    await repo.insertHoldScopes(
+    await holdsRepo.insertHoldScopes(
       tx,
       scopes.map((s) => ({ ...s, holdId: hold.id })),
     );
@@ -65,11 +66,11 @@ export async function placeHold(deps: RecordsDeps, actor: Actor, input: HoldInpu
 /** Widens a standing hold to cover something more. */
 export async function addHoldScope(deps: RecordsDeps, actor: Actor, holdId: number, scope: HoldScopeInput) {
   await runCommand(deps, actor, async (tx, audit) => {
-    const hold = await repo.findHold(tx, { id: holdId });
+    const hold = await holdsRepo.findHold(tx, { id: holdId });
     if (!hold) throw new NotFoundError('No such hold');
     if (hold.releasedAt) throw new ValidationError('This hold has been released: place a new one');
     const resolved = await resolveScope(deps, tx, scope);
-    await repo.insertHoldScopes(tx, [{ ...resolved, holdId }]);
+    await holdsRepo.insertHoldScopes(tx, [{ ...resolved, holdId }]);
     await audit({
       action: 'legal-hold.widened',
       entityType: 'legal-hold',
@@ -88,10 +89,10 @@ export async function releaseHold(
 ) {
   if (!reason.trim()) throw fieldError('reason', 'Say why the hold can be released');
   await runCommand(deps, actor, async (tx, audit) => {
-    const current = await repo.findHold(tx, { id: hold.id });
+    const current = await holdsRepo.findHold(tx, { id: hold.id });
     if (!current) throw new NotFoundError('No such hold');
     if (current.releasedAt) throw new ValidationError('This hold has already been released');
-    await repo.releaseHoldRow(tx, hold, {
+    await holdsRepo.releaseHoldRow(tx, hold, {
       releasedBy: actor.label,
       releasedAt: deps.clock.now(),
       releaseReason: reason,
