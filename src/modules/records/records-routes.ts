@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { Services } from '../../platform/modules.ts';
 import { londonToday } from '../../platform/clock.ts';
-import { barChartSvg } from '../../platform/web/charts.ts';
+import { barChart } from '../../platform/web/charts.ts';
 import { monthName } from '../../platform/web/format.ts';
 import { dateFields, dateFromFields } from '../../platform/web/forms.ts';
 import { pagination } from '../../platform/web/pagination.ts';
@@ -57,7 +57,7 @@ export function recordsRoutes(deps: Deps): Routes {
       const backlog = await deps.dueRecords.backlog(londonToday(deps.clock));
       res.render('records/views/backlog.njk', {
         ...backlog,
-        chart: barChartSvg({
+        chart: barChart({
           id: 'disposed-chart',
           title: 'Records disposed of each month',
           labels: backlog.disposed.map((d) => monthName(d.month, { short: true })),

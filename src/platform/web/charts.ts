@@ -8,9 +8,6 @@ export interface Series {
 
 const COLOURS = ['#1d70b8', '#d4351c', '#00703c', '#6f72af'];
 
-const esc = (t: string) =>
-  t.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
-
 /**
  * A line chart as inline SVG: readable without JavaScript, labelled for screen readers, and always shown beside a
  * table of the same numbers. Values are percentages (0–100).
@@ -28,6 +25,8 @@ export function lineChartSvg(options: {
     pad.left +
     (options.labels.length <= 1 ? 0 : (i * (width - pad.left - pad.right)) / (options.labels.length - 1));
   const y = (v: number) => pad.top + ((100 - v) * (height - pad.top - pad.bottom)) / 100;
+  const esc = (t: string) =>
+    t.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
   const grid = [0, 25, 50, 75, 100]
     .map(
       (v) =>
@@ -60,31 +59,35 @@ export function lineChartSvg(options: {
 }
 
 /**
- * A bar chart of counts as inline SVG, one bar a label, each bar's number written above it: readable without
- * JavaScript, labelled for screen readers, and always shown beside a table of the same numbers.
+ * A bar chart of counts, laid out for the `barChart` macro (views/charts.njk) to draw as inline SVG, one bar a label,
+ * each bar's number above it: readable without JavaScript, labelled for screen readers, and always shown beside a
+ * table of the same numbers. The layout is worked out here; the macro escapes every label.
  */
-export function barChartSvg(options: {
-  title: string;
-  id: string;
-  labels: string[];
-  values: number[];
-}): string {
+export function barChart(options: { title: string; id: string; labels: string[]; values: number[] }) {
   const width = 640;
   const height = 220;
   const pad = { left: 12, right: 12, top: 20, bottom: 36 };
   const max = Math.max(1, ...options.values);
   const slot = (width - pad.left - pad.right) / Math.max(1, options.values.length);
-  const bars = options.values
-    .map((v, i) => {
-      const h = ((height - pad.top - pad.bottom) * v) / max;
+  return {
+    id: options.id,
+    title: options.title,
+    width,
+    height,
+    baseline: { x1: pad.left, x2: width - pad.right, y: height - pad.bottom },
+    bars: options.values.map((value, i) => {
+      const h = ((height - pad.top - pad.bottom) * value) / max;
       const x = pad.left + i * slot + slot * 0.15;
-      const y = height - pad.bottom - h;
-      return (
-        `<rect x="${x}" y="${y}" width="${slot * 0.7}" height="${h}" fill="${COLOURS[0]}"/>` +
-        `<text x="${x + slot * 0.35}" y="${y - 4}" text-anchor="middle" font-size="11">${v.toLocaleString('en-GB')}</text>` +
-        `<text x="${x + slot * 0.35}" y="${height - 14}" text-anchor="middle" font-size="11">${esc(options.labels[i] ?? '')}</text>`
-      );
-    })
-    .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${esc(options.id)}"><title id="${esc(options.id)}">${esc(options.title)}</title><line x1="${pad.left}" x2="${width - pad.right}" y1="${height - pad.bottom}" y2="${height - pad.bottom}" stroke="#b1b4b6"/>${bars}</svg>`;
+      return {
+        x,
+        y: height - pad.bottom - h,
+        width: slot * 0.7,
+        height: h,
+        middle: x + slot * 0.35,
+        value: value.toLocaleString('en-GB'),
+        label: options.labels[i] ?? '',
+        labelY: height - 14,
+      };
+    }),
+  };
 }
