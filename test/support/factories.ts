@@ -126,3 +126,17 @@ export function recordClass(overrides: Partial<ClassInput> = {}): ClassInput {
     ...overrides,
   };
 }
+
+/** The next disposal list the nightly run proposes (of a class, if named), every record disposed of, approved. */
+export async function approvedDisposalList(ctx: TestContext, caller: Caller, classCode?: string) {
+  const actor = systemActor('Test');
+  await ctx.services.recordScheduler.run(actor);
+  const proposed = (await ctx.services.disposal.propose(actor)).find(
+    (p) => !classCode || p.classCode === classCode,
+  )!;
+  const list = (await ctx.services.disposal.lists(caller.principal)).find(
+    (l) => l.list.number === proposed.number,
+  )!.list;
+  await ctx.services.disposal.disposeOfPending(caller, list.id);
+  return ctx.services.disposal.approve(caller, await ctx.services.disposal.submitReview(caller, list));
+}

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { createTestContext, type TestContext } from '../../../test/support/app.ts';
 import { DATABASE_KINDS } from '../../../test/support/databases.ts';
-import { recordClass } from '../../../test/support/factories.ts';
+import { approvedDisposalList, recordClass } from '../../../test/support/factories.ts';
 import { systemActor } from '../../platform/audit/service.ts';
 import { createLogger } from '../../platform/logger.ts';
 import type { Caller } from '../../platform/web/request.ts';
@@ -239,13 +239,7 @@ for (const kind of DATABASE_KINDS) {
         selector: 'Archive/Minutes',
         classCode: 'DEM-01',
       });
-      await ctx.services.recordScheduler.run(actor);
-      const proposed = (await ctx.services.disposal.propose(actor)).find((p) => p.classCode === 'DEM-01')!;
-      const list = (await ctx.services.disposal.lists(manager.principal)).find(
-        (l) => l.list.number === proposed.number,
-      )!.list;
-      await ctx.services.disposal.disposeOfPending(manager, list.id);
-      await ctx.services.disposal.approve(manager, await ctx.services.disposal.submitReview(manager, list));
+      const list = await approvedDisposalList(ctx, manager, 'DEM-01');
       ctx.clock.advance(8 * DAY);
       const done = (await ctx.services.disposal.carryOut(actor)).find((d) => d.number === list.number)!;
       const [entry] = await entries(list.number);

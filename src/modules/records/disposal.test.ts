@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { createTestContext, type TestContext } from '../../../test/support/app.ts';
 import { DATABASE_KINDS } from '../../../test/support/databases.ts';
-import { caseInStatus, dpoCaller, recordClass } from '../../../test/support/factories.ts';
+import {
+  caseInStatus,
+  dpoCaller,
+  recordClass,
+  approvedDisposalList,
+} from '../../../test/support/factories.ts';
 import { systemActor } from '../../platform/audit/service.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors.ts';
 import type { Caller } from '../../platform/web/request.ts';
@@ -257,16 +262,7 @@ for (const kind of DATABASE_KINDS) {
     it('finishes a list whose carrying out failed half-way, never destroying anything twice', async () => {
       // Three more closed cases, proposed, reviewed and approved; the source fails on the second destruction.
       for (let i = 0; i < 3; i++) await caseInStatus(ctx, 'closed', { subject: `Later ${i}` });
-      await ctx.services.recordScheduler.run(actor);
-      const [proposed] = await ctx.services.disposal.propose(actor);
-      const list = (await ctx.services.disposal.lists(manager.principal)).find(
-        (l) => l.list.number === proposed!.number,
-      )!.list;
-      await ctx.services.disposal.disposeOfPending(manager, list.id);
-      const approved = await ctx.services.disposal.approve(
-        manager,
-        await ctx.services.disposal.submitReview(manager, list),
-      );
+      const approved = await approvedDisposalList(ctx, manager);
       ctx.clock.advance(8 * DAY);
       const source = ctx.services.modules.find((m) => m.name === 'requests')!;
       const original = source.recordSources!;
@@ -305,16 +301,7 @@ for (const kind of DATABASE_KINDS) {
 
     it('stops an approved list on request, its records back on the schedule', async () => {
       const extra = await caseInStatus(ctx, 'closed', { subject: 'To stop' });
-      await ctx.services.recordScheduler.run(actor);
-      const [proposed] = await ctx.services.disposal.propose(actor);
-      const list = (await ctx.services.disposal.lists(manager.principal)).find(
-        (l) => l.list.number === proposed!.number,
-      )!.list;
-      await ctx.services.disposal.disposeOfPending(manager, list.id);
-      const approved = await ctx.services.disposal.approve(
-        manager,
-        await ctx.services.disposal.submitReview(manager, list),
-      );
+      const approved = await approvedDisposalList(ctx, manager);
       const auditor = await callerAs(ctx, 'auditor');
       await assert.rejects(ctx.services.disposal.stop(auditor, approved, 'No'), ForbiddenError);
       await assert.rejects(ctx.services.disposal.stop(manager, approved, ''), ValidationError);

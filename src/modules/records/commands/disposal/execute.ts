@@ -120,6 +120,25 @@ async function carryOutOne(
   if (state !== 'same')
     return skip(state === 'gone' ? 'gone from its source' : 'changed since it was reviewed');
   const certificate = list.certificateNumber!;
+  // Transferred (bagged for the record office) or destroyed by its source: either way done, under the certificate.
+  const done = async (outcome: 'transferred' | 'destroyed', details: Record<string, unknown>) => {
+    await lists.markDisposed(tx, item.id, {
+      status: outcome === 'transferred' ? 'transferred' : 'disposed',
+      certificateNumber: certificate,
+      disposedOn: context.today,
+    });
+    await lists.setOutcome(tx, list.id, item.id, {
+      outcome: 'done',
+      outcomeNote: outcome,
+      doneAt: deps.clock.now(),
+    });
+    await audit({
+      action: `record.${outcome}`,
+      entityType: 'record-item',
+      entityId: item.id,
+      details: { list: list.number, certificate, ...details },
+    });
+  };
   if (context.action === 'transfer') {
     const files = (await source!.exportForTransfer?.(tx, item)) ?? [];
     const bag = writeBag(path.join(deps.transfersDir, certificate, `item-${item.id}`), files, {
@@ -128,41 +147,10 @@ async function carryOutOne(
       'Bagging-Date': context.today,
       'Internal-Sender-Identifier': `${list.number} ${certificate}`,
     });
-    await lists.markDisposed(tx, item.id, {
-      status: 'transferred',
-      certificateNumber: certificate,
-      disposedOn: context.today,
-    });
-    await lists.setOutcome(tx, list.id, item.id, {
-      outcome: 'done',
-      outcomeNote: 'transferred',
-      doneAt: deps.clock.now(),
-    });
-    await audit({
-      action: 'record.transferred',
-      entityType: 'record-item',
-      entityId: item.id,
-      details: { list: list.number, certificate, files: bag.files, bytes: bag.bytes },
-    });
-    return;
+    return done('transferred', { files: bag.files, bytes: bag.bytes });
   }
   await source!.destroy(tx, item, certificate, context.today);
-  await lists.markDisposed(tx, item.id, {
-    status: 'disposed',
-    certificateNumber: certificate,
-    disposedOn: context.today,
-  });
-  await lists.setOutcome(tx, list.id, item.id, {
-    outcome: 'done',
-    outcomeNote: 'destroyed',
-    doneAt: deps.clock.now(),
-  });
-  await audit({
-    action: 'record.destroyed',
-    entityType: 'record-item',
-    entityId: item.id,
-    details: { list: list.number, certificate, source: item.source },
-  });
+  return done('destroyed', { source: item.source });
 }
 
 /** Issues the certificate of a list whose every record is dealt with. */
