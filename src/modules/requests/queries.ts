@@ -12,6 +12,7 @@ import type { RequestsDeps } from './commands/context.ts';
 import { REQUESTS } from './permissions.ts';
 import { canViewCase } from './policy.ts';
 import * as repo from './repository.ts';
+import * as settingsRepo from './settings-repository.ts';
 import type { RequestCase } from './repository.ts';
 
 /** The read side of casework: what the pages and the API show, each read of a case's personal data audited. */
@@ -106,7 +107,7 @@ export async function caseDetails(deps: RequestsDeps, c: RequestCase) {
     repo.contributionsOf(db, c.id),
     repo.searchesOf(db, c.id),
     repo.disclosuresOf(db, c.id),
-    repo.systems(db, { activeOnly: true }),
+    settingsRepo.systems(db, { activeOnly: true }),
     repo.reviewsOf(db, c.id),
     repo.attachmentsOf(db, c.id),
     c.reviewOf ? repo.findCase(db, c.reviewOf) : undefined,

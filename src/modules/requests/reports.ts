@@ -9,7 +9,8 @@ import {
   timeliness,
   type Family,
 } from '../../domain/requests/statistics.ts';
-import * as repo from './repository.ts';
+import * as settingsRepo from './settings-repository.ts';
+import * as reportsRepo from './reports-repository.ts';
 
 /** A directorate without its own target is held to the ICO's 95 %. */
 const DEFAULT_TARGET = 95;
@@ -33,11 +34,11 @@ export class RequestReportsService {
     const db = this.deps.db.orm;
     const [calendar, responded, received, overdue, directorates, targets] = await Promise.all([
       this.deps.calendar.current(),
-      repo.respondedBetween(db, from, options.until),
-      repo.receivedByMonth(db, from, options.until),
-      repo.overdueOn(db, options.until),
+      reportsRepo.respondedBetween(db, from, options.until),
+      reportsRepo.receivedByMonth(db, from, options.until),
+      reportsRepo.overdueOn(db, options.until),
       this.deps.organisation.directorates(),
-      repo.targets(db),
+      settingsRepo.targets(db),
     ]);
     const targetFor = (directorateId: number | null, family: Family) => {
       const t = targets.find((x) => x.directorateId === directorateId);

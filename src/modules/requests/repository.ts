@@ -6,7 +6,6 @@ import {
   gte,
   ilike,
   inArray,
-  isNotNull,
   isNull,
   lte,
   notInArray,
@@ -15,7 +14,6 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
-import { countAll } from '../../platform/db/count.ts';
 import { containing, paged, updateVersioned, type Page } from '../../platform/db/queries.ts';
 import {
   formatReference,
@@ -30,15 +28,15 @@ import {
   requestCases,
   requestContributions,
   requestSequences,
-  requestTargets,
   sarDisclosures,
   sarSearches,
   sarSystems,
 } from './schema.ts';
 
 /**
- * Every query on the requests module's tables. Commands and queries call these; nothing else in the module writes SQL.
- * Reads of other tables go through their owners (identity through the platform's services).
+ * The queries on cases, contributions, SAR searches, attachments and the disclosure log; the settings' are in
+ * settings-repository.ts, the reports' in reports-repository.ts. Nothing else in the module writes SQL; reads of other
+ * tables go through their owners (identity through the platform's services).
  */
 
 export type RequestCase = typeof requestCases.$inferSelect;
@@ -261,60 +259,6 @@ export async function insertDisclosure(
   await db.insert(sarDisclosures).values(values);
 }
 
-// ---------- settings: the systems searched for SARs, the directorates' targets ----------
-
-export function systems(db: Executor, options: { activeOnly: boolean }) {
-  return db
-    .select()
-    .from(sarSystems)
-    .where(options.activeOnly ? eq(sarSystems.active, true) : undefined)
-    .orderBy(asc(sarSystems.name));
-}
-
-export async function findSystem(db: Executor, id: number) {
-  const [row] = await db.select().from(sarSystems).where(eq(sarSystems.id, id));
-  return row;
-}
-
-export async function findSystemByName(db: Executor, name: string) {
-  const [row] = await db
-    .select()
-    .from(sarSystems)
-    .where(sql`lower(${sarSystems.name}) = lower(${name})`);
-  return row;
-}
-
-export async function insertSystem(db: Executor, name: string): Promise<number> {
-  const [row] = await db.insert(sarSystems).values({ name }).returning({ id: sarSystems.id });
-  return row!.id;
-}
-
-export async function setSystemActive(db: Executor, id: number, active: boolean): Promise<boolean> {
-  const done = await db
-    .update(sarSystems)
-    .set({ active })
-    .where(eq(sarSystems.id, id))
-    .returning({ id: sarSystems.id });
-  return done.length > 0;
-}
-
-export function targets(db: Executor) {
-  return db.select().from(requestTargets);
-}
-
-export async function upsertTarget(
-  db: Executor,
-  target: { directorateId: number; foiPercent: number; sarPercent: number },
-): Promise<void> {
-  await db
-    .insert(requestTargets)
-    .values(target)
-    .onConflictDoUpdate({
-      target: requestTargets.directorateId,
-      set: { foiPercent: target.foiPercent, sarPercent: target.sarPercent },
-    });
-}
-
 // ---------- attachments ----------
 
 export function attachmentsOf(db: Executor, caseId: number) {
@@ -410,59 +354,4 @@ export async function publishedEntry(db: Executor, reference: string) {
     .from(requestCases)
     .where(and(eq(requestCases.reference, reference), eq(requestCases.published, true)));
   return row;
-}
-
-// ---------- reports ----------
-
-/** Cases responded to in a period, with what timeliness and outcome reports need. */
-export function respondedBetween(db: Executor, from: IsoDate, until: IsoDate) {
-  return db
-    .select({
-      type: requestCases.type,
-      directorateId: requestCases.directorateId,
-      clockStart: requestCases.clockStart,
-      respondedOn: requestCases.respondedOn,
-      dueOn: requestCases.dueOn,
-      extended: requestCases.extended,
-      outcome: requestCases.outcome,
-      exemptions: requestCases.exemptions,
-      reviewOutcome: requestCases.reviewOutcome,
-      icoReference: requestCases.icoReference,
-    })
-    .from(requestCases)
-    .where(
-      and(
-        isNotNull(requestCases.respondedOn),
-        gte(requestCases.respondedOn, from),
-        lte(requestCases.respondedOn, until),
-      ),
-    );
-}
-
-/** Requests received in a period, counted by type, channel and month. */
-export function receivedByMonth(db: Executor, from: IsoDate, until: IsoDate) {
-  return db
-    .select({
-      type: requestCases.type,
-      channel: requestCases.channel,
-      month: sql<string>`to_char(${requestCases.receivedOn}, 'YYYY-MM')`,
-      n: countAll(),
-    })
-    .from(requestCases)
-    .where(and(gte(requestCases.receivedOn, from), lte(requestCases.receivedOn, until)))
-    .groupBy(requestCases.type, requestCases.channel, sql`3`);
-}
-
-/** Open cases past their date on a day (a case waiting on the requester has no date, so is not overdue). */
-export function overdueOn(db: Executor, day: IsoDate) {
-  return db
-    .select({ directorateId: requestCases.directorateId, type: requestCases.type, dueOn: requestCases.dueOn })
-    .from(requestCases)
-    .where(
-      and(
-        inArray(requestCases.status, OPEN_STATUSES as string[]),
-        notInArray(requestCases.status, [...WAITING_STATUSES]),
-        sql`${requestCases.dueOn} < ${day}`,
-      ),
-    );
 }

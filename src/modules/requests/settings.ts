@@ -5,7 +5,7 @@ import { addSystem } from './commands/settings/add-system.ts';
 import { setSystemActive } from './commands/settings/set-system-active.ts';
 import { setTarget } from './commands/settings/set-target.ts';
 import type { Target } from './inputs.ts';
-import * as repo from './repository.ts';
+import * as settingsRepo from './settings-repository.ts';
 
 /** Targets a directorate has not set: the ICO's "good" for FOI. */
 const DEFAULT_TARGET = 95;
@@ -15,7 +15,7 @@ export class RequestSettingsService {
   constructor(private readonly deps: RequestsDeps & { organisation: OrganisationService }) {}
 
   systems() {
-    return repo.systems(this.deps.db.orm, { activeOnly: false });
+    return settingsRepo.systems(this.deps.db.orm, { activeOnly: false });
   }
 
   addSystem(actor: Actor, name: string) {
@@ -30,7 +30,7 @@ export class RequestSettingsService {
   async targets() {
     const [directorates, rows] = await Promise.all([
       this.deps.organisation.directorates(),
-      repo.targets(this.deps.db.orm),
+      settingsRepo.targets(this.deps.db.orm),
     ]);
     return directorates.map((d) => {
       const t = rows.find((r) => r.directorateId === d.id);
