@@ -58,6 +58,28 @@ export default tseslint.config(
   },
   ...layering,
   {
+    // A module's tables may hold foreign keys to another module's: its schema.ts may name that module's schema.ts.
+    files: ['src/modules/*/schema.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./\\.\\./(?!(domain|platform|discovery|modules)/)',
+              message: 'modules may import only domain, platform, discovery, modules',
+            },
+            {
+              regex: '^\\.\\./[^./][^/]*/(?!(index|schema)\\.ts$)',
+              message:
+                'A module reaches another only through its index.ts (and, for foreign keys, its schema.ts)',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/cli/**', 'bench/**', 'bin/**', 'test/**'],
     rules: { 'no-console': 'off' },
   },

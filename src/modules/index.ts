@@ -4,6 +4,7 @@ import { dashboard } from './dashboard/index.ts';
 import { requests } from './requests/index.ts';
 import { publication } from './publication/index.ts';
 import { records } from './records/index.ts';
+import { register } from './register/index.ts';
 import { inventory } from './inventory/index.ts';
 import { audit } from './audit/index.ts';
 import { admin } from './admin/index.ts';
@@ -19,6 +20,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   requests,
   publication,
   records,
+  register,
   ...UPCOMING,
   inventory,
   audit,

@@ -7,12 +7,6 @@ import { upcoming } from '../platform/modules.ts';
  * yet" page. A module that ships takes its placeholder's place in the list (and its permission's name).
  */
 export const UPCOMING = [
-  upcoming('assets', {
-    name: 'Assets',
-    href: '/information-assets',
-    permission: permission('assets.view', ['dpo', 'ig_officer', 'asset_owner', 'auditor']),
-    purpose: 'The information asset register and record of processing',
-  }),
   upcoming('incidents', {
     name: 'Incidents',
     href: '/incidents',
@@ -23,6 +17,6 @@ export const UPCOMING = [
     name: 'Compliance',
     href: '/compliance',
     permission: permission('compliance.view', ['dpo', 'ig_officer', 'asset_owner', 'auditor']),
-    purpose: 'DPIAs, sharing agreements, policies, training and DSPT evidence',
+    purpose: 'Policies, training and DSPT evidence',
   }),
 ];

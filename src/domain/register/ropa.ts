@@ -169,3 +169,51 @@ export function ropaGaps(r: ProcessingRecord): RopaGap[] {
     gap('securityMeasures', 'Art 30(1)(g)', 'Describe how the data is kept secure');
   return gaps;
 }
+
+/**
+ * The conditions of DPA 2018 Schedule 1 a record can name, by Part and paragraph
+ * (https://www.legislation.gov.uk/ukpga/2018/12/schedule/1). Para 5 is the Part 2 rule on policy documents, not a
+ * condition, and Part 4 (paras 38–41) is about the policy document itself.
+ */
+export const SCHEDULE_1_CONDITIONS: readonly (Schedule1Condition & { name: string })[] = [
+  { part: 1, paragraph: 1, name: 'Employment, social security and social protection' },
+  { part: 1, paragraph: 2, name: 'Health or social care purposes' },
+  { part: 1, paragraph: 3, name: 'Public health' },
+  { part: 1, paragraph: 4, name: 'Research etc' },
+  { part: 2, paragraph: 6, name: 'Statutory and government purposes' },
+  { part: 2, paragraph: 7, name: 'Administration of justice and parliamentary purposes' },
+  { part: 2, paragraph: 8, name: 'Equality of opportunity or treatment' },
+  { part: 2, paragraph: 9, name: 'Racial and ethnic diversity at senior levels of organisations' },
+  { part: 2, paragraph: 10, name: 'Preventing or detecting unlawful acts' },
+  { part: 2, paragraph: 11, name: 'Protecting the public' },
+  { part: 2, paragraph: 12, name: 'Regulatory requirements relating to unlawful acts and dishonesty etc' },
+  { part: 2, paragraph: 14, name: 'Preventing fraud' },
+  {
+    part: 2,
+    paragraph: 16,
+    name: 'Support for individuals with a particular disability or medical condition',
+  },
+  { part: 2, paragraph: 17, name: 'Counselling etc' },
+  { part: 2, paragraph: 18, name: 'Safeguarding of children and of individuals at risk' },
+  { part: 2, paragraph: 19, name: 'Safeguarding of economic well-being of certain individuals' },
+  { part: 2, paragraph: 23, name: 'Elected representatives responding to requests' },
+  { part: 2, paragraph: 24, name: 'Disclosure to elected representatives' },
+  { part: 3, paragraph: 29, name: 'Consent' },
+  { part: 3, paragraph: 30, name: 'Protecting individual’s vital interests' },
+  { part: 3, paragraph: 32, name: 'Personal data in the public domain' },
+  { part: 3, paragraph: 33, name: 'Legal claims' },
+  { part: 3, paragraph: 34, name: 'Judicial acts' },
+  {
+    part: 3,
+    paragraph: 36,
+    name: 'Extension of conditions in Part 2 referring to substantial public interest',
+  },
+];
+
+/** How a Schedule 1 condition is written: "Sch 1 Part 2 para 18 (Safeguarding of children and of individuals at risk)". */
+export function schedule1Text(condition: Schedule1Condition): string {
+  const known = SCHEDULE_1_CONDITIONS.find(
+    (c) => c.part === condition.part && c.paragraph === condition.paragraph,
+  );
+  return `DPA 2018 Sch 1 Part ${condition.part} para ${condition.paragraph}${known ? ` (${known.name})` : ''}`;
+}

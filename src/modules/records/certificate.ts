@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { labelledPdf } from '../../platform/documents/pdf.ts';
 import type { Actor } from '../../platform/audit/service.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import * as identity from '../../platform/identity/repository.ts';
@@ -114,59 +114,12 @@ export function certificateCsv(c: Certificate): Buffer {
   );
 }
 
-/** The certificate as an A4 PDF in Helvetica: a heading, then each line, wrapped to the page. */
-export async function certificatePdf(c: Certificate): Promise<Buffer> {
-  const pdf = await PDFDocument.create();
-  pdf.setTitle(`Destruction certificate ${c.certificate}`);
-  pdf.setAuthor(c.council);
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  let page = pdf.addPage([595, 842]);
-  let y = 790;
-  const write = (text: string, font: PDFFont, size: number, x: number, width: number) => {
-    for (const line of wrap(pdfSafe(text), font, size, width)) {
-      if (y < 60) {
-        page = pdf.addPage([595, 842]);
-        y = 790;
-      }
-      page.drawText(line, { x, y, size, font, color: rgb(0.04, 0.05, 0.05) });
-      y -= size * 1.35;
-    }
-  };
-  write(`${c.council}: destruction certificate ${c.certificate}`, bold, 16, 50, 495);
-  y -= 10;
-  for (const [label, value] of certificateLines(c)) {
-    const top = y;
-    write(label, bold, 10, 50, 170);
-    const afterLabel = y;
-    y = top;
-    write(value, regular, 10, 230, 315);
-    y = Math.min(y, afterLabel) - 4;
-  }
-  drawFooter(page, regular, 'Contains no personal data. Kept permanently as a record of the disposal.');
-  return Buffer.from(await pdf.save());
-}
-
-function drawFooter(page: PDFPage, font: PDFFont, text: string) {
-  page.drawText(text, { x: 50, y: 30, size: 8, font, color: rgb(0.3, 0.3, 0.3) });
-}
-
-/** Words to lines no wider than the width at the size. */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    const next = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(next, size) > width && line) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  lines.push(line);
-  return lines;
-}
-
-/** Helvetica's WinAnsi encoding has no characters beyond it: anything else becomes "?". */
-function pdfSafe(text: string): string {
-  return text.replace(/[^\u0020-\u007e\u00a0-\u00ff\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u20ac]/g, '?');
+/** The certificate as an A4 PDF: a heading, then each line, wrapped to the page. */
+export function certificatePdf(c: Certificate): Promise<Buffer> {
+  return labelledPdf({
+    title: `${c.council}: destruction certificate ${c.certificate}`,
+    author: c.council,
+    sections: [{ lines: certificateLines(c) }],
+    footer: 'Contains no personal data. Kept permanently as a record of the disposal.',
+  });
 }

@@ -20,6 +20,8 @@ import { DisposalService } from './disposal-service.ts';
 export { RECORDS };
 export type { RecordSource, SourceRecord, ScheduledRecord } from './sources.ts';
 export { ListChangedError } from './commands/disposal/approval.ts';
+export { classIdsByCode, type ScheduleClass } from './repository.ts';
+export { ruleSentence } from './presenters.ts';
 
 declare module '../../platform/modules.ts' {
   interface ModuleServices {

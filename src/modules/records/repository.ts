@@ -52,6 +52,12 @@ export async function findClass(
   )[0];
 }
 
+/** Every class's id by its code: for other modules linking to the schedule in the demo council's transaction. */
+export async function classIdsByCode(db: Executor): Promise<Map<string, number>> {
+  const rows = await db.select({ id: recordClasses.id, code: recordClasses.code }).from(recordClasses);
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
 /** Locks a class for a change to it, so two saves cannot both make version n + 1. */
 export async function lockClass(tx: Executor, id: number): Promise<void> {
   await tx.execute(sql`select 1 from record_classes where id = ${id} for update`);

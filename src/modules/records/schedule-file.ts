@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { ValidationError } from '../../platform/errors.ts';
+import { tableFile } from '../../platform/documents/tables.ts';
 import { decodeText } from '../../discovery/extract/text.ts';
 import {
   mapScheduleHeader,
@@ -108,15 +108,5 @@ export async function writeScheduleFile(
   rows: readonly ScheduleRow[],
   format: ScheduleFormat,
 ): Promise<Buffer> {
-  const cells = rows.map(scheduleRowCells);
-  if (format === 'csv')
-    return Buffer.from(
-      `\uFEFF${stringify([[...SCHEDULE_COLUMNS], ...cells], { escape_formulas: true, record_delimiter: 'windows' })}`,
-    );
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Retention schedule');
-  sheet.addRow([...SCHEDULE_COLUMNS]).font = { bold: true };
-  for (const row of cells) sheet.addRow(row);
-  sheet.columns.forEach((c) => (c.width = 24));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return tableFile(SCHEDULE_COLUMNS, rows.map(scheduleRowCells), format, 'Retention schedule');
 }

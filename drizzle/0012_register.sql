@@ -1,0 +1,99 @@
+CREATE TABLE "register_activities" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"directorate_id" integer,
+	"service" text NOT NULL,
+	"joint_controllers" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"purposes" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"article6" text,
+	"article6_justification" text DEFAULT '' NOT NULL,
+	"data_subjects" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"data_categories" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"special_categories" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"article9" text,
+	"criminal_offence_data" boolean DEFAULT false NOT NULL,
+	"schedule1_part" integer,
+	"schedule1_paragraph" integer,
+	"kept_as_policy_document" boolean,
+	"policy_document_variance" text DEFAULT '' NOT NULL,
+	"recipients" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"no_recipients" boolean DEFAULT false NOT NULL,
+	"transfers" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"retention" text DEFAULT '' NOT NULL,
+	"security_measures" text DEFAULT '' NOT NULL,
+	"source" text DEFAULT '' NOT NULL,
+	"automated_decisions" text DEFAULT '' NOT NULL,
+	"next_review_on" date NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "register_activity_assets" (
+	"activity_id" integer NOT NULL,
+	"asset_id" integer NOT NULL,
+	CONSTRAINT "register_activity_assets_activity_id_asset_id_pk" PRIMARY KEY("activity_id","asset_id")
+);
+--> statement-breakpoint
+CREATE TABLE "register_activity_classes" (
+	"activity_id" integer NOT NULL,
+	"class_id" integer NOT NULL,
+	CONSTRAINT "register_activity_classes_activity_id_class_id_pk" PRIMARY KEY("activity_id","class_id")
+);
+--> statement-breakpoint
+CREATE TABLE "register_asset_classes" (
+	"asset_id" integer NOT NULL,
+	"class_id" integer NOT NULL,
+	CONSTRAINT "register_asset_classes_asset_id_class_id_pk" PRIMARY KEY("asset_id","class_id")
+);
+--> statement-breakpoint
+CREATE TABLE "register_asset_locations" (
+	"asset_id" integer NOT NULL,
+	"source_id" integer NOT NULL,
+	"folder" text DEFAULT '' NOT NULL,
+	CONSTRAINT "register_asset_locations_asset_id_source_id_folder_pk" PRIMARY KEY("asset_id","source_id","folder")
+);
+--> statement-breakpoint
+CREATE TABLE "register_assets" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"directorate_id" integer,
+	"service" text DEFAULT '' NOT NULL,
+	"owner_user_id" integer,
+	"administrators" text DEFAULT '' NOT NULL,
+	"system" text DEFAULT '' NOT NULL,
+	"supplier" text DEFAULT '' NOT NULL,
+	"hosting" text NOT NULL,
+	"country" text DEFAULT 'United Kingdom' NOT NULL,
+	"format" text NOT NULL,
+	"personal_data" boolean NOT NULL,
+	"data_categories" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"special_categories" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"criminal_offence_data" boolean DEFAULT false NOT NULL,
+	"volume" text NOT NULL,
+	"criticality" text NOT NULL,
+	"security_classification" text NOT NULL,
+	"next_review_on" date NOT NULL,
+	"last_reviewed_on" date,
+	"last_reviewed_by" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "register_activities" ADD CONSTRAINT "register_activities_directorate_id_directorates_id_fk" FOREIGN KEY ("directorate_id") REFERENCES "public"."directorates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_activity_assets" ADD CONSTRAINT "register_activity_assets_activity_id_register_activities_id_fk" FOREIGN KEY ("activity_id") REFERENCES "public"."register_activities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_activity_assets" ADD CONSTRAINT "register_activity_assets_asset_id_register_assets_id_fk" FOREIGN KEY ("asset_id") REFERENCES "public"."register_assets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_activity_classes" ADD CONSTRAINT "register_activity_classes_activity_id_register_activities_id_fk" FOREIGN KEY ("activity_id") REFERENCES "public"."register_activities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_activity_classes" ADD CONSTRAINT "register_activity_classes_class_id_record_classes_id_fk" FOREIGN KEY ("class_id") REFERENCES "public"."record_classes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_asset_classes" ADD CONSTRAINT "register_asset_classes_asset_id_register_assets_id_fk" FOREIGN KEY ("asset_id") REFERENCES "public"."register_assets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_asset_classes" ADD CONSTRAINT "register_asset_classes_class_id_record_classes_id_fk" FOREIGN KEY ("class_id") REFERENCES "public"."record_classes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_asset_locations" ADD CONSTRAINT "register_asset_locations_asset_id_register_assets_id_fk" FOREIGN KEY ("asset_id") REFERENCES "public"."register_assets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_asset_locations" ADD CONSTRAINT "register_asset_locations_source_id_discovery_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."discovery_sources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_assets" ADD CONSTRAINT "register_assets_directorate_id_directorates_id_fk" FOREIGN KEY ("directorate_id") REFERENCES "public"."directorates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_assets" ADD CONSTRAINT "register_assets_owner_user_id_users_id_fk" FOREIGN KEY ("owner_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "register_activities_service" ON "register_activities" USING btree ("service");--> statement-breakpoint
+CREATE INDEX "register_activity_assets_asset" ON "register_activity_assets" USING btree ("asset_id");--> statement-breakpoint
+CREATE INDEX "register_assets_review" ON "register_assets" USING btree ("next_review_on");--> statement-breakpoint
+CREATE INDEX "register_assets_owner" ON "register_assets" USING btree ("owner_user_id");

@@ -1,0 +1,43 @@
+import { defineModule } from '../../platform/modules.ts';
+import { REGISTER } from './permissions.ts';
+import { RegisterService } from './register-service.ts';
+import { registerRoutes } from './register-routes.ts';
+import { assetsRoutes } from './assets-routes.ts';
+import { activitiesRoutes } from './activities-routes.ts';
+import { registerAttention } from './attention.ts';
+import { seedDemoRegister } from './demo.ts';
+
+export { REGISTER };
+
+declare module '../../platform/modules.ts' {
+  interface ModuleServices {
+    register: RegisterService;
+  }
+}
+
+/**
+ * The register: information assets and processing activities (the record of processing, UK GDPR Art 30) in one
+ * register with two views, the controller's details, and the exports the DPO and the ICO ask for.
+ */
+export const register = defineModule({
+  name: 'register',
+  permissions: Object.values(REGISTER),
+  area: {
+    name: 'Register',
+    href: '/register',
+    permission: REGISTER.view,
+    purpose: 'The information asset register and the record of processing',
+    available: true,
+  },
+  services: (services) => ({
+    register: new RegisterService({
+      db: services.db,
+      clock: services.clock,
+      schedule: () => services.retentionSchedule.inForce(),
+      councilName: services.config.councilName,
+    }),
+  }),
+  routes: (services) => [registerRoutes(services), assetsRoutes(services), activitiesRoutes(services)],
+  attention: registerAttention,
+  demo: seedDemoRegister,
+});

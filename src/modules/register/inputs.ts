@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { optionalIdField, optionalTextField, textField } from '../../platform/validation.ts';
+import {
+  ASSET_FORMATS,
+  CRITICALITY,
+  HOSTING,
+  listFromLines,
+  SECURITY_CLASSIFICATIONS,
+  SPECIAL_CATEGORIES,
+  VOLUME_BANDS,
+} from '../../domain/register/register.ts';
+import { ARTICLE_6_BASES, ARTICLE_9_CONDITIONS, SCHEDULE_1_CONDITIONS } from '../../domain/register/ropa.ts';
+
+const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+/** A yes/no a form sends as "yes" (or a ticked box) and an API body as a boolean. */
+const yes = z.preprocess((v) => v === 'yes' || v === true || v === 'on', z.boolean());
+
+/** A list: lines of a textarea from a form, an array from the API; each entry one line of text. */
+const lines = (label: string, max = 50) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? listFromLines(v) : v === undefined ? [] : v),
+    z
+      .array(textField({ max: 300, required: `${label}: leave out empty entries`, label }))
+      .max(max, `${label}: ${max} at most`),
+  );
+
+/** Ticked boxes: one value a string, several an array, none absent. */
+const ticked = <T extends string>(values: readonly [T, ...T[]], message: string) =>
+  z.preprocess(
+    (v) => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]),
+    z.array(z.enum(values, { error: message })),
+  );
+
+/** Class codes of the retention schedule, separated by commas or spaces (checked against the schedule on save). */
+const classCodes = z.preprocess(
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split(/[\s,]+/)
+          .map((c) => c.trim().toUpperCase())
+          .filter(Boolean)
+      : (v ?? []),
+  z
+    .array(
+      z.string().regex(/^[A-Z0-9][A-Z0-9._-]{0,39}$/, 'Give class codes like IG-01, separated by commas'),
+    )
+    .max(20),
+);
+
+const date = (what: string) =>
+  z
+    .string({ error: `Enter the date ${what}` })
+    .refine((v) => v !== '', `Enter the date ${what}`)
+    .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), `Enter the date ${what} as a real date, like 31 3 2027`);
+
+const common = {
+  name: textField({ max: 200, required: 'Enter a name', label: 'The name' }),
+  directorateId: optionalIdField('Choose a directorate'),
+  service: optionalTextField({ max: 200, label: 'The service' }),
+  dataCategories: lines('The kinds of personal data'),
+  specialCategories: ticked(
+    SPECIAL_CATEGORIES as unknown as [string, ...string[]],
+    'Choose special categories from the list',
+  ),
+  criminalOffenceData: yes,
+  classCodes,
+  nextReviewOn: date('of the next review'),
+  version: z.coerce.number().int().min(0).max(1_000_000).default(0),
+};
+
+/** An information asset as its owner describes it. */
+export const assetSchema = z
+  .object({
+    ...common,
+    description: optionalTextField({ max: 4000, label: 'The description', multiline: true }),
+    ownerUserId: optionalIdField('Choose the information asset owner'),
+    administrators: optionalTextField({ max: 500, label: 'The administrators' }),
+    system: optionalTextField({ max: 200, label: 'The system' }),
+    supplier: optionalTextField({ max: 200, label: 'The supplier' }),
+    hosting: z.enum(keys(HOSTING), { error: 'Choose where it is held' }),
+    country: optionalTextField({ max: 100, label: 'The country' }),
+    format: z.enum(keys(ASSET_FORMATS), { error: 'Choose its format' }),
+    personalData: z
+      .enum(['yes', 'no'], { error: 'Say whether it holds personal data' })
+      .transform((v) => v === 'yes'),
+    volume: z.enum(keys(VOLUME_BANDS), { error: 'Choose how many people it is about' }),
+    criticality: z.enum(keys(CRITICALITY), { error: 'Choose how critical it is' }),
+    securityClassification: z.enum(keys(SECURITY_CLASSIFICATIONS), { error: 'Choose its classification' }),
+    locations: lines('The places discovery finds it', 20),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.personalData && (v.specialCategories.length || v.dataCategories.length || v.criminalOffenceData))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['personalData'],
+        message: 'You listed personal data it holds: answer yes',
+      });
+  });
+export type AssetInput = z.infer<typeof assetSchema>;
+
+const SCHEDULE_1_VALUES = SCHEDULE_1_CONDITIONS.map((c) => `${c.part}-${c.paragraph}`) as [
+  string,
+  ...string[],
+];
+
+/** A processing activity, in the terms of Art 30(1) and the DPA 2018's Schedule 1. */
+export const activitySchema = z.object({
+  ...common,
+  service: textField({ max: 200, required: 'Enter the service it belongs to', label: 'The service' }),
+  jointControllers: lines('The joint controllers', 10),
+  purposes: lines('The purposes', 20),
+  article6: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(keys(ARTICLE_6_BASES), { error: 'Choose a lawful basis from the list' }).optional(),
+  ),
+  article6Justification: optionalTextField({ max: 2000, label: 'The justification', multiline: true }),
+  article9: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(keys(ARTICLE_9_CONDITIONS), { error: 'Choose an Art 9 condition from the list' }).optional(),
+  ),
+  schedule1: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(SCHEDULE_1_VALUES, { error: 'Choose a Schedule 1 condition from the list' }).optional(),
+  ),
+  keptAsPolicyDocument: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(['yes', 'no'], { error: 'Answer yes or no' }).optional(),
+  ),
+  policyDocumentVariance: optionalTextField({ max: 2000, label: 'The reason', multiline: true }),
+  dataSubjects: lines('The people it is about'),
+  internalRecipients: lines('The council’s teams that receive it'),
+  externalRecipients: lines('The organisations that receive it'),
+  noRecipients: yes,
+  transfers: lines('The transfers', 20).refine(
+    (list) => list.every((l) => !l.includes(':') || l.indexOf(':') > 0),
+    'Write each transfer as “Country: safeguard”',
+  ),
+  retention: optionalTextField({ max: 2000, label: 'The retention', multiline: true }),
+  securityMeasures: optionalTextField({ max: 4000, label: 'The security measures', multiline: true }),
+  source: optionalTextField({ max: 1000, label: 'The source', multiline: true }),
+  automatedDecisions: optionalTextField({ max: 2000, label: 'The automated decisions', multiline: true }),
+  assetIds: z.preprocess(
+    (v) => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]),
+    z.array(z.coerce.number().int().min(1).max(2_147_483_647)).max(100),
+  ),
+});
+export type ActivityInput = z.infer<typeof activitySchema>;
+
+/** The controller's details, shown at the top of the record of processing and of every privacy notice. */
+export const controllerSchema = z.object({
+  address: textField({
+    max: 500,
+    required: 'Enter the council’s address',
+    label: 'The address',
+    multiline: true,
+  }),
+  email: textField({
+    max: 200,
+    required: 'Enter the council’s e-mail address',
+    label: 'The e-mail address',
+  }).pipe(z.email('Enter an e-mail address like dataprotection@council.gov.uk')),
+  dpoName: textField({ max: 200, required: 'Enter who the data protection officer is', label: 'The name' }),
+  dpoEmail: textField({
+    max: 200,
+    required: 'Enter the DPO’s e-mail address',
+    label: 'The e-mail address',
+  }).pipe(z.email('Enter an e-mail address like dpo@council.gov.uk')),
+  icoRegistration: optionalTextField({ max: 20, label: 'The registration number' }),
+});
+export type ControllerDetails = z.infer<typeof controllerSchema>;

@@ -1,0 +1,236 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { createTestContext, signedInAgent, submitForm, type TestContext } from '../../../test/support/app.ts';
+import { DATABASE_KINDS } from '../../../test/support/databases.ts';
+import { recordClass } from '../../../test/support/factories.ts';
+import { systemActor } from '../../platform/audit/service.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors.ts';
+import { actorOf, type Caller } from '../../platform/web/request.ts';
+import { activitySchema, assetSchema, type ActivityInput, type AssetInput } from './inputs.ts';
+import { ICO_ROPA_COLUMNS } from './ropa-file.ts';
+
+const actor = systemActor('Test');
+
+const assetInput = (overrides: Record<string, unknown> = {}): AssetInput =>
+  assetSchema.parse({
+    name: 'Mosaic',
+    hosting: 'supplier',
+    format: 'digital',
+    personalData: 'yes',
+    volume: '10k-100k',
+    criticality: 'high',
+    securityClassification: 'official-sensitive',
+    nextReviewOn: '2027-06-30',
+    ...overrides,
+  });
+
+/** A complete record of processing, as a form would send it; overrides make it incomplete. */
+const activityInput = (overrides: Record<string, unknown> = {}): ActivityInput =>
+  activitySchema.parse({
+    name: 'Assessing care needs',
+    service: 'Adult social care',
+    purposes: 'Assessing needs for care and support',
+    article6: 'e',
+    article6Justification: 'Care Act 2014 s.9',
+    dataSubjects: 'Adults needing care\nCarers',
+    dataCategories: 'Contact details\nCare needs',
+    specialCategories: ['Health'],
+    article9: 'h',
+    schedule1: '1-2',
+    internalRecipients: 'Adult social care team',
+    externalRecipients: 'Kingsmere NHS Foundation Trust',
+    retention: 'Eight years after the case closes',
+    securityMeasures: 'Role-based access, encrypted at rest',
+    source: 'The people themselves',
+    nextReviewOn: '2027-06-30',
+    ...overrides,
+  });
+
+for (const kind of DATABASE_KINDS) {
+  describe(`the register's assets and processing activities (${kind})`, () => {
+    let ctx: TestContext;
+    let dpo: Caller;
+    let owner: Caller;
+    let elsewhere: number;
+    before(async () => {
+      ctx = await createTestContext(kind);
+      await ctx.services.retentionSchedule.save(actor, recordClass({ code: 'ASC-01' }));
+      elsewhere = await ctx.services.organisation.createDirectorate(actor, 'Place');
+      const ownerId = await ctx.services.users.create(actor, {
+        email: 'resources.owner@test.example',
+        displayName: 'Resources owner',
+        password: 'owner-password-1',
+        grants: [{ role: 'asset_owner', directorateId: ctx.directorateId }],
+        teamIds: [],
+      });
+      const as = async (id: number) => {
+        const principal = (await ctx.services.signIn.principalFor(id))!;
+        return { principal, actor: actorOf(principal) };
+      };
+      dpo = await as(ctx.userIds.dpo);
+      owner = await as(ownerId);
+    });
+    after(() => ctx.close());
+
+    it('lets an asset owner keep the assets of their own directorate, and no other', async () => {
+      const asset = await ctx.services.register.saveAsset(
+        owner,
+        assetInput({ directorateId: ctx.directorateId, classCodes: 'asc-01' }),
+      );
+      const shown = await ctx.services.register.asset(owner.principal, asset.id);
+      assert.deepEqual(
+        shown.classes.map((c) => c.code),
+        ['ASC-01'],
+      );
+      await assert.rejects(
+        ctx.services.register.saveAsset(owner, assetInput({ directorateId: elsewhere })),
+        ForbiddenError,
+      );
+      const theirs = await ctx.services.register.saveAsset(dpo, assetInput({ directorateId: elsewhere }));
+      await assert.rejects(
+        ctx.services.register.saveAsset(owner, assetInput({ directorateId: ctx.directorateId }), theirs),
+        ForbiddenError,
+        'an owner cannot take another directorate’s asset into their own',
+      );
+      await assert.rejects(ctx.services.register.asset(owner.principal, theirs.id), ForbiddenError);
+      assert.deepEqual(
+        (await ctx.services.register.assets(owner.principal)).map((a) => a.id),
+        [asset.id],
+      );
+    });
+
+    it('refuses a class that is not on the schedule and a stale save, changing nothing', async () => {
+      await assert.rejects(
+        ctx.services.register.saveAsset(dpo, assetInput({ classCodes: 'NOPE-9' })),
+        (e: unknown) => e instanceof ValidationError && /NOPE-9/.test(e.message),
+      );
+      const asset = await ctx.services.register.saveAsset(dpo, assetInput({ name: 'Paper files' }));
+      await ctx.services.register.saveAsset(dpo, assetInput({ name: 'Paper files, basement' }), asset);
+      await assert.rejects(
+        ctx.services.register.saveAsset(dpo, assetInput({ name: 'Paper files, attic' }), asset),
+        ConflictError,
+      );
+      assert.equal(
+        (await ctx.services.register.asset(dpo.principal, asset.id)).name,
+        'Paper files, basement',
+      );
+    });
+
+    it('counts an owner’s overdue reviews and clears one when the owner confirms the entry', async () => {
+      const overdue = await ctx.services.register.saveAsset(
+        owner,
+        assetInput({
+          directorateId: ctx.directorateId,
+          nextReviewOn: '2026-10-01',
+          ownerUserId: owner.principal.id,
+        }),
+      );
+      const before = await ctx.services.register.overdueReviews(owner.principal, true);
+      assert.equal(before, 1);
+      const confirmed = await ctx.services.register.confirmAsset(owner, overdue);
+      assert.equal(confirmed.lastReviewedOn, '2026-11-25');
+      assert.equal(confirmed.nextReviewOn, '2027-11-25');
+      assert.equal(await ctx.services.register.overdueReviews(owner.principal, true), 0);
+    });
+
+    it('saves an incomplete record of processing and names every gap, complete once the gaps are filled', async () => {
+      const noController = await ctx.services.register.saveActivity(dpo, activityInput());
+      const gapsOf = async (id: number) =>
+        (await ctx.services.register.activity(dpo.principal, id)).gaps.map((g) => g.provision);
+      assert.deepEqual(await gapsOf(noController.id), ['Art 30(1)(a)', 'Art 30(1)(a)']);
+      await ctx.services.register.saveController(actor, {
+        address: 'Town Hall',
+        email: 'dp@test.example',
+        dpoName: 'The DPO',
+        dpoEmail: 'dpo@test.example',
+        icoRegistration: undefined,
+      });
+      assert.deepEqual(await gapsOf(noController.id), []);
+      const noCondition = await ctx.services.register.saveActivity(
+        dpo,
+        activityInput({ article9: '', schedule1: '' }),
+      );
+      assert.deepEqual(await gapsOf(noCondition.id), ['Art 9(2)']);
+      const noPolicyAnswer = await ctx.services.register.saveActivity(
+        dpo,
+        activityInput({ article9: 'g', schedule1: '2-18' }),
+      );
+      assert.deepEqual(await gapsOf(noPolicyAnswer.id), ['DPA 2018 Sch 1 para 41']);
+      const noRetention = await ctx.services.register.saveActivity(dpo, activityInput({ retention: '' }));
+      assert.deepEqual(await gapsOf(noRetention.id), ['Art 30(1)(f)']);
+      // Retention can come from the schedule instead of words.
+      await ctx.services.register.saveActivity(dpo, activityInput({ retention: '', classCodes: 'ASC-01' }), {
+        id: noRetention.id,
+        version: noRetention.version,
+      });
+      const linked = await ctx.services.register.activity(dpo.principal, noRetention.id);
+      assert.match(linked.retentionText, /^ASC-01 /);
+      assert.deepEqual(linked.gaps, []);
+    });
+
+    it('links activities and assets both ways, refusing an asset that is not there', async () => {
+      const asset = await ctx.services.register.saveAsset(dpo, assetInput({ name: 'Liquidlogic' }));
+      const activity = await ctx.services.register.saveActivity(dpo, activityInput({ assetIds: [asset.id] }));
+      assert.deepEqual(
+        (await ctx.services.register.asset(dpo.principal, asset.id)).activities.map((a) => a.id),
+        [activity.id],
+      );
+      assert.deepEqual(
+        (await ctx.services.register.activity(dpo.principal, activity.id)).assets.map((a) => a.name),
+        ['Liquidlogic'],
+      );
+      await assert.rejects(
+        ctx.services.register.saveActivity(dpo, activityInput({ assetIds: [asset.id, 999_999] })),
+        ValidationError,
+      );
+    });
+
+    it('exports the record of processing in the ICO template’s columns as CSV, Excel and PDF', async () => {
+      const agent = await signedInAgent(ctx, 'dpo@test.example');
+      const csv = await agent.get('/register/activities/export?format=csv');
+      assert.equal(csv.status, 200);
+      const rows: string[][] = parse(csv.text.replace(/^\uFEFF/, ''));
+      assert.deepEqual(rows[0], [...ICO_ROPA_COLUMNS]);
+      const care = rows.find((r) => r[1] === 'Assessing needs for care and support')!;
+      assert.equal(
+        care[ICO_ROPA_COLUMNS.indexOf('Article 6 lawful basis for processing personal data')],
+        'Public task (Art 6(1)(e))',
+      );
+      assert.equal(
+        care[ICO_ROPA_COLUMNS.indexOf('DPA 2018 Schedule 1 condition for processing')],
+        'DPA 2018 Sch 1 Part 1 para 2 (Health or social care purposes)',
+      );
+      assert.ok(
+        rows.some((r) => /Choose the condition for processing special category data/.test(r.at(-1)!)),
+      );
+      const xlsx = await agent.get('/register/activities/export?format=xlsx').responseType('blob');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.body as ArrayBuffer);
+      assert.equal(workbook.worksheets[0]!.rowCount, rows.length);
+      const pdf = await agent.get('/register/activities/export?format=pdf').responseType('blob');
+      assert.equal((pdf.body as Buffer).subarray(0, 5).toString(), '%PDF-');
+    });
+
+    it('shows a form again with its errors and keeps what was typed', async () => {
+      const agent = await signedInAgent(ctx, 'dpo@test.example');
+      const res = await submitForm(agent, '/register/activities/new', '/register/activities', {
+        name: 'Parking permits',
+        service: '',
+        'nextReviewOn-day': '31',
+        'nextReviewOn-month': '2',
+        'nextReviewOn-year': '2027',
+        article6: 'z',
+        transfers: 'United States: standard contractual clauses',
+        specialCategories: 'Health',
+      });
+      assert.equal(res.status, 400);
+      assert.match(res.text, /Enter the service it belongs to/);
+      assert.match(res.text, /as a real date/);
+      assert.match(res.text, /Choose a lawful basis from the list/);
+      assert.match(res.text, /value="Parking permits"/);
+      assert.match(res.text, /value="Health" checked/);
+    });
+  });
+}

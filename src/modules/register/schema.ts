@@ -1,0 +1,167 @@
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { directorates, users } from '../../platform/identity/schema.ts';
+import { discoverySources } from '../../discovery/inventory/schema.ts';
+import { recordClasses } from '../records/schema.ts';
+import type {
+  AssetFormat,
+  Criticality,
+  Hosting,
+  Recipient,
+  SecurityClassification,
+  Transfer,
+  VolumeBand,
+} from '../../domain/register/register.ts';
+import type { Article6Basis, Article9Condition } from '../../domain/register/ropa.ts';
+
+const audited = {
+  /** Optimistic locking: a save names the version it was made from. */
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+/**
+ * An information asset (TNA: "a body of information … managed as a single unit"): a system or a collection, with the
+ * information asset owner who answers for it and the date its entry is next confirmed.
+ */
+export const registerAssets = pgTable(
+  'register_assets',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    directorateId: integer('directorate_id').references(() => directorates.id),
+    service: text('service').notNull().default(''),
+    /** The information asset owner. */
+    ownerUserId: integer('owner_user_id').references(() => users.id),
+    /** Who looks after it day to day (information asset administrators), by name or team. */
+    administrators: text('administrators').notNull().default(''),
+    system: text('system').notNull().default(''),
+    supplier: text('supplier').notNull().default(''),
+    hosting: text('hosting').$type<Hosting>().notNull(),
+    country: text('country').notNull().default('United Kingdom'),
+    format: text('format').$type<AssetFormat>().notNull(),
+    personalData: boolean('personal_data').notNull(),
+    dataCategories: jsonb('data_categories').$type<string[]>().notNull().default([]),
+    specialCategories: jsonb('special_categories').$type<string[]>().notNull().default([]),
+    criminalOffenceData: boolean('criminal_offence_data').notNull().default(false),
+    volume: text('volume').$type<VolumeBand>().notNull(),
+    criticality: text('criticality').$type<Criticality>().notNull(),
+    securityClassification: text('security_classification').$type<SecurityClassification>().notNull(),
+    nextReviewOn: date('next_review_on', { mode: 'string' }).notNull(),
+    lastReviewedOn: date('last_reviewed_on', { mode: 'string' }),
+    lastReviewedBy: text('last_reviewed_by'),
+    ...audited,
+  },
+  (t) => [
+    index('register_assets_review').on(t.nextReviewOn),
+    index('register_assets_owner').on(t.ownerUserId),
+  ],
+);
+
+/** The classes of the retention schedule that govern an asset's records. */
+export const registerAssetClasses = pgTable(
+  'register_asset_classes',
+  {
+    assetId: integer('asset_id')
+      .notNull()
+      .references(() => registerAssets.id, { onDelete: 'cascade' }),
+    classId: integer('class_id')
+      .notNull()
+      .references(() => recordClasses.id),
+  },
+  (t) => [primaryKey({ columns: [t.assetId, t.classId] })],
+);
+
+/** Where discovery finds an asset's files: a source, or a folder inside one ("" for all of it). */
+export const registerAssetLocations = pgTable(
+  'register_asset_locations',
+  {
+    assetId: integer('asset_id')
+      .notNull()
+      .references(() => registerAssets.id, { onDelete: 'cascade' }),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => discoverySources.id),
+    folder: text('folder').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.assetId, t.sourceId, t.folder] })],
+);
+
+/** A processing activity: one purpose-centred row of the record of processing (UK GDPR Art 30(1)). */
+export const registerActivities = pgTable(
+  'register_activities',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    directorateId: integer('directorate_id').references(() => directorates.id),
+    /** The service whose privacy notice it appears in. */
+    service: text('service').notNull(),
+    jointControllers: jsonb('joint_controllers').$type<string[]>().notNull().default([]),
+    purposes: jsonb('purposes').$type<string[]>().notNull().default([]),
+    article6: text('article6').$type<Article6Basis>(),
+    article6Justification: text('article6_justification').notNull().default(''),
+    dataSubjects: jsonb('data_subjects').$type<string[]>().notNull().default([]),
+    dataCategories: jsonb('data_categories').$type<string[]>().notNull().default([]),
+    specialCategories: jsonb('special_categories').$type<string[]>().notNull().default([]),
+    article9: text('article9').$type<Article9Condition>(),
+    criminalOffenceData: boolean('criminal_offence_data').notNull().default(false),
+    schedule1Part: integer('schedule1_part').$type<1 | 2 | 3>(),
+    schedule1Paragraph: integer('schedule1_paragraph'),
+    keptAsPolicyDocument: boolean('kept_as_policy_document'),
+    policyDocumentVariance: text('policy_document_variance').notNull().default(''),
+    recipients: jsonb('recipients').$type<Recipient[]>().notNull().default([]),
+    noRecipients: boolean('no_recipients').notNull().default(false),
+    transfers: jsonb('transfers').$type<Transfer[]>().notNull().default([]),
+    /** Words about retention where the linked classes do not say it all. */
+    retention: text('retention').notNull().default(''),
+    securityMeasures: text('security_measures').notNull().default(''),
+    source: text('source').notNull().default(''),
+    automatedDecisions: text('automated_decisions').notNull().default(''),
+    nextReviewOn: date('next_review_on', { mode: 'string' }).notNull(),
+    ...audited,
+  },
+  (t) => [index('register_activities_service').on(t.service)],
+);
+
+/** Which assets hold an activity's data: the register's two views, many to many. */
+export const registerActivityAssets = pgTable(
+  'register_activity_assets',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => registerActivities.id, { onDelete: 'cascade' }),
+    assetId: integer('asset_id')
+      .notNull()
+      .references(() => registerAssets.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.assetId] }),
+    index('register_activity_assets_asset').on(t.assetId),
+  ],
+);
+
+/** The classes of the retention schedule an activity's data is kept under: its Art 30(1)(f) answer. */
+export const registerActivityClasses = pgTable(
+  'register_activity_classes',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => registerActivities.id, { onDelete: 'cascade' }),
+    classId: integer('class_id')
+      .notNull()
+      .references(() => recordClasses.id),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.classId] })],
+);
