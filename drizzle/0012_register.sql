@@ -41,6 +41,49 @@ CREATE TABLE "register_activity_classes" (
 	CONSTRAINT "register_activity_classes_activity_id_class_id_pk" PRIMARY KEY("activity_id","class_id")
 );
 --> statement-breakpoint
+CREATE TABLE "register_agreement_activities" (
+	"agreement_id" integer NOT NULL,
+	"activity_id" integer NOT NULL,
+	CONSTRAINT "register_agreement_activities_agreement_id_activity_id_pk" PRIMARY KEY("agreement_id","activity_id")
+);
+--> statement-breakpoint
+CREATE TABLE "register_agreement_parties" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"agreement_id" integer NOT NULL,
+	"organisation" text NOT NULL,
+	"role" text NOT NULL,
+	"article6" text,
+	"article9" text,
+	"article10" boolean DEFAULT false NOT NULL,
+	"signatory" text DEFAULT '' NOT NULL,
+	"signed_on" date
+);
+--> statement-breakpoint
+CREATE TABLE "register_agreements" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"title" text NOT NULL,
+	"tier" text NOT NULL,
+	"parent_id" integer,
+	"directorate_id" integer,
+	"purpose" text NOT NULL,
+	"gateways" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"data_items" text DEFAULT '' NOT NULL,
+	"special_categories" boolean DEFAULT false NOT NULL,
+	"criminal_offence_data" boolean DEFAULT false NOT NULL,
+	"method" text DEFAULT '' NOT NULL,
+	"retention" text DEFAULT '' NOT NULL,
+	"rights_handling" text DEFAULT '' NOT NULL,
+	"breach_clause" text DEFAULT '' NOT NULL,
+	"starts_on" date NOT NULL,
+	"ends_on" date,
+	"review_on" date NOT NULL,
+	"terminated_on" date,
+	"termination_reason" text DEFAULT '' NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "register_asset_classes" (
 	"asset_id" integer NOT NULL,
 	"class_id" integer NOT NULL,
@@ -87,6 +130,11 @@ ALTER TABLE "register_activity_assets" ADD CONSTRAINT "register_activity_assets_
 ALTER TABLE "register_activity_assets" ADD CONSTRAINT "register_activity_assets_asset_id_register_assets_id_fk" FOREIGN KEY ("asset_id") REFERENCES "public"."register_assets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "register_activity_classes" ADD CONSTRAINT "register_activity_classes_activity_id_register_activities_id_fk" FOREIGN KEY ("activity_id") REFERENCES "public"."register_activities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "register_activity_classes" ADD CONSTRAINT "register_activity_classes_class_id_record_classes_id_fk" FOREIGN KEY ("class_id") REFERENCES "public"."record_classes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_agreement_activities" ADD CONSTRAINT "register_agreement_activities_agreement_id_register_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."register_agreements"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_agreement_activities" ADD CONSTRAINT "register_agreement_activities_activity_id_register_activities_id_fk" FOREIGN KEY ("activity_id") REFERENCES "public"."register_activities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_agreement_parties" ADD CONSTRAINT "register_agreement_parties_agreement_id_register_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."register_agreements"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_agreements" ADD CONSTRAINT "register_agreements_parent_id_register_agreements_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."register_agreements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_agreements" ADD CONSTRAINT "register_agreements_directorate_id_directorates_id_fk" FOREIGN KEY ("directorate_id") REFERENCES "public"."directorates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "register_asset_classes" ADD CONSTRAINT "register_asset_classes_asset_id_register_assets_id_fk" FOREIGN KEY ("asset_id") REFERENCES "public"."register_assets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "register_asset_classes" ADD CONSTRAINT "register_asset_classes_class_id_record_classes_id_fk" FOREIGN KEY ("class_id") REFERENCES "public"."record_classes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "register_asset_locations" ADD CONSTRAINT "register_asset_locations_asset_id_register_assets_id_fk" FOREIGN KEY ("asset_id") REFERENCES "public"."register_assets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -95,5 +143,6 @@ ALTER TABLE "register_assets" ADD CONSTRAINT "register_assets_directorate_id_dir
 ALTER TABLE "register_assets" ADD CONSTRAINT "register_assets_owner_user_id_users_id_fk" FOREIGN KEY ("owner_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "register_activities_service" ON "register_activities" USING btree ("service");--> statement-breakpoint
 CREATE INDEX "register_activity_assets_asset" ON "register_activity_assets" USING btree ("asset_id");--> statement-breakpoint
+CREATE INDEX "register_agreement_parties_agreement" ON "register_agreement_parties" USING btree ("agreement_id");--> statement-breakpoint
 CREATE INDEX "register_assets_review" ON "register_assets" USING btree ("next_review_on");--> statement-breakpoint
 CREATE INDEX "register_assets_owner" ON "register_assets" USING btree ("owner_user_id");

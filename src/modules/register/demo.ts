@@ -7,6 +7,7 @@ import { users } from '../../platform/identity/schema.ts';
 import { DEMO_EMAIL_DOMAIN } from '../../platform/identity/demo.ts';
 import { classIdsByCode } from '../records/index.ts';
 import * as repo from './repository.ts';
+import { seedDemoSharing, type SharedActivity } from './demo-sharing.ts';
 
 /** A service of the demo council, and what it holds and does with personal data. */
 interface DemoService {
@@ -101,6 +102,7 @@ export async function seedDemoRegister(context: DemoContext): Promise<void> {
   );
   let assets = 0;
   let activities = 0;
+  const shared: SharedActivity[] = [];
   for (const [index, s] of SERVICES.entries()) {
     const directorateId = context.directorates.get(s.directorate) ?? null;
     const classIds = s.classes.map((c) => classes.get(c)).filter((id): id is number => !!id);
@@ -182,7 +184,8 @@ export async function seedDemoRegister(context: DemoContext): Promise<void> {
           { name: `${s.service} team`, external: false },
           ...(k === 0 ? s.partners.map((name) => ({ name, external: true })) : []),
           ...(statistical
-            ? [{ name: 'Department for Levelling Up, Housing and Communities', external: true }]
+            ? // Returns to government are counts, not people: the performance team sends them, no personal data leaves.
+              [{ name: 'Performance and intelligence team', external: false }]
             : []),
         ],
         noRecipients: false,
@@ -202,6 +205,14 @@ export async function seedDemoRegister(context: DemoContext): Promise<void> {
         automatedDecisions: '',
         nextReviewOn: reviewDueAfter(reviewed),
       });
+      if (k === 0 && s.partners.length)
+        shared.push({
+          activityId: activity.id,
+          directorateId,
+          directorate: s.directorate,
+          service: s.service,
+          partners: s.partners,
+        });
       await repo.setActivityLinks(tx, activity.id, {
         assetIds: k === 0 ? made.map((a) => a.id) : [made[1]!.id],
         classIds: k === 0 ? classIds : [],
@@ -209,13 +220,15 @@ export async function seedDemoRegister(context: DemoContext): Promise<void> {
       activities += 1;
     }
   }
+  const agreements = await seedDemoSharing(context, shared);
   // The register's entries were written by the demo, not by a person: one event says so.
   await context.audit({
     action: 'register.seeded',
     entityType: 'register',
     entityId: 'demo',
-    details: { assets, activities },
+    details: { assets, activities, agreements },
   });
   context.counts.assets = assets;
   context.counts.processingActivities = activities;
+  context.counts.sharingAgreements = agreements;
 }

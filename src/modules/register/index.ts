@@ -1,6 +1,8 @@
 import { defineModule } from '../../platform/modules.ts';
 import { REGISTER } from './permissions.ts';
 import { RegisterService } from './register-service.ts';
+import { SharingService } from './sharing-service.ts';
+import { sharingRoutes } from './sharing-routes.ts';
 import { registerRoutes } from './register-routes.ts';
 import { assetsRoutes } from './assets-routes.ts';
 import { activitiesRoutes } from './activities-routes.ts';
@@ -12,6 +14,7 @@ export { REGISTER };
 declare module '../../platform/modules.ts' {
   interface ModuleServices {
     register: RegisterService;
+    sharing: SharingService;
   }
 }
 
@@ -36,8 +39,14 @@ export const register = defineModule({
       schedule: () => services.retentionSchedule.inForce(),
       councilName: services.config.councilName,
     }),
+    sharing: new SharingService({ db: services.db, clock: services.clock }),
   }),
-  routes: (services) => [registerRoutes(services), assetsRoutes(services), activitiesRoutes(services)],
+  routes: (services) => [
+    registerRoutes(services),
+    assetsRoutes(services),
+    activitiesRoutes(services),
+    sharingRoutes(services),
+  ],
   attention: registerAttention,
   demo: seedDemoRegister,
 });

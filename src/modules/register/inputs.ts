@@ -10,6 +10,7 @@ import {
   VOLUME_BANDS,
 } from '../../domain/register/register.ts';
 import { ARTICLE_6_BASES, ARTICLE_9_CONDITIONS, SCHEDULE_1_CONDITIONS } from '../../domain/register/ropa.ts';
+import { AGREEMENT_TIERS, LEGAL_GATEWAYS, PARTY_ROLES } from '../../domain/register/sharing.ts';
 
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -169,3 +170,95 @@ export const controllerSchema = z.object({
   icoRegistration: optionalTextField({ max: 20, label: 'The registration number' }),
 });
 export type ControllerDetails = z.infer<typeof controllerSchema>;
+
+const optionalDate = (what: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine(
+      (v) => !v || /^\d{4}-\d{2}-\d{2}$/.test(v),
+      `Enter the date ${what} as a real date, like 31 3 2027`,
+    );
+
+/** An information-sharing agreement's terms. Its parties are added one by one on its page. */
+export const agreementSchema = z
+  .object({
+    title: textField({ max: 300, required: 'Enter the agreement’s title', label: 'The title' }),
+    tier: z.enum(keys(AGREEMENT_TIERS), { error: 'Choose what kind of agreement it is' }),
+    parentId: optionalIdField('Choose the protocol it sits under'),
+    directorateId: optionalIdField('Choose a directorate'),
+    purpose: textField({
+      max: 4000,
+      required: 'Say what the sharing is for',
+      label: 'The purpose',
+      multiline: true,
+    }),
+    gateways: ticked(
+      LEGAL_GATEWAYS.map((g) => g.code) as [string, ...string[]],
+      'Choose legal gateways from the list',
+    ),
+    dataItems: optionalTextField({ max: 4000, label: 'The data shared', multiline: true }),
+    specialCategories: yes,
+    criminalOffenceData: yes,
+    method: optionalTextField({ max: 4000, label: 'The method and security', multiline: true }),
+    retention: optionalTextField({ max: 4000, label: 'The retention and deletion', multiline: true }),
+    rightsHandling: optionalTextField({ max: 4000, label: 'The handling of rights', multiline: true }),
+    breachClause: optionalTextField({ max: 4000, label: 'The breach clause', multiline: true }),
+    startsOn: date('it starts'),
+    endsOn: optionalDate('it ends'),
+    reviewOn: date('of its review'),
+    activityIds: z.preprocess(
+      (v) => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]),
+      z.array(z.coerce.number().int().min(1).max(2_147_483_647)).max(500),
+    ),
+    version: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endsOn && v.endsOn < v.startsOn)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endsOn'],
+        message: 'The end date must be on or after the start date',
+      });
+    if (v.tier !== 'agreement' && v.parentId)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['parentId'],
+        message: 'Only a purpose-specific agreement sits under a protocol',
+      });
+  });
+export type AgreementInput = z.infer<typeof agreementSchema>;
+
+/** A party to an agreement and the bases it shares on. */
+export const partySchema = z.object({
+  organisation: textField({ max: 300, required: 'Enter the organisation', label: 'The organisation' }),
+  role: z.enum(keys(PARTY_ROLES), { error: 'Choose the party’s role' }),
+  article6: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(keys(ARTICLE_6_BASES), { error: 'Choose a lawful basis from the list' }).optional(),
+  ),
+  article9: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(keys(ARTICLE_9_CONDITIONS), { error: 'Choose an Art 9 condition from the list' }).optional(),
+  ),
+  article10: yes,
+});
+export type PartyInput = z.infer<typeof partySchema>;
+
+/** Who signed for a party, and when. */
+export const signatureSchema = z.object({
+  signatory: textField({ max: 200, required: 'Enter who signed', label: 'The signatory' }),
+  signedOn: date('it was signed'),
+});
+
+/** Ending an agreement early, with the reason. */
+export const terminationSchema = z.object({
+  terminatedOn: date('it ends'),
+  reason: textField({
+    max: 2000,
+    required: 'Say why the agreement is ending',
+    label: 'The reason',
+    multiline: true,
+  }),
+});

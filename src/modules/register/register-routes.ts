@@ -7,7 +7,7 @@ import type { Response } from 'express';
 import { controllerSchema } from './inputs.ts';
 import { REGISTER } from './permissions.ts';
 
-type Deps = Pick<Services, 'register' | 'clock'>;
+type Deps = Pick<Services, 'register' | 'sharing' | 'clock'>;
 
 /** The register's front page, and the controller's details every record and notice starts with. */
 export function registerRoutes(deps: Deps): Routes {
@@ -20,11 +20,13 @@ export function registerRoutes(deps: Deps): Routes {
     .get('/register', REGISTER.view, async (req, res) => {
       const principal = callerOf(req).principal;
       const today = londonToday(deps.clock);
-      const [assets, due, activities, controller] = await Promise.all([
+      const [assets, due, activities, controller, agreements, gaps] = await Promise.all([
         deps.register.assets(principal),
         deps.register.assets(principal, { reviewDueBy: today }),
         deps.register.activities(principal),
         deps.register.controller(),
+        deps.sharing.agreements(),
+        deps.sharing.gaps(),
       ]);
       res.render('register/views/index.njk', {
         assets: assets.length,
@@ -33,6 +35,9 @@ export function registerRoutes(deps: Deps): Routes {
         incomplete: activities.filter((a) => a.gaps.length).length,
         services: new Set(activities.map((a) => a.service)).size,
         controller,
+        agreements: agreements.length,
+        inForce: agreements.filter((a) => a.status === 'in-force').length,
+        uncovered: gaps.uncovered.length,
       });
     })
     .get('/register/controller', REGISTER.manage, (_req, res) => controllerForm(res))

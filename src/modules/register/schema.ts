@@ -9,6 +9,7 @@ import {
   serial,
   text,
   timestamp,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { directorates, users } from '../../platform/identity/schema.ts';
 import { discoverySources } from '../../discovery/inventory/schema.ts';
@@ -23,6 +24,7 @@ import type {
   VolumeBand,
 } from '../../domain/register/register.ts';
 import type { Article6Basis, Article9Condition } from '../../domain/register/ropa.ts';
+import type { AgreementTier, PartyRole } from '../../domain/register/sharing.ts';
 
 const audited = {
   /** Optimistic locking: a save names the version it was made from. */
@@ -164,4 +166,65 @@ export const registerActivityClasses = pgTable(
       .references(() => recordClasses.id),
   },
   (t) => [primaryKey({ columns: [t.activityId, t.classId] })],
+);
+
+/**
+ * An information-sharing agreement: an overarching protocol, a purpose-specific agreement under one, or a contract with
+ * a processor; what is shared, how, for how long, and on what terms (the ICO data sharing code, Annex A).
+ */
+export const registerAgreements = pgTable('register_agreements', {
+  id: serial('id').primaryKey(),
+  title: text('title').notNull(),
+  tier: text('tier').$type<AgreementTier>().notNull(),
+  /** The protocol a purpose-specific agreement sits under. */
+  parentId: integer('parent_id').references((): AnyPgColumn => registerAgreements.id),
+  directorateId: integer('directorate_id').references(() => directorates.id),
+  purpose: text('purpose').notNull(),
+  gateways: jsonb('gateways').$type<string[]>().notNull().default([]),
+  dataItems: text('data_items').notNull().default(''),
+  specialCategories: boolean('special_categories').notNull().default(false),
+  criminalOffenceData: boolean('criminal_offence_data').notNull().default(false),
+  method: text('method').notNull().default(''),
+  retention: text('retention').notNull().default(''),
+  rightsHandling: text('rights_handling').notNull().default(''),
+  breachClause: text('breach_clause').notNull().default(''),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  endsOn: date('ends_on', { mode: 'string' }),
+  reviewOn: date('review_on', { mode: 'string' }).notNull(),
+  terminatedOn: date('terminated_on', { mode: 'string' }),
+  terminationReason: text('termination_reason').notNull().default(''),
+  ...audited,
+});
+
+/** A party to an agreement: its role, its lawful bases, and who signed for it and when. */
+export const registerAgreementParties = pgTable(
+  'register_agreement_parties',
+  {
+    id: serial('id').primaryKey(),
+    agreementId: integer('agreement_id')
+      .notNull()
+      .references(() => registerAgreements.id, { onDelete: 'cascade' }),
+    organisation: text('organisation').notNull(),
+    role: text('role').$type<PartyRole>().notNull(),
+    article6: text('article6').$type<Article6Basis>(),
+    article9: text('article9').$type<Article9Condition>(),
+    article10: boolean('article10').notNull().default(false),
+    signatory: text('signatory').notNull().default(''),
+    signedOn: date('signed_on', { mode: 'string' }),
+  },
+  (t) => [index('register_agreement_parties_agreement').on(t.agreementId)],
+);
+
+/** The processing activities an agreement covers. */
+export const registerAgreementActivities = pgTable(
+  'register_agreement_activities',
+  {
+    agreementId: integer('agreement_id')
+      .notNull()
+      .references(() => registerAgreements.id, { onDelete: 'cascade' }),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => registerActivities.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.activityId] })],
 );
