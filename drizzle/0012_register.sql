@@ -125,6 +125,30 @@ CREATE TABLE "register_assets" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "register_notice_versions" (
+	"notice_id" integer NOT NULL,
+	"version" integer NOT NULL,
+	"content" jsonb NOT NULL,
+	"record" jsonb NOT NULL,
+	"change_summary" text NOT NULL,
+	"published_on" date NOT NULL,
+	"published_by" text NOT NULL,
+	CONSTRAINT "register_notice_versions_notice_id_version_pk" PRIMARY KEY("notice_id","version")
+);
+--> statement-breakpoint
+CREATE TABLE "register_notices" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"service" text NOT NULL,
+	"slug" text NOT NULL,
+	"publish_record" boolean DEFAULT false NOT NULL,
+	"current_version" integer,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "register_notices_service_unique" UNIQUE("service"),
+	CONSTRAINT "register_notices_slug_unique" UNIQUE("slug")
+);
+--> statement-breakpoint
 ALTER TABLE "register_activities" ADD CONSTRAINT "register_activities_directorate_id_directorates_id_fk" FOREIGN KEY ("directorate_id") REFERENCES "public"."directorates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "register_activity_assets" ADD CONSTRAINT "register_activity_assets_activity_id_register_activities_id_fk" FOREIGN KEY ("activity_id") REFERENCES "public"."register_activities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "register_activity_assets" ADD CONSTRAINT "register_activity_assets_asset_id_register_assets_id_fk" FOREIGN KEY ("asset_id") REFERENCES "public"."register_assets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -141,6 +165,7 @@ ALTER TABLE "register_asset_locations" ADD CONSTRAINT "register_asset_locations_
 ALTER TABLE "register_asset_locations" ADD CONSTRAINT "register_asset_locations_source_id_discovery_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."discovery_sources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "register_assets" ADD CONSTRAINT "register_assets_directorate_id_directorates_id_fk" FOREIGN KEY ("directorate_id") REFERENCES "public"."directorates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "register_assets" ADD CONSTRAINT "register_assets_owner_user_id_users_id_fk" FOREIGN KEY ("owner_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_notice_versions" ADD CONSTRAINT "register_notice_versions_notice_id_register_notices_id_fk" FOREIGN KEY ("notice_id") REFERENCES "public"."register_notices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "register_activities_service" ON "register_activities" USING btree ("service");--> statement-breakpoint
 CREATE INDEX "register_activity_assets_asset" ON "register_activity_assets" USING btree ("asset_id");--> statement-breakpoint
 CREATE INDEX "register_agreement_parties_agreement" ON "register_agreement_parties" USING btree ("agreement_id");--> statement-breakpoint

@@ -14,7 +14,7 @@ import { canEditEntry } from './policy.ts';
 import { activityFormValues, article6Text, article9Text, rightsOf, schedule1Of } from './presenters.ts';
 import { ropaPdf, ropaTable } from './ropa-file.ts';
 
-type Deps = Pick<Services, 'register' | 'organisation' | 'clock' | 'config'>;
+type Deps = Pick<Services, 'register' | 'notices' | 'organisation' | 'clock' | 'config'>;
 
 const MEDIA_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -60,16 +60,19 @@ export function activitiesRoutes(deps: Deps): Routes {
         ? String(req.query.format)
         : 'csv';
       const principal = callerOf(req).principal;
-      const [activities, assets, directorates, controller] = await Promise.all([
+      const [activities, assets, directorates, controller, notices] = await Promise.all([
         deps.register.activities(principal),
         deps.register.assets(principal),
         deps.organisation.directorates(),
         deps.register.controller(),
+        deps.notices.published(),
       ]);
+      const noticeSlugs = new Map(notices.map((n) => [n.service, n.slug]));
       const context = {
         directorates: new Map(directorates.map((d) => [d.id, d.name])),
         assets: new Map(assets.map((a) => [a.id, a.name])),
-        noticeUrl: (service: string) => deps.register.noticeUrl(service),
+        noticeUrl: (service: string) =>
+          noticeSlugs.has(service) ? `/privacy/${noticeSlugs.get(service)}` : '',
       };
       const today = londonToday(deps.clock);
       const bytes =

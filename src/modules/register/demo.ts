@@ -1,4 +1,5 @@
 import type { DemoContext } from '../../platform/modules.ts';
+import { systemActor } from '../../platform/audit/service.ts';
 import { addDays } from '../../domain/calendar/dates.ts';
 import { SeededRandom } from '../../domain/shared/random.ts';
 import type { Article6Basis, Article9Condition } from '../../domain/register/ropa.ts';
@@ -221,6 +222,17 @@ export async function seedDemoRegister(context: DemoContext): Promise<void> {
     }
   }
   const agreements = await seedDemoSharing(context, shared);
+  // Once the council exists, the notices of the services whose records are complete are published, half of them with
+  // their record of processing.
+  context.afterwards(async (services) => {
+    const actor = systemActor('Demo council');
+    for (const [i, notice] of (await services.notices.list()).entries())
+      if (!notice.unmet)
+        await services.notices.publish(actor, notice.service, {
+          changeSummary: 'First published',
+          publishRecord: i % 2 === 0,
+        });
+  });
   // The register's entries were written by the demo, not by a person: one event says so.
   await context.audit({
     action: 'register.seeded',

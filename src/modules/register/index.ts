@@ -2,6 +2,8 @@ import { defineModule } from '../../platform/modules.ts';
 import { REGISTER } from './permissions.ts';
 import { RegisterService } from './register-service.ts';
 import { SharingService } from './sharing-service.ts';
+import { NoticesService } from './notices-service.ts';
+import { noticesRoutes } from './notices-routes.ts';
 import { sharingRoutes } from './sharing-routes.ts';
 import { registerRoutes } from './register-routes.ts';
 import { assetsRoutes } from './assets-routes.ts';
@@ -15,6 +17,7 @@ declare module '../../platform/modules.ts' {
   interface ModuleServices {
     register: RegisterService;
     sharing: SharingService;
+    notices: NoticesService;
   }
 }
 
@@ -32,20 +35,17 @@ export const register = defineModule({
     purpose: 'The information asset register and the record of processing',
     available: true,
   },
-  services: (services) => ({
-    register: new RegisterService({
-      db: services.db,
-      clock: services.clock,
-      schedule: () => services.retentionSchedule.inForce(),
-      councilName: services.config.councilName,
-    }),
-    sharing: new SharingService({ db: services.db, clock: services.clock }),
-  }),
+  services: (services) => {
+    const deps = { db: services.db, clock: services.clock, councilName: services.config.councilName };
+    const register = new RegisterService({ ...deps, schedule: () => services.retentionSchedule.inForce() });
+    return { register, sharing: new SharingService(deps), notices: new NoticesService(deps, register) };
+  },
   routes: (services) => [
     registerRoutes(services),
     assetsRoutes(services),
     activitiesRoutes(services),
     sharingRoutes(services),
+    noticesRoutes(services),
   ],
   attention: registerAttention,
   demo: seedDemoRegister,

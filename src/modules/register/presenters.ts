@@ -9,6 +9,8 @@ import { RIGHTS, rightsFor } from '../../domain/register/register.ts';
 import { ruleSentence, type ScheduleClass } from '../records/index.ts';
 import type { ActivityInput, AssetInput, ControllerDetails } from './inputs.ts';
 import type { ActivityRow, ActivityValues, AssetRow, AssetValues } from './repository.ts';
+import type { ActivityView } from './register-service.ts';
+import type { PublishedActivity } from './schema.ts';
 
 /** An asset form's answer as the row it is saved as. */
 export function assetValues(input: AssetInput): AssetValues {
@@ -180,4 +182,24 @@ export function rightsOf(row: Pick<ActivityRow, 'article6' | 'automatedDecisions
   if (row.automatedDecisions.trim())
     rights.push('Not to be subject to a decision made solely by automated means (Art 22)');
   return rights;
+}
+
+/** One activity as a service's public record of processing shows it: what a member of the public can read. */
+export function publicRecordLines(a: ActivityView): PublishedActivity {
+  const list = (items: readonly string[]) => items.join('; ');
+  return {
+    name: a.name,
+    lines: [
+      ['Purposes', list(a.purposes)],
+      ['Lawful basis', article6Text(a.article6)],
+      ['Special category condition', article9Text(a.article9)],
+      ['Schedule 1 condition', schedule1Of(a)],
+      ['Whose information', list(a.dataSubjects)],
+      ['What information', list([...a.dataCategories, ...a.specialCategories])],
+      ['Who receives it', list(a.recipients.map((r) => r.name))],
+      ['Transfers outside the UK', list(a.transfers.map((t) => `${t.country}: ${t.safeguard}`)) || 'None'],
+      ['How long it is kept', a.retentionText.replace(/\n/g, '; ')],
+      ['How it is kept secure', a.securityMeasures],
+    ].filter(([, value]) => value) as [string, string][],
+  };
 }

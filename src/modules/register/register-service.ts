@@ -9,7 +9,6 @@ import { fieldError } from '../../platform/validation.ts';
 import type { Caller } from '../../platform/web/request.ts';
 import { discoverySources } from '../../discovery/inventory/schema.ts';
 import { ropaGaps } from '../../domain/register/ropa.ts';
-import { serviceSlug } from '../../domain/register/register.ts';
 import type { ScheduleClass } from '../records/index.ts';
 import { saveActivity } from './commands/activities.ts';
 import { confirmAsset, saveAsset } from './commands/assets.ts';
@@ -172,11 +171,6 @@ export class RegisterService {
   async services() {
     const rows = await repo.activities(this.deps.db.orm, { scope: 'all' });
     return [...new Set(rows.map((r) => r.service))].sort((a, b) => a.localeCompare(b));
-  }
-
-  /** Where a service's privacy notice is published. */
-  noticeUrl(service: string): string {
-    return `/privacy/${serviceSlug(service)}`;
   }
 
   controller(): Promise<ControllerDetails | undefined> {

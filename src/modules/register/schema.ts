@@ -25,6 +25,10 @@ import type {
 } from '../../domain/register/register.ts';
 import type { Article6Basis, Article9Condition } from '../../domain/register/ropa.ts';
 import type { AgreementTier, PartyRole } from '../../domain/register/sharing.ts';
+import type { PrivacyNotice } from '../../domain/register/privacy-notice.ts';
+
+/** One processing activity as a service's public record of processing shows it: label and value. */
+export type PublishedActivity = { name: string; lines: [string, string][] };
 
 const audited = {
   /** Optimistic locking: a save names the version it was made from. */
@@ -227,4 +231,33 @@ export const registerAgreementActivities = pgTable(
       .references(() => registerActivities.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.agreementId, t.activityId] })],
+);
+
+/** A service's privacy notice: where it is published and whether its part of the record of processing is too. */
+export const registerNotices = pgTable('register_notices', {
+  id: serial('id').primaryKey(),
+  service: text('service').notNull().unique(),
+  slug: text('slug').notNull().unique(),
+  /** Whether the service's processing activities are published beside the notice (South Hams does). */
+  publishRecord: boolean('publish_record').notNull().default(false),
+  currentVersion: integer('current_version'),
+  ...audited,
+});
+
+/** Every published version of a notice, as it was published: a later change to the activities makes a new one. */
+export const registerNoticeVersions = pgTable(
+  'register_notice_versions',
+  {
+    noticeId: integer('notice_id')
+      .notNull()
+      .references(() => registerNotices.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    content: jsonb('content').$type<PrivacyNotice>().notNull(),
+    /** The service's activities as published, for the public record of processing. */
+    record: jsonb('record').$type<PublishedActivity[]>().notNull(),
+    changeSummary: text('change_summary').notNull(),
+    publishedOn: date('published_on', { mode: 'string' }).notNull(),
+    publishedBy: text('published_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.noticeId, t.version] })],
 );
