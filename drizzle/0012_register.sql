@@ -125,6 +125,64 @@ CREATE TABLE "register_assets" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "register_dpia_risks" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"dpia_id" integer NOT NULL,
+	"description" text NOT NULL,
+	"likelihood" text NOT NULL,
+	"severity" text NOT NULL,
+	"measures" text DEFAULT '' NOT NULL,
+	"effect" text,
+	"residual_likelihood" text,
+	"residual_severity" text,
+	"action_owner" text DEFAULT '' NOT NULL,
+	"action_due_on" date
+);
+--> statement-breakpoint
+CREATE TABLE "register_dpia_sections" (
+	"dpia_id" integer NOT NULL,
+	"step" integer NOT NULL,
+	"revision" integer NOT NULL,
+	"text" text NOT NULL,
+	"saved_by" text NOT NULL,
+	"saved_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "register_dpia_sections_dpia_id_step_revision_pk" PRIMARY KEY("dpia_id","step","revision")
+);
+--> statement-breakpoint
+CREATE TABLE "register_dpias" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"title" text NOT NULL,
+	"directorate_id" integer,
+	"status" text NOT NULL,
+	"edition" integer DEFAULT 1 NOT NULL,
+	"previous_id" integer,
+	"activity_id" integer,
+	"asset_id" integer,
+	"agreement_id" integer,
+	"screened_fingerprint" text,
+	"screening" jsonb NOT NULL,
+	"screening_outcome" text NOT NULL,
+	"screening_reasons" jsonb NOT NULL,
+	"screened_by" text NOT NULL,
+	"screened_on" date NOT NULL,
+	"dpo_advice" text,
+	"dpo_advice_by" text,
+	"dpo_advice_on" date,
+	"advice_followed" boolean,
+	"advice_decision_reason" text,
+	"signed_off_by" text,
+	"signed_off_on" date,
+	"consultation_submitted_on" date,
+	"consultation_extended" boolean DEFAULT false NOT NULL,
+	"ico_reference" text,
+	"ico_reply" text,
+	"ico_replied_on" date,
+	"review_on" date,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "register_notice_versions" (
 	"notice_id" integer NOT NULL,
 	"version" integer NOT NULL,
@@ -165,9 +223,18 @@ ALTER TABLE "register_asset_locations" ADD CONSTRAINT "register_asset_locations_
 ALTER TABLE "register_asset_locations" ADD CONSTRAINT "register_asset_locations_source_id_discovery_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."discovery_sources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "register_assets" ADD CONSTRAINT "register_assets_directorate_id_directorates_id_fk" FOREIGN KEY ("directorate_id") REFERENCES "public"."directorates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "register_assets" ADD CONSTRAINT "register_assets_owner_user_id_users_id_fk" FOREIGN KEY ("owner_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_dpia_risks" ADD CONSTRAINT "register_dpia_risks_dpia_id_register_dpias_id_fk" FOREIGN KEY ("dpia_id") REFERENCES "public"."register_dpias"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_dpia_sections" ADD CONSTRAINT "register_dpia_sections_dpia_id_register_dpias_id_fk" FOREIGN KEY ("dpia_id") REFERENCES "public"."register_dpias"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_dpias" ADD CONSTRAINT "register_dpias_directorate_id_directorates_id_fk" FOREIGN KEY ("directorate_id") REFERENCES "public"."directorates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_dpias" ADD CONSTRAINT "register_dpias_previous_id_register_dpias_id_fk" FOREIGN KEY ("previous_id") REFERENCES "public"."register_dpias"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_dpias" ADD CONSTRAINT "register_dpias_activity_id_register_activities_id_fk" FOREIGN KEY ("activity_id") REFERENCES "public"."register_activities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_dpias" ADD CONSTRAINT "register_dpias_asset_id_register_assets_id_fk" FOREIGN KEY ("asset_id") REFERENCES "public"."register_assets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "register_dpias" ADD CONSTRAINT "register_dpias_agreement_id_register_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."register_agreements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "register_notice_versions" ADD CONSTRAINT "register_notice_versions_notice_id_register_notices_id_fk" FOREIGN KEY ("notice_id") REFERENCES "public"."register_notices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "register_activities_service" ON "register_activities" USING btree ("service");--> statement-breakpoint
 CREATE INDEX "register_activity_assets_asset" ON "register_activity_assets" USING btree ("asset_id");--> statement-breakpoint
 CREATE INDEX "register_agreement_parties_agreement" ON "register_agreement_parties" USING btree ("agreement_id");--> statement-breakpoint
 CREATE INDEX "register_assets_review" ON "register_assets" USING btree ("next_review_on");--> statement-breakpoint
-CREATE INDEX "register_assets_owner" ON "register_assets" USING btree ("owner_user_id");
+CREATE INDEX "register_assets_owner" ON "register_assets" USING btree ("owner_user_id");--> statement-breakpoint
+CREATE INDEX "register_dpia_risks_dpia" ON "register_dpia_risks" USING btree ("dpia_id");--> statement-breakpoint
+CREATE INDEX "register_dpias_status" ON "register_dpias" USING btree ("status");

@@ -3,6 +3,7 @@ import { REGISTER } from './permissions.ts';
 import { RegisterService } from './register-service.ts';
 import { SharingService } from './sharing-service.ts';
 import { NoticesService } from './notices-service.ts';
+import { DpiaService } from './dpia-service.ts';
 import { noticesRoutes } from './notices-routes.ts';
 import { sharingRoutes } from './sharing-routes.ts';
 import { registerRoutes } from './register-routes.ts';
@@ -18,6 +19,7 @@ declare module '../../platform/modules.ts' {
     register: RegisterService;
     sharing: SharingService;
     notices: NoticesService;
+    dpias: DpiaService;
   }
 }
 
@@ -38,7 +40,12 @@ export const register = defineModule({
   services: (services) => {
     const deps = { db: services.db, clock: services.clock, councilName: services.config.councilName };
     const register = new RegisterService({ ...deps, schedule: () => services.retentionSchedule.inForce() });
-    return { register, sharing: new SharingService(deps), notices: new NoticesService(deps, register) };
+    return {
+      register,
+      sharing: new SharingService(deps),
+      notices: new NoticesService(deps, register),
+      dpias: new DpiaService(deps),
+    };
   },
   routes: (services) => [
     registerRoutes(services),

@@ -11,6 +11,8 @@ import {
 } from '../../domain/register/register.ts';
 import { ARTICLE_6_BASES, ARTICLE_9_CONDITIONS, SCHEDULE_1_CONDITIONS } from '../../domain/register/ropa.ts';
 import { AGREEMENT_TIERS, LEGAL_GATEWAYS, PARTY_ROLES } from '../../domain/register/sharing.ts';
+import { ARTICLE_35_3, ICO_LIST, WP248_CRITERIA } from '../../domain/register/dpia-screening.ts';
+import { LIKELIHOOD, MEASURE_EFFECTS, SEVERITY } from '../../domain/register/dpia.ts';
 
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -261,4 +263,111 @@ export const terminationSchema = z.object({
     label: 'The reason',
     multiline: true,
   }),
+});
+
+/** The screening questionnaire, and what it was launched from. */
+export const screeningSchema = z.object({
+  title: textField({ max: 300, required: 'Name the project or change being screened', label: 'The name' }),
+  directorateId: optionalIdField('Choose a directorate'),
+  article35: ticked(ARTICLE_35_3.map((q) => q.id) as [string, ...string[]], 'Choose from the list'),
+  ico: ticked(ICO_LIST.map((q) => q.id) as [string, ...string[]], 'Choose from the list'),
+  wp248: ticked(WP248_CRITERIA.map((q) => q.id) as [string, ...string[]], 'Choose from the list'),
+  activityId: optionalIdField('That processing activity is not in the register'),
+  assetId: optionalIdField('That asset is not in the register'),
+  agreementId: optionalIdField('That agreement is not in the register'),
+});
+export type ScreeningInput = z.infer<typeof screeningSchema>;
+
+/** A step of the assessment, with the revision it was written from (so two people cannot overwrite each other). */
+export const sectionSchema = z.object({
+  text: textField({ max: 20_000, required: 'Write this step', label: 'The text', multiline: true }),
+  basedOn: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+const level = <T extends Record<string, string>>(table: T, message: string) =>
+  z.enum(keys(table), { error: message });
+const optionalLevel = <T extends Record<string, string>>(table: T, message: string) =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.enum(keys(table), { error: message }).optional());
+
+/** One risk of the risk register: the harm, how likely and severe, the measures and what they leave. */
+export const riskSchema = z
+  .object({
+    description: textField({
+      max: 2000,
+      required: 'Describe the risk to people',
+      label: 'The risk',
+      multiline: true,
+    }),
+    likelihood: level(LIKELIHOOD, 'Choose how likely the harm is'),
+    severity: level(SEVERITY, 'Choose how severe the harm would be'),
+    measures: optionalTextField({ max: 4000, label: 'The measures', multiline: true }),
+    effect: optionalLevel(MEASURE_EFFECTS, 'Choose what the measures do to the risk'),
+    residualLikelihood: optionalLevel(LIKELIHOOD, 'Choose how likely the harm is afterwards'),
+    residualSeverity: optionalLevel(SEVERITY, 'Choose how severe the harm would be afterwards'),
+    actionOwner: optionalTextField({ max: 200, label: 'The owner' }),
+    actionDueOn: optionalDate('the action is due'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.effect && !v.measures)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['measures'],
+        message: 'Describe the measures whose effect you chose',
+      });
+    if (v.effect && v.effect !== 'eliminated' && (!v.residualLikelihood || !v.residualSeverity))
+      ctx.addIssue({
+        code: 'custom',
+        path: [v.residualLikelihood ? 'residualSeverity' : 'residualLikelihood'],
+        message: 'Say how likely and how severe the harm is once the measures are in place',
+      });
+    if (v.measures && v.effect !== 'eliminated' && v.effect && !v.actionOwner)
+      ctx.addIssue({ code: 'custom', path: ['actionOwner'], message: 'Name who puts the measures in place' });
+  });
+export type RiskInput = z.infer<typeof riskSchema>;
+
+/** The DPO's advice on an assessment (Art 35(2)). */
+export const adviceSchema = z.object({
+  advice: textField({ max: 10_000, required: 'Write your advice', label: 'The advice', multiline: true }),
+});
+
+/** Sign-off: whether the DPO's advice is followed (with the reason if not), the decision, and the review date. */
+export const signOffSchema = z
+  .object({
+    adviceFollowed: z.enum(['yes', 'no'], { error: 'Say whether the DPO’s advice is followed' }),
+    reason: optionalTextField({ max: 4000, label: 'The reason', multiline: true }),
+    decision: z.enum(['approve', 'reject', 'return'], { error: 'Choose the decision' }),
+    reviewOn: optionalDate('of the review'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.adviceFollowed === 'no' && !v.reason)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: 'Give the reasons for not following the DPO’s advice',
+      });
+    if (v.decision === 'approve' && !v.reviewOn)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reviewOn'],
+        message: 'Enter when the assessment is next reviewed',
+      });
+  });
+export type SignOffInput = z.infer<typeof signOffSchema>;
+
+/** Prior consultation with the ICO: when it was sent, its reference, an extension, and the ICO's reply. */
+export const consultationSchema = z.object({
+  submittedOn: date('it was sent to the ICO'),
+  icoReference: optionalTextField({ max: 100, label: 'The reference' }),
+  extended: yes,
+});
+export const replySchema = z.object({
+  reply: textField({
+    max: 10_000,
+    required: 'Summarise the ICO’s advice',
+    label: 'The advice',
+    multiline: true,
+  }),
+  repliedOn: date('the ICO replied'),
+  proceed: z.enum(['yes', 'no'], { error: 'Say whether the processing goes ahead' }),
+  reviewOn: optionalDate('of the review'),
 });

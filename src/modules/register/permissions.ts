@@ -11,4 +11,11 @@ export const REGISTER = {
   edit: permission('register.edit', ['dpo', 'ig_officer', 'asset_owner']),
   /** The controller's details, publishing privacy notices, exporting the whole record of processing. */
   manage: permission('register.manage', ['dpo', 'ig_officer']),
+  /** The DPO's advice on an impact assessment (Art 35(2)). */
+  advise: permission('register.advise', ['dpo']),
+  /**
+   * Signing off an impact assessment: the owner of the risk (an information asset owner, or an IG officer for the
+   * council-wide ones) — not the DPO, whose advice the sign-off weighs.
+   */
+  signOff: permission('register.sign-off', ['asset_owner', 'ig_officer']),
 };

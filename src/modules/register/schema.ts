@@ -26,6 +26,14 @@ import type {
 import type { Article6Basis, Article9Condition } from '../../domain/register/ropa.ts';
 import type { AgreementTier, PartyRole } from '../../domain/register/sharing.ts';
 import type { PrivacyNotice } from '../../domain/register/privacy-notice.ts';
+import type { ScreeningAnswers, ScreeningOutcome } from '../../domain/register/dpia-screening.ts';
+import type {
+  DpiaStatus,
+  DpiaStep,
+  Likelihood,
+  MeasureEffect,
+  Severity,
+} from '../../domain/register/dpia.ts';
 
 /** One processing activity as a service's public record of processing shows it: label and value. */
 export type PublishedActivity = { name: string; lines: [string, string][] };
@@ -260,4 +268,83 @@ export const registerNoticeVersions = pgTable(
     publishedBy: text('published_by').notNull(),
   },
   (t) => [primaryKey({ columns: [t.noticeId, t.version] })],
+);
+
+/**
+ * A data protection impact assessment: its screening, where it stands, the DPO's advice and what was decided about it,
+ * sign-off, any prior consultation with the ICO, and its review. A new version of a signed assessment is a new row
+ * that names the one it replaces, which is kept.
+ */
+export const registerDpias = pgTable(
+  'register_dpias',
+  {
+    id: serial('id').primaryKey(),
+    title: text('title').notNull(),
+    directorateId: integer('directorate_id').references(() => directorates.id),
+    status: text('status').$type<DpiaStatus>().notNull(),
+    edition: integer('edition').notNull().default(1),
+    previousId: integer('previous_id').references((): AnyPgColumn => registerDpias.id),
+    /** What it was launched from, and that thing's material fingerprint when it was screened. */
+    activityId: integer('activity_id').references(() => registerActivities.id),
+    assetId: integer('asset_id').references(() => registerAssets.id),
+    agreementId: integer('agreement_id').references(() => registerAgreements.id),
+    screenedFingerprint: text('screened_fingerprint'),
+    screening: jsonb('screening').$type<ScreeningAnswers>().notNull(),
+    screeningOutcome: text('screening_outcome').$type<ScreeningOutcome>().notNull(),
+    screeningReasons: jsonb('screening_reasons').$type<string[]>().notNull(),
+    screenedBy: text('screened_by').notNull(),
+    screenedOn: date('screened_on', { mode: 'string' }).notNull(),
+    dpoAdvice: text('dpo_advice'),
+    dpoAdviceBy: text('dpo_advice_by'),
+    dpoAdviceOn: date('dpo_advice_on', { mode: 'string' }),
+    adviceFollowed: boolean('advice_followed'),
+    adviceDecisionReason: text('advice_decision_reason'),
+    signedOffBy: text('signed_off_by'),
+    signedOffOn: date('signed_off_on', { mode: 'string' }),
+    consultationSubmittedOn: date('consultation_submitted_on', { mode: 'string' }),
+    consultationExtended: boolean('consultation_extended').notNull().default(false),
+    icoReference: text('ico_reference'),
+    icoReply: text('ico_reply'),
+    icoRepliedOn: date('ico_replied_on', { mode: 'string' }),
+    reviewOn: date('review_on', { mode: 'string' }),
+    ...audited,
+  },
+  (t) => [index('register_dpias_status').on(t.status)],
+);
+
+/** Every saved revision of every written step of an assessment, never changed: the latest is the step's text. */
+export const registerDpiaSections = pgTable(
+  'register_dpia_sections',
+  {
+    dpiaId: integer('dpia_id')
+      .notNull()
+      .references(() => registerDpias.id, { onDelete: 'cascade' }),
+    step: integer('step').$type<DpiaStep>().notNull(),
+    revision: integer('revision').notNull(),
+    text: text('text').notNull(),
+    savedBy: text('saved_by').notNull(),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dpiaId, t.step, t.revision] })],
+);
+
+/** The risk register of an assessment (steps 5 and 6): each risk, its measures and what is left of it. */
+export const registerDpiaRisks = pgTable(
+  'register_dpia_risks',
+  {
+    id: serial('id').primaryKey(),
+    dpiaId: integer('dpia_id')
+      .notNull()
+      .references(() => registerDpias.id, { onDelete: 'cascade' }),
+    description: text('description').notNull(),
+    likelihood: text('likelihood').$type<Likelihood>().notNull(),
+    severity: text('severity').$type<Severity>().notNull(),
+    measures: text('measures').notNull().default(''),
+    effect: text('effect').$type<MeasureEffect>(),
+    residualLikelihood: text('residual_likelihood').$type<Likelihood>(),
+    residualSeverity: text('residual_severity').$type<Severity>(),
+    actionOwner: text('action_owner').notNull().default(''),
+    actionDueOn: date('action_due_on', { mode: 'string' }),
+  },
+  (t) => [index('register_dpia_risks_dpia').on(t.dpiaId)],
 );
