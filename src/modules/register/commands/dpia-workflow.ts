@@ -30,7 +30,7 @@ export async function take(
 ) {
   if (!canTake(action, dpia.status))
     throw new ValidationError(
-      `This assessment is ${dpia.status.replace('-', ' ')}: it cannot be ${action}ed now`,
+      `This assessment is ${DPIA_STATUSES[dpia.status].toLowerCase()}: that cannot be done to it now`,
     );
   return repo.updateDpia(
     tx,
