@@ -7,6 +7,7 @@ import { callerOf } from '../../platform/web/request.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { requireId, searchField } from '../../platform/validation.ts';
 import { SPECIAL_CATEGORIES } from '../../domain/register/register.ts';
+import { DPIA_STATUSES } from '../../domain/register/dpia.ts';
 import { ARTICLE_6_BASES, ARTICLE_9_CONDITIONS, SCHEDULE_1_CONDITIONS } from '../../domain/register/ropa.ts';
 import { activitySchema } from './inputs.ts';
 import { REGISTER } from './permissions.ts';
@@ -14,7 +15,7 @@ import { canEditEntry } from './policy.ts';
 import { activityFormValues, article6Text, article9Text, rightsOf, schedule1Of } from './presenters.ts';
 import { ropaPdf, ropaTable } from './ropa-file.ts';
 
-type Deps = Pick<Services, 'register' | 'notices' | 'organisation' | 'clock' | 'config'>;
+type Deps = Pick<Services, 'register' | 'notices' | 'dpias' | 'organisation' | 'clock' | 'config'>;
 
 const MEDIA_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -112,6 +113,8 @@ export function activitiesRoutes(deps: Deps): Routes {
         schedule1: schedule1Of(activity),
         rights: rightsOf(activity),
         canEdit: canEditEntry(principal, activity),
+        dpias: await deps.dpias.list({ activityId: activity.id }),
+        DPIA_STATUSES,
       });
     })
     .get('/register/activities/:id/edit', REGISTER.edit, async (req, res) => {

@@ -14,12 +14,13 @@ import {
   SPECIAL_CATEGORIES,
   VOLUME_BANDS,
 } from '../../domain/register/register.ts';
+import { DPIA_STATUSES } from '../../domain/register/dpia.ts';
 import { assetSchema } from './inputs.ts';
 import { REGISTER } from './permissions.ts';
 import { canEditEntry } from './policy.ts';
 import { assetFormValues } from './presenters.ts';
 
-type Deps = Pick<Services, 'register' | 'organisation' | 'clock'>;
+type Deps = Pick<Services, 'register' | 'dpias' | 'organisation' | 'clock'>;
 
 const CHOICES = {
   HOSTING,
@@ -88,6 +89,8 @@ export function assetsRoutes(deps: Deps): Routes {
         directorate: directorates.find((d) => d.id === asset.directorateId)?.name,
         canEdit: canEditEntry(principal, asset),
         today: londonToday(deps.clock),
+        dpias: await deps.dpias.list({ assetId: asset.id }),
+        DPIA_STATUSES,
         ...CHOICES,
       });
     })

@@ -9,6 +9,7 @@ import { DEMO_EMAIL_DOMAIN } from '../../platform/identity/demo.ts';
 import { classIdsByCode } from '../records/index.ts';
 import * as repo from './repository.ts';
 import { seedDemoSharing, type SharedActivity } from './demo-sharing.ts';
+import { seedDemoDpias } from './demo-dpias.ts';
 
 /** A service of the demo council, and what it holds and does with personal data. */
 interface DemoService {
@@ -104,6 +105,7 @@ export async function seedDemoRegister(context: DemoContext): Promise<void> {
   let assets = 0;
   let activities = 0;
   const shared: SharedActivity[] = [];
+  const firsts: repo.ActivityRow[] = [];
   for (const [index, s] of SERVICES.entries()) {
     const directorateId = context.directorates.get(s.directorate) ?? null;
     const classIds = s.classes.map((c) => classes.get(c)).filter((id): id is number => !!id);
@@ -206,6 +208,7 @@ export async function seedDemoRegister(context: DemoContext): Promise<void> {
         automatedDecisions: '',
         nextReviewOn: reviewDueAfter(reviewed),
       });
+      if (k === 0) firsts.push(activity);
       if (k === 0 && s.partners.length)
         shared.push({
           activityId: activity.id,
@@ -222,6 +225,7 @@ export async function seedDemoRegister(context: DemoContext): Promise<void> {
     }
   }
   const agreements = await seedDemoSharing(context, shared);
+  const assessments = await seedDemoDpias(context, firsts);
   // Once the council exists, the notices of the services whose records are complete are published, half of them with
   // their record of processing.
   context.afterwards(async (services) => {
@@ -238,9 +242,10 @@ export async function seedDemoRegister(context: DemoContext): Promise<void> {
     action: 'register.seeded',
     entityType: 'register',
     entityId: 'demo',
-    details: { assets, activities, agreements },
+    details: { assets, activities, agreements, assessments },
   });
   context.counts.assets = assets;
   context.counts.processingActivities = activities;
   context.counts.sharingAgreements = agreements;
+  context.counts.impactAssessments = assessments;
 }

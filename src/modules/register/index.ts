@@ -4,6 +4,8 @@ import { RegisterService } from './register-service.ts';
 import { SharingService } from './sharing-service.ts';
 import { NoticesService } from './notices-service.ts';
 import { DpiaService } from './dpia-service.ts';
+import { dpiaRoutes } from './dpia-routes.ts';
+import { dpiaDecisionRoutes } from './dpia-decision-routes.ts';
 import { noticesRoutes } from './notices-routes.ts';
 import { sharingRoutes } from './sharing-routes.ts';
 import { registerRoutes } from './register-routes.ts';
@@ -53,6 +55,8 @@ export const register = defineModule({
     activitiesRoutes(services),
     sharingRoutes(services),
     noticesRoutes(services),
+    dpiaRoutes(services),
+    dpiaDecisionRoutes(services),
   ],
   attention: registerAttention,
   demo: seedDemoRegister,

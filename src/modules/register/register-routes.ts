@@ -7,7 +7,7 @@ import type { Response } from 'express';
 import { controllerSchema } from './inputs.ts';
 import { REGISTER } from './permissions.ts';
 
-type Deps = Pick<Services, 'register' | 'sharing' | 'clock'>;
+type Deps = Pick<Services, 'register' | 'sharing' | 'dpias' | 'clock'>;
 
 /** The register's front page, and the controller's details every record and notice starts with. */
 export function registerRoutes(deps: Deps): Routes {
@@ -28,6 +28,7 @@ export function registerRoutes(deps: Deps): Routes {
         deps.sharing.agreements(),
         deps.sharing.gaps(),
       ]);
+      const dpias = await deps.dpias.list();
       res.render('register/views/index.njk', {
         assets: assets.length,
         reviewsDue: due.length,
@@ -38,6 +39,12 @@ export function registerRoutes(deps: Deps): Routes {
         agreements: agreements.length,
         inForce: agreements.filter((a) => a.status === 'in-force').length,
         uncovered: gaps.uncovered.length,
+        dpias: {
+          total: dpias.length,
+          open: dpias.filter((d) => ['assessment', 'dpo-review', 'sign-off'].includes(d.status)).length,
+          consultation: dpias.filter((d) => d.status === 'consultation').length,
+          reviewDue: dpias.filter((d) => d.status === 'approved' && d.reviewOn && d.reviewOn <= today).length,
+        },
       });
     })
     .get('/register/controller', REGISTER.manage, (_req, res) => controllerForm(res))

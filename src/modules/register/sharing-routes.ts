@@ -13,11 +13,12 @@ import {
   LEGAL_GATEWAYS,
   PARTY_ROLES,
 } from '../../domain/register/sharing.ts';
+import { DPIA_STATUSES } from '../../domain/register/dpia.ts';
 import { agreementSchema, partySchema, signatureSchema, terminationSchema } from './inputs.ts';
 import { REGISTER } from './permissions.ts';
 import { canEditEntry } from './policy.ts';
 
-type Deps = Pick<Services, 'register' | 'sharing' | 'organisation' | 'clock'>;
+type Deps = Pick<Services, 'register' | 'sharing' | 'dpias' | 'organisation' | 'clock'>;
 
 const CHOICES = {
   AGREEMENT_TIERS,
@@ -63,6 +64,8 @@ export function sharingRoutes(deps: Deps): Routes {
       directorate: directorates.find((d) => d.id === agreement.directorateId)?.name,
       canEdit: canEditEntry(callerOf(req).principal, agreement) && !agreement.terminatedOn,
       party: agreement.parties.find((p) => p.id === Number(req.params.party)),
+      dpias: await deps.dpias.list({ agreementId: agreement.id }),
+      DPIA_STATUSES,
       today: londonToday(deps.clock),
       values: {},
       ...CHOICES,
