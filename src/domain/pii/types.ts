@@ -25,6 +25,32 @@ export const PII_TYPES = [
 ] as const;
 export type PiiType = (typeof PII_TYPES)[number];
 
+/** Each type as a page names it. */
+export const PII_TYPE_NAMES: Record<PiiType, string> = {
+  EMAIL: 'E-mail addresses',
+  UK_PHONE: 'Phone numbers',
+  UK_POSTCODE: 'Postcodes',
+  UK_NINO: 'National Insurance numbers',
+  NHS_NUMBER: 'NHS numbers',
+  PAYMENT_CARD: 'Payment card numbers',
+  IBAN: 'IBANs',
+  UK_BANK_ACCOUNT: 'Bank account numbers',
+  UK_PASSPORT: 'Passport numbers',
+  UK_DRIVING_LICENCE: 'Driving licence numbers',
+  UK_UTR: 'Tax references (UTR)',
+  DATE_OF_BIRTH: 'Dates of birth',
+  PERSON_NAME: 'Names',
+  ADDRESS: 'Addresses',
+  IP_ADDRESS: 'IP addresses',
+  ART9_HEALTH: 'Health (special category)',
+  ART9_ETHNICITY: 'Racial or ethnic origin (special category)',
+  ART9_RELIGION: 'Religion or belief (special category)',
+  ART9_SEXUALITY: 'Sex life or sexual orientation (special category)',
+  ART9_TRADE_UNION: 'Trade union membership (special category)',
+  ART9_BIOMETRIC: 'Biometric data (special category)',
+  ART10_CRIMINAL: 'Criminal offences (Article 10)',
+};
+
 /**
  * One piece of personal data found in text. `value` and `normalised` exist only in memory, for masking and for the
  * keyed hash; the inventory keeps type, position, confidence and the masked preview, never the value.

@@ -15,6 +15,7 @@ import {
   VOLUME_BANDS,
 } from '../../domain/register/register.ts';
 import { DPIA_STATUSES } from '../../domain/register/dpia.ts';
+import { PII_TYPE_NAMES } from '../../domain/pii/types.ts';
 import { assetSchema } from './inputs.ts';
 import { REGISTER } from './permissions.ts';
 import { canEditEntry } from './policy.ts';
@@ -90,6 +91,7 @@ export function assetsRoutes(deps: Deps): Routes {
         canEdit: canEditEntry(principal, asset),
         today: londonToday(deps.clock),
         dpias: await deps.dpias.list({ assetId: asset.id }),
+        PII_TYPE_NAMES,
         DPIA_STATUSES,
         ...CHOICES,
       });

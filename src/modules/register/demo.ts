@@ -1,4 +1,5 @@
-import type { DemoContext } from '../../platform/modules.ts';
+import type { DemoContext, Services } from '../../platform/modules.ts';
+import { runCommand } from '../../platform/commands.ts';
 import { systemActor } from '../../platform/audit/service.ts';
 import { addDays } from '../../domain/calendar/dates.ts';
 import { SeededRandom } from '../../domain/shared/random.ts';
@@ -148,6 +149,10 @@ export async function seedDemoRegister(context: DemoContext): Promise<void> {
         format: 'digital',
         volume: '1k-10k',
         criticality: 'medium',
+        // Highways thinks its folders hold only engineering documents: discovery finds otherwise.
+        ...(s.service === 'Highways'
+          ? { personalData: false, dataCategories: [], specialCategories: [] }
+          : {}),
       }),
       await repo.insertAsset(tx, {
         ...base,
@@ -226,6 +231,7 @@ export async function seedDemoRegister(context: DemoContext): Promise<void> {
   }
   const agreements = await seedDemoSharing(context, shared);
   const assessments = await seedDemoDpias(context, firsts);
+  context.afterwards(linkDemoShare, { last: true });
   // Once the council exists, the notices of the services whose records are complete are published, half of them with
   // their record of processing.
   context.afterwards(async (services) => {
@@ -248,4 +254,38 @@ export async function seedDemoRegister(context: DemoContext): Promise<void> {
   context.counts.processingActivities = activities;
   context.counts.sharingAgreements = agreements;
   context.counts.impactAssessments = assessments;
+}
+
+/** Where each service's folders are on the demo shared drive. */
+const SHARE_FOLDERS: Record<string, string> = {
+  'Adult social care assessments': 'Adult Social Care/Assessments',
+  'Adult safeguarding': 'Adult Social Care/Safeguarding',
+  "Children's social care": 'Children and Families/Referrals',
+  'Fostering and adoption': 'Children and Families/Fostering',
+  'Special educational needs': 'Children and Families/SEN and EHCP',
+  Planning: 'Place/Planning',
+  Highways: 'Place/Highways',
+  Housing: 'Housing/Applications',
+  'Human resources': 'Resources/HR',
+  Elections: 'Democratic Services/Elections',
+  'Council tax': 'Revenues and Benefits',
+};
+
+/** Once the demo share is scanned, each service's shared-drive asset points at its folders there. */
+async function linkDemoShare(services: Services) {
+  const share = (await services.inventory.sources()).find((s) => s.name === 'Shared drive');
+  if (!share) return;
+  await runCommand(services, systemActor('Demo council'), async (tx, audit) => {
+    const assets = await repo.assets(tx, { scope: 'all' });
+    for (const [service, folder] of Object.entries(SHARE_FOLDERS)) {
+      const asset = assets.find((a) => a.name === `${service} shared drive folders`);
+      if (asset) await repo.setAssetLocations(tx, asset.id, [{ sourceId: share.id, folder }]);
+    }
+    await audit({
+      action: 'register.seeded',
+      entityType: 'register',
+      entityId: 'demo',
+      details: { share: share.id },
+    });
+  });
 }

@@ -9,6 +9,8 @@ import { fieldError } from '../../platform/validation.ts';
 import type { Caller } from '../../platform/web/request.ts';
 import { discoverySources } from '../../discovery/inventory/schema.ts';
 import { ropaGaps } from '../../domain/register/ropa.ts';
+import { registerDifferences } from '../../domain/register/findings.ts';
+import { foundInLocations } from './findings-repository.ts';
 import type { ScheduleClass } from '../records/index.ts';
 import { saveActivity } from './commands/activities.ts';
 import { confirmAsset, saveAsset } from './commands/assets.ts';
@@ -76,8 +78,11 @@ export class RegisterService {
     const sources = await this.sourceNames(locations.map((l) => l.sourceId));
     const activityIds = links.map((l) => l.activityId);
     const activities = await repo.activities(db, { scope: 'all', ids: activityIds });
+    const found = await foundInLocations(this.deps.db, locations);
     return {
       ...asset,
+      found,
+      differences: registerDifferences(asset, found),
       owner: owner?.displayName ?? null,
       classes: classLinks.map((l) => classes.get(l.classId)!).filter(Boolean),
       locations: locations.map((l) => ({ ...l, source: sources.get(l.sourceId) ?? '' })),
