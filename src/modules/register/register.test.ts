@@ -213,6 +213,41 @@ for (const kind of DATABASE_KINDS) {
       assert.equal((pdf.body as Buffer).subarray(0, 5).toString(), '%PDF-');
     });
 
+    it('shows what discovery found in an asset’s folders beside what the register says, and the difference', async () => {
+      const db = ctx.services.db;
+      const [source] = await db.query<{ id: number }>(
+        `insert into discovery_sources (name, root_path) values ('Share_1', '/srv/share_1') returning id`,
+      );
+      const file = (path: string, counts: Record<string, number>, gone = false) =>
+        db.query(
+          `insert into inventory_files (source_id, path, size, mtime, inode, pii_counts, read_in_scan, gone)
+           values ($1, $2, 1, now(), '1', $3, 1, $4)`,
+          [source!.id, path, JSON.stringify(counts), gone],
+        );
+      await file('/srv/share_1/Care/Assessments/a.docx', { ART9_HEALTH: 3, EMAIL: 1 });
+      await file('/srv/share_1/Care/Assessments/b.docx', { ART9_HEALTH: 1 });
+      await file('/srv/share_1/Care/Assessments/gone.docx', { ART10_CRIMINAL: 1 }, true);
+      await file('/srv/share_1/Care/Other/c.docx', { ART10_CRIMINAL: 2 });
+      // An underscore in the root is itself, not a wildcard: this share's files are not the asset's.
+      await file('/srv/shareX1/Care/Assessments/d.docx', { ART9_ETHNICITY: 1 });
+      const asset = await ctx.services.register.saveAsset(
+        dpo,
+        assetInput({ name: 'Care folders', locations: 'share_1: Care/Assessments/' }),
+      );
+      const shown = await ctx.services.register.asset(dpo.principal, asset.id);
+      assert.deepEqual(shown.found, [
+        { type: 'ART9_HEALTH', files: 2 },
+        { type: 'EMAIL', files: 1 },
+      ]);
+      assert.deepEqual(shown.differences, [
+        'The register says no health data; 2 files hold health indicators',
+      ]);
+      await assert.rejects(
+        ctx.services.register.saveAsset(dpo, assetInput({ locations: 'No such share: Care' })),
+        (e: unknown) => e instanceof ValidationError && /No such share/.test(e.message),
+      );
+    });
+
     it('shows a form again with its errors and keeps what was typed', async () => {
       const agent = await signedInAgent(ctx, 'dpo@test.example');
       const res = await submitForm(agent, '/register/activities/new', '/register/activities', {
