@@ -12,6 +12,7 @@ import { registerRoutes } from './register-routes.ts';
 import { assetsRoutes } from './assets-routes.ts';
 import { activitiesRoutes } from './activities-routes.ts';
 import { registerAttention } from './attention.ts';
+import { registerApi } from './api.ts';
 import { seedDemoRegister } from './demo.ts';
 
 export { REGISTER };
@@ -58,6 +59,7 @@ export const register = defineModule({
     dpiaRoutes(services),
     dpiaDecisionRoutes(services),
   ],
+  api: (services, registry) => [registerApi(services, registry)],
   attention: registerAttention,
   demo: seedDemoRegister,
 });

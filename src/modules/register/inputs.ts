@@ -85,7 +85,10 @@ export const assetSchema = z
     country: optionalTextField({ max: 100, label: 'The country' }),
     format: z.enum(keys(ASSET_FORMATS), { error: 'Choose its format' }),
     personalData: z
-      .enum(['yes', 'no'], { error: 'Say whether it holds personal data' })
+      .preprocess(
+        (v) => (v === true ? 'yes' : v === false ? 'no' : v),
+        z.enum(['yes', 'no'], { error: 'Say whether it holds personal data' }),
+      )
       .transform((v) => v === 'yes'),
     volume: z.enum(keys(VOLUME_BANDS), { error: 'Choose how many people it is about' }),
     criticality: z.enum(keys(CRITICALITY), { error: 'Choose how critical it is' }),
@@ -127,7 +130,7 @@ export const activitySchema = z.object({
     z.enum(SCHEDULE_1_VALUES, { error: 'Choose a Schedule 1 condition from the list' }).optional(),
   ),
   keptAsPolicyDocument: z.preprocess(
-    (v) => (v === '' ? undefined : v),
+    (v) => (v === '' || v === null ? undefined : v === true ? 'yes' : v === false ? 'no' : v),
     z.enum(['yes', 'no'], { error: 'Answer yes or no' }).optional(),
   ),
   policyDocumentVariance: optionalTextField({ max: 2000, label: 'The reason', multiline: true }),
