@@ -83,11 +83,15 @@ export function dpiaRoutes(deps: Deps): Routes {
       ...page,
     });
   };
-  const stepPage = (req: Request, res: Response, page: Partial<InvalidForm> = {}) =>
-    showDpia(req, res, 'register/views/dpia-step.njk', {
+  const stepPage = async (req: Request, res: Response, page: Partial<InvalidForm> = {}) => {
+    const step = stepOf(req);
+    const dpia = await deps.dpias.find(requireId(req.params.id, 'assessment'));
+    await showDpia(req, res, 'register/views/dpia-step.njk', {
       ...page,
-      step: stepOf(req),
+      step,
+      current: dpia.steps.find((s) => s.step === step),
     } as Partial<InvalidForm>);
+  };
   const riskPage = async (req: Request, res: Response, page: Partial<InvalidForm> = {}) => {
     const riskId = req.params.risk ? requireId(req.params.risk, 'risk') : undefined;
     let values = page.values;
