@@ -6,6 +6,7 @@ import { pagesBench } from './pages.ts';
 import { requestsBench } from './requests.ts';
 import { discoveryBench } from './discovery.ts';
 import { recordsBenchAll } from './records.ts';
+import { registerBenchAll } from './register.ts';
 
 const sections: Record<string, () => Promise<void>> = {
   web: webBench,
@@ -13,6 +14,7 @@ const sections: Record<string, () => Promise<void>> = {
   requests: requestsBench,
   discovery: discoveryBench,
   records: recordsBenchAll,
+  register: registerBenchAll,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

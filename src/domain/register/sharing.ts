@@ -220,23 +220,31 @@ export interface UncoveredSharing {
  * activity and names the organisation as a party.
  */
 export function sharingWithoutAgreement(check: SharingCheck, today: string): UncoveredSharing[] {
+  // Each organisation's agreements, and whether each is in force, worked out once for every recipient.
+  const naming = new Map<string, { id: number; inForce: boolean; activityIds: ReadonlySet<number> }[]>();
+  for (const a of check.agreements) {
+    const entry = {
+      id: a.id,
+      inForce: agreementStatus(a, today) === 'in-force',
+      activityIds: new Set(a.activityIds),
+    };
+    for (const key of new Set(a.parties.map((p) => organisationKey(p.organisation)))) {
+      const list = naming.get(key);
+      if (list) list.push(entry);
+      else naming.set(key, [entry]);
+    }
+  }
   const uncovered: UncoveredSharing[] = [];
   for (const activity of check.activities)
     for (const recipient of activity.recipients) {
       if (!recipient.external) continue;
-      const key = organisationKey(recipient.name);
-      const naming = check.agreements.filter((a) =>
-        a.parties.some((p) => organisationKey(p.organisation) === key),
-      );
-      const inForce = naming.filter((a) => agreementStatus(a, today) === 'in-force');
-      if (inForce.some((a) => a.activityIds.includes(activity.id))) continue;
+      const agreements = naming.get(organisationKey(recipient.name)) ?? [];
+      if (agreements.some((a) => a.inForce && a.activityIds.has(activity.id))) continue;
       uncovered.push({
         activityId: activity.id,
         organisation: recipient.name,
-        namedIn: inForce.map((a) => a.id),
-        notInForce: naming
-          .filter((a) => !inForce.includes(a) && a.activityIds.includes(activity.id))
-          .map((a) => a.id),
+        namedIn: agreements.filter((a) => a.inForce).map((a) => a.id),
+        notInForce: agreements.filter((a) => !a.inForce && a.activityIds.has(activity.id)).map((a) => a.id),
       });
     }
   return uncovered;

@@ -3,13 +3,14 @@ import type { Services } from '../../platform/modules.ts';
 import { londonToday } from '../../platform/clock.ts';
 import { asArray, dateFromFields, form, type InvalidForm } from '../../platform/web/forms.ts';
 import { sendFile } from '../../platform/web/send-file.ts';
+import { pagination } from '../../platform/web/pagination.ts';
 import { callerOf } from '../../platform/web/request.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { requireId, searchField } from '../../platform/validation.ts';
 import { SPECIAL_CATEGORIES } from '../../domain/register/register.ts';
 import { DPIA_STATUSES } from '../../domain/register/dpia.ts';
 import { ARTICLE_6_BASES, ARTICLE_9_CONDITIONS, SCHEDULE_1_CONDITIONS } from '../../domain/register/ropa.ts';
-import { activitySchema } from './inputs.ts';
+import { activitySchema, PAGE_SIZE, pageOf } from './inputs.ts';
 import { REGISTER } from './permissions.ts';
 import { canEditEntry } from './policy.ts';
 import { activityFormValues, article6Text, article9Text, rightsOf, schedule1Of } from './presenters.ts';
@@ -48,8 +49,12 @@ export function activitiesRoutes(deps: Deps): Routes {
       const search = searchField.parse(req.query.q);
       const incomplete = req.query.show === 'incomplete';
       const all = await deps.register.activities(callerOf(req).principal, { search });
+      const shown = incomplete ? all.filter((a) => a.gaps.length) : all;
+      const page = pageOf(req, shown.length);
       res.render('register/views/activities.njk', {
-        activities: incomplete ? all.filter((a) => a.gaps.length) : all,
+        activities: shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+        shown: shown.length,
+        pages: pagination(req, page, shown.length, PAGE_SIZE),
         incompleteCount: all.filter((a) => a.gaps.length).length,
         total: all.length,
         search,

@@ -3,6 +3,7 @@ import type { Services } from '../../platform/modules.ts';
 import { londonToday } from '../../platform/clock.ts';
 import { asArray, dateFromFields, form, type InvalidForm } from '../../platform/web/forms.ts';
 import { govukDate } from '../../platform/web/format.ts';
+import { pagination } from '../../platform/web/pagination.ts';
 import { callerOf } from '../../platform/web/request.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { requireId, searchField } from '../../platform/validation.ts';
@@ -16,7 +17,7 @@ import {
 } from '../../domain/register/register.ts';
 import { DPIA_STATUSES } from '../../domain/register/dpia.ts';
 import { PII_TYPE_NAMES } from '../../domain/pii/types.ts';
-import { assetSchema } from './inputs.ts';
+import { assetSchema, PAGE_SIZE, pageOf } from './inputs.ts';
 import { REGISTER } from './permissions.ts';
 import { canEditEntry } from './policy.ts';
 import { assetFormValues } from './presenters.ts';
@@ -58,8 +59,11 @@ export function assetsRoutes(deps: Deps): Routes {
         deps.register.assets(principal, { search, reviewDueBy: due ? today : undefined }),
         deps.organisation.directorates(),
       ]);
+      const page = pageOf(req, assets.length);
       res.render('register/views/assets.njk', {
-        assets,
+        assets: assets.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+        total: assets.length,
+        pages: pagination(req, page, assets.length, PAGE_SIZE),
         directorates: new Map(directorates.map((d) => [d.id, d.name])),
         search,
         due,

@@ -14,6 +14,16 @@ import { AGREEMENT_TIERS, LEGAL_GATEWAYS, PARTY_ROLES } from '../../domain/regis
 import { ARTICLE_35_3, ICO_LIST, WP248_CRITERIA } from '../../domain/register/dpia-screening.ts';
 import { LIKELIHOOD, MEASURE_EFFECTS, SEVERITY } from '../../domain/register/dpia.ts';
 
+/** Long lists are shown this many at a time. */
+export const PAGE_SIZE = 100;
+
+/** The page of a list asked for: a number from 1 to the last, anything else the first. */
+export function pageOf(req: { query: Record<string, unknown> }, total: number): number {
+  const asked = Number(req.query.page);
+  const last = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  return Number.isInteger(asked) && asked >= 1 ? Math.min(asked, last) : 1;
+}
+
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
 /** A yes/no a form sends as "yes" (or a ticked box) and an API body as a boolean. */

@@ -9,6 +9,7 @@ import { fieldError } from '../../platform/validation.ts';
 import type { Caller } from '../../platform/web/request.ts';
 import { discoverySources } from '../../discovery/inventory/schema.ts';
 import { ropaGaps } from '../../domain/register/ropa.ts';
+import { groupBy } from '../../domain/shared/group-by.ts';
 import { registerDifferences } from '../../domain/register/findings.ts';
 import { foundInLocations } from './findings-repository.ts';
 import type { ScheduleClass } from '../records/index.ts';
@@ -138,13 +139,15 @@ export class RegisterService {
       this.classesById(),
       this.controller(),
     ]);
+    const assetsOf = groupBy(assetLinks, (l) => l.activityId);
+    const classesOf = groupBy(classLinks, (l) => l.activityId);
     return rows.map((row) => {
-      const linked = classLinks.filter((l) => l.activityId === row.id).map((l) => classes.get(l.classId)!);
+      const linked = (classesOf.get(row.id) ?? []).map((l) => classes.get(l.classId)!).filter(Boolean);
       const retention = retentionOf(row, linked);
       return {
         ...row,
-        assetIds: assetLinks.filter((l) => l.activityId === row.id).map((l) => l.assetId),
-        classes: linked.filter(Boolean),
+        assetIds: (assetsOf.get(row.id) ?? []).map((l) => l.assetId),
+        classes: linked,
         retentionText: retention,
         gaps: ropaGaps(processingRecord(row, controller, this.deps.councilName, retention)),
       };

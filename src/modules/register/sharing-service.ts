@@ -2,6 +2,7 @@ import { londonToday } from '../../platform/clock.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { Caller } from '../../platform/web/request.ts';
 import { agreementStatus, sharingWithoutAgreement } from '../../domain/register/sharing.ts';
+import { groupBy } from '../../domain/shared/group-by.ts';
 import type { RegisterDeps } from './commands/context.ts';
 import {
   addParty,
@@ -34,12 +35,14 @@ export class SharingService {
       ),
       await sharing.agreementActivityLinks(db),
     ];
+    const partiesOf = groupBy(parties, (p) => p.agreementId);
+    const linksOf = groupBy(links, (l) => l.agreementId);
     return rows.map((a) => {
-      const own = parties.filter((p) => p.agreementId === a.id);
+      const own = partiesOf.get(a.id) ?? [];
       return {
         ...a,
         parties: own,
-        activityIds: links.filter((l) => l.agreementId === a.id).map((l) => l.activityId),
+        activityIds: (linksOf.get(a.id) ?? []).map((l) => l.activityId),
         status: agreementStatus({ ...a, parties: own }, today),
         reviewDue: !a.terminatedOn && a.reviewOn < today,
       };
