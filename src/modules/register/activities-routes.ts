@@ -8,7 +8,8 @@ import { callerOf } from '../../platform/web/request.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { requireId, searchField } from '../../platform/validation.ts';
 import { SPECIAL_CATEGORIES } from '../../domain/register/register.ts';
-import { DPIA_STATUSES } from '../../domain/register/dpia.ts';
+import { DPIA_STATUSES, materialFingerprint } from '../../domain/register/dpia.ts';
+import { withChange } from './presenters.ts';
 import { ARTICLE_6_BASES, ARTICLE_9_CONDITIONS, SCHEDULE_1_CONDITIONS } from '../../domain/register/ropa.ts';
 import { activitySchema, PAGE_SIZE, pageOf } from './inputs.ts';
 import { REGISTER } from './permissions.ts';
@@ -118,7 +119,7 @@ export function activitiesRoutes(deps: Deps): Routes {
         schedule1: schedule1Of(activity),
         rights: rightsOf(activity),
         canEdit: canEditEntry(principal, activity),
-        dpias: await deps.dpias.list({ activityId: activity.id }),
+        dpias: withChange(await deps.dpias.list({ activityId: activity.id }), materialFingerprint(activity)),
         DPIA_STATUSES,
       });
     })

@@ -15,7 +15,8 @@ import {
   SPECIAL_CATEGORIES,
   VOLUME_BANDS,
 } from '../../domain/register/register.ts';
-import { DPIA_STATUSES } from '../../domain/register/dpia.ts';
+import { DPIA_STATUSES, assetFingerprint } from '../../domain/register/dpia.ts';
+import { withChange } from './presenters.ts';
 import { PII_TYPE_NAMES } from '../../domain/pii/types.ts';
 import { assetSchema, PAGE_SIZE, pageOf } from './inputs.ts';
 import { REGISTER } from './permissions.ts';
@@ -94,7 +95,7 @@ export function assetsRoutes(deps: Deps): Routes {
         directorate: directorates.find((d) => d.id === asset.directorateId)?.name,
         canEdit: canEditEntry(principal, asset),
         today: londonToday(deps.clock),
-        dpias: await deps.dpias.list({ assetId: asset.id }),
+        dpias: withChange(await deps.dpias.list({ assetId: asset.id }), assetFingerprint(asset)),
         PII_TYPE_NAMES,
         DPIA_STATUSES,
         ...CHOICES,

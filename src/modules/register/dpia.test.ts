@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestContext, type TestContext } from '../../../test/support/app.ts';
+import { createTestContext, signedInAgent, submitForm, type TestContext } from '../../../test/support/app.ts';
 import { DATABASE_KINDS } from '../../../test/support/databases.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors.ts';
 import { actorOf, type Caller } from '../../platform/web/request.ts';
@@ -234,6 +234,43 @@ for (const kind of DATABASE_KINDS) {
         renamed,
       );
       assert.equal((await current(dpia.id)).source?.changed, true);
+    });
+
+    it('answers a stale step with 409 and both texts, an unknown step with 404, and the DPO’s sign-off with 403', async () => {
+      const dpia = await ctx.services.dpias.screen(officer, screening({ title: 'Over the web' }));
+      await ctx.services.dpias.saveSection(
+        officer,
+        { dpiaId: dpia.id, step: 1 },
+        { text: 'Saved first', basedOn: 0 },
+      );
+      const agent = await signedInAgent(ctx, 'ig.officer@test.example');
+      const stale = await submitForm(
+        agent,
+        `/register/dpias/${dpia.id}`,
+        `/register/dpias/${dpia.id}/steps/1`,
+        {
+          text: 'Written from an old copy',
+          basedOn: '0',
+        },
+      );
+      assert.equal(stale.status, 409);
+      assert.match(stale.text, /Someone else saved this step/);
+      assert.match(stale.text, /Saved first/);
+      assert.match(stale.text, /Written from an old copy/);
+      assert.equal((await agent.get(`/register/dpias/${dpia.id}/steps/5`)).status, 404);
+      const pdf = await agent.get(`/register/dpias/${dpia.id}/export`).responseType('blob');
+      assert.equal((pdf.body as Buffer).subarray(0, 5).toString(), '%PDF-');
+      const dpoAgent = await signedInAgent(ctx, 'dpo@test.example');
+      const refused = await submitForm(
+        dpoAgent,
+        `/register/dpias/${dpia.id}`,
+        `/register/dpias/${dpia.id}/sign-off`,
+        {
+          adviceFollowed: 'yes',
+          decision: 'approve',
+        },
+      );
+      assert.equal(refused.status, 403);
     });
   });
 }

@@ -203,3 +203,14 @@ export function publicRecordLines(a: ActivityView): PublishedActivity {
     ].filter(([, value]) => value) as [string, string][],
   };
 }
+
+/** Assessments of something, each marked where that thing has changed materially since it was screened. */
+export function withChange<T extends { screenedFingerprint: string | null }>(
+  dpias: T[],
+  fingerprint: string,
+) {
+  return dpias.map((d) => ({
+    ...d,
+    changed: !!d.screenedFingerprint && d.screenedFingerprint !== fingerprint,
+  }));
+}

@@ -20,9 +20,8 @@ export function registerRoutes(deps: Deps): Routes {
     .get('/register', REGISTER.view, async (req, res) => {
       const principal = callerOf(req).principal;
       const today = londonToday(deps.clock);
-      const [assets, due, activities, controller, agreements, gaps] = await Promise.all([
-        deps.register.assets(principal),
-        deps.register.assets(principal, { reviewDueBy: today }),
+      const [assets, activities, controller, agreements, gaps] = await Promise.all([
+        deps.register.assetCounts(principal),
         deps.register.activities(principal),
         deps.register.controller(),
         deps.sharing.agreements(),
@@ -30,8 +29,8 @@ export function registerRoutes(deps: Deps): Routes {
       ]);
       const dpias = await deps.dpias.list();
       res.render('register/views/index.njk', {
-        assets: assets.length,
-        reviewsDue: due.length,
+        assets: assets.total,
+        reviewsDue: assets.due,
         activities: activities.length,
         incomplete: activities.filter((a) => a.gaps.length).length,
         services: new Set(activities.map((a) => a.service)).size,

@@ -103,6 +103,11 @@ export class RegisterService {
     return confirmAsset(this.deps, caller, asset);
   }
 
+  /** How many assets the person may see, and how many are due for review today. */
+  assetCounts(principal: Principal) {
+    return repo.assetCounts(this.deps.db.orm, this.scope(principal), londonToday(this.deps.clock));
+  }
+
   /** "Shared drive: Planning/Decisions" lines to a discovery source's id and a folder. */
   private async locations(lines: string[]) {
     const sources = await this.deps.db.orm.select().from(discoverySources);

@@ -86,6 +86,18 @@ export function assets(db: Executor, filter: AssetFilter) {
     .orderBy(asc(registerAssets.name), asc(registerAssets.id));
 }
 
+/** How many assets a scope holds, and how many of them are due for review by a day: the register's front page. */
+export async function assetCounts(db: Executor, scope: Scope, today: string) {
+  const [row] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      due: sql<number>`(count(*) filter (where ${registerAssets.nextReviewOn} <= ${today}))::int`,
+    })
+    .from(registerAssets)
+    .where(inScope(registerAssets.directorateId, scope));
+  return { total: row?.total ?? 0, due: row?.due ?? 0 };
+}
+
 /** How many entries of each kind are past their review in a scope: for the home page. */
 export async function overdueReviews(db: Executor, today: string, scope: Scope, ownerUserId?: number) {
   const [row] = await db

@@ -13,7 +13,8 @@ import {
   LEGAL_GATEWAYS,
   PARTY_ROLES,
 } from '../../domain/register/sharing.ts';
-import { DPIA_STATUSES } from '../../domain/register/dpia.ts';
+import { DPIA_STATUSES, agreementFingerprint } from '../../domain/register/dpia.ts';
+import { withChange } from './presenters.ts';
 import { agreementSchema, partySchema, signatureSchema, terminationSchema } from './inputs.ts';
 import { REGISTER } from './permissions.ts';
 import { canEditEntry } from './policy.ts';
@@ -64,7 +65,10 @@ export function sharingRoutes(deps: Deps): Routes {
       directorate: directorates.find((d) => d.id === agreement.directorateId)?.name,
       canEdit: canEditEntry(callerOf(req).principal, agreement) && !agreement.terminatedOn,
       party: agreement.parties.find((p) => p.id === Number(req.params.party)),
-      dpias: await deps.dpias.list({ agreementId: agreement.id }),
+      dpias: withChange(
+        await deps.dpias.list({ agreementId: agreement.id }),
+        agreementFingerprint(agreement),
+      ),
       DPIA_STATUSES,
       today: londonToday(deps.clock),
       values: {},
