@@ -105,11 +105,13 @@ describe('the register in Chromium', () => {
     await press(officer, 'Send to the DPO for advice');
     assert.match(await officer.locator('.govuk-error-summary').innerText(), /Write step 1/);
     for (const step of ['1', '2', '4']) {
+      // Each step's page is the same page: axe reads the first, and the assessment after the last save.
       await clickAndWait(officer, officer.locator(`a[href$="/steps/${step}"]`));
-      await check(officer);
+      if (step === '1') await check(officer);
       await officer.locator('#text').fill(`What step ${step} asks, answered.`);
-      await press(officer, `Save step ${step}`);
+      await clickAndWait(officer, officer.getByRole('button', { name: `Save step ${step}` }));
     }
+    await check(officer);
     await follow(officer, 'Add a risk');
     await officer.getByLabel('The risk to people').fill('Cameras record people who are not parking');
     await officer.locator('#likelihood-2').check();

@@ -51,34 +51,21 @@ export async function insertParty(tx: Executor, values: typeof registerAgreement
   return row!;
 }
 
+/** A party, only as a party of the agreement named with it: an id from another agreement matches nothing. */
+const theParty = (party: { agreementId: number; id: number }) =>
+  and(eq(registerAgreementParties.id, party.id), eq(registerAgreementParties.agreementId, party.agreementId));
+
 export async function signParty(
   tx: Executor,
   party: { agreementId: number; id: number },
   signature: { signatory: string; signedOn: string },
 ) {
-  const rows = await tx
-    .update(registerAgreementParties)
-    .set(signature)
-    .where(
-      and(
-        eq(registerAgreementParties.id, party.id),
-        eq(registerAgreementParties.agreementId, party.agreementId),
-      ),
-    )
-    .returning();
+  const rows = await tx.update(registerAgreementParties).set(signature).where(theParty(party)).returning();
   return rows[0];
 }
 
 export async function deleteParty(tx: Executor, party: { agreementId: number; id: number }) {
-  const rows = await tx
-    .delete(registerAgreementParties)
-    .where(
-      and(
-        eq(registerAgreementParties.id, party.id),
-        eq(registerAgreementParties.agreementId, party.agreementId),
-      ),
-    )
-    .returning();
+  const rows = await tx.delete(registerAgreementParties).where(theParty(party)).returning();
   return rows[0];
 }
 
