@@ -3,6 +3,7 @@
 // Integration tests run on an in-memory PGlite and on the PostgreSQL server at TEST_DATABASE_URL.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 function find(dir) {
@@ -23,9 +24,24 @@ const env = {
   TEST_DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
 };
+// One migrated database of each kind for the whole run, which every test file's databases are copied from (see
+// test/support/pglite-template.ts and databases.ts): migrating each file's own from nothing was most of a run's CPU.
+const templateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodian-test-'));
+const postgresTemplate = `custodian_test_template_${process.pid}`;
+const templates = (...args) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'test/support/templates.ts', ...args], {
+    stdio: 'inherit',
+    env,
+  });
+const made = templates('make', path.join(templateDir, 'pglite.tar'), postgresTemplate);
+if (made.status !== 0) process.exit(made.status ?? 1);
+env.CUSTODIAN_TEST_PGLITE_TEMPLATE = path.join(templateDir, 'pglite.tar');
+env.CUSTODIAN_TEST_POSTGRES_TEMPLATE = postgresTemplate;
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
   { stdio: 'inherit', env },
 );
+fs.rmSync(templateDir, { recursive: true, force: true });
+templates('drop', postgresTemplate);
 process.exit(result.status ?? 1);
