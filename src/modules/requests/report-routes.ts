@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import type { Services } from '../../platform/modules.ts';
-import { lineChartSvg } from '../../platform/web/charts.ts';
+import { lineChart } from '../../platform/web/charts.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { findExemption } from '../../domain/requests/exemptions.ts';
 import { OUTCOME_NAMES } from '../../domain/requests/outcomes.ts';
@@ -21,8 +21,9 @@ export function reportRoutes(deps: Deps): Routes {
   return new Routes()
     .get('/requests/reports', REQUESTS.reports, async (_req, res) => {
       const report = await build();
-      const chart = lineChartSvg({
+      const chart = lineChart({
         title: 'Share of requests answered in time, by month',
+        id: 'timeliness-chart',
         labels: report.months,
         series: report.trend.map((t) => ({
           name: t.family === 'foi' ? 'FOI and EIR' : 'Subject access and rights',
