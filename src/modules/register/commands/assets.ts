@@ -1,11 +1,9 @@
 import { runCommand, NotFoundError } from '../../../platform/commands.ts';
-import { authorize } from '../../../platform/authz/policy.ts';
 import { londonToday } from '../../../platform/clock.ts';
 import type { Caller } from '../../../platform/web/request.ts';
 import { reviewDueAfter } from '../../../domain/register/register.ts';
 import * as repo from '../repository.ts';
-import { canEditEntry } from '../policy.ts';
-import type { RegisterDeps } from './context.ts';
+import { authorizeEntry, writeEntry, type RegisterDeps } from './context.ts';
 
 /** An asset as it is saved: its row, and its links already resolved to ids. */
 export interface AssetChange {
@@ -13,8 +11,6 @@ export interface AssetChange {
   classIds: number[];
   locations: { sourceId: number; folder: string }[];
 }
-
-const YOU_CANNOT = 'You can change only the register entries of your own directorate';
 
 /**
  * Adds an asset, or changes one if nobody has changed it since it was read. An asset owner may neither edit another
@@ -26,15 +22,14 @@ export async function saveAsset(
   change: AssetChange,
   existing?: { id: number; version: number },
 ) {
-  authorize(caller.principal, canEditEntry(caller.principal, change.values), undefined, YOU_CANNOT);
+  authorizeEntry(caller, change.values);
   return runCommand(deps, caller.actor, async (tx, audit) => {
-    let asset: repo.AssetRow;
-    if (existing) {
-      const current = await repo.findAsset(tx, existing.id);
-      if (!current) throw new NotFoundError('No such asset');
-      authorize(caller.principal, canEditEntry(caller.principal, current), undefined, YOU_CANNOT);
-      asset = await repo.updateAsset(tx, existing, change.values, deps.clock.now());
-    } else asset = await repo.insertAsset(tx, change.values);
+    const asset = await writeEntry(caller, existing, {
+      find: (id) => repo.findAsset(tx, id),
+      insert: () => repo.insertAsset(tx, change.values),
+      update: (entry) => repo.updateAsset(tx, entry, change.values, deps.clock.now()),
+      missing: 'No such asset',
+    });
     await repo.setAssetClasses(tx, asset.id, change.classIds);
     await repo.setAssetLocations(tx, asset.id, change.locations);
     await audit({
@@ -59,7 +54,7 @@ export async function confirmAsset(
   return runCommand(deps, caller.actor, async (tx, audit) => {
     const current = await repo.findAsset(tx, asset.id);
     if (!current) throw new NotFoundError('No such asset');
-    authorize(caller.principal, canEditEntry(caller.principal, current), undefined, YOU_CANNOT);
+    authorizeEntry(caller, current);
     const today = londonToday(deps.clock);
     const saved = await repo.updateAsset(
       tx,
