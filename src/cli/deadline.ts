@@ -14,17 +14,21 @@ import {
   isDeadlineKind,
   type DeadlineInput,
 } from '../domain/requests/deadlines.ts';
+import { BreachClockInputError, breachDue } from '../domain/incidents/ico-clock.ts';
 import { isNation, NATIONS } from '../domain/calendar/bank-holidays.ts';
 import type { HolidayCalendar } from '../domain/calendar/bank-holidays.ts';
 import { ValidationError } from '../platform/commands.ts';
 
-const batchLine = z.object({
-  kind: z.enum(DEADLINE_KINDS),
-  received: z.string(),
-  nation: z.enum(NATIONS).optional(),
-  restarted: z.string().optional(),
-  paused: z.array(z.tuple([z.string(), z.string()])).optional(),
-});
+const batchLine = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.enum(DEADLINE_KINDS),
+    received: z.string(),
+    nation: z.enum(NATIONS).optional(),
+    restarted: z.string().optional(),
+    paused: z.array(z.tuple([z.string(), z.string()])).optional(),
+  }),
+  z.object({ kind: z.literal('breach'), aware: z.string().max(100) }),
+]);
 
 /** One JSON line in, one JSON line out: `{"due":…}` or `{"error":…}`. */
 export function deadlineLine(calendar: HolidayCalendar, line: string): string {
@@ -41,9 +45,11 @@ export function deadlineLine(calendar: HolidayCalendar, line: string): string {
     });
   }
   try {
+    if (parsed.data.kind === 'breach') return JSON.stringify(breachDue(parsed.data.aware));
     return JSON.stringify({ due: computeDeadline(calendar, parsed.data as DeadlineInput).due });
   } catch (error) {
-    if (error instanceof DeadlineInputError) return JSON.stringify({ error: error.message });
+    if (error instanceof DeadlineInputError || error instanceof BreachClockInputError)
+      return JSON.stringify({ error: error.message });
     throw error;
   }
 }
@@ -62,9 +68,14 @@ async function withCalendar(work: (calendar: HolidayCalendar) => Promise<void>):
 export function deadlineCommands(program: Command): void {
   program
     .command('deadline')
-    .description(`print a statutory due date (YYYY-MM-DD). Kinds: ${DEADLINE_KINDS.join(', ')}`)
-    .argument('[kind]', 'foi, eir, sar, … (see above)')
-    .argument('[received]', 'date of receipt, YYYY-MM-DD')
+    .description(
+      `print a statutory due date (YYYY-MM-DD). Kinds: ${DEADLINE_KINDS.join(', ')}; and breach, whose ICO deadline is printed as {"due":"2026-03-30T10:30+01:00"}`,
+    )
+    .argument('[kind]', 'foi, eir, sar, … (see above), or breach')
+    .argument(
+      '[received]',
+      'date of receipt, YYYY-MM-DD; for a breach, when the council became aware (2026-03-27T09:30, London time, or with Z or an offset)',
+    )
     .option(
       '--nation <nation>',
       `the council's nation for SAR rolling: ${NATIONS.join(', ')}`,
@@ -95,7 +106,18 @@ export function deadlineCommands(program: Command): void {
             }
             return;
           }
-          if (!isDeadlineKind(kind)) throw new ValidationError(`Give a kind: ${DEADLINE_KINDS.join(', ')}`);
+          if (kind === 'breach') {
+            if (!received)
+              throw new ValidationError('Give when the council became aware, as 2026-03-27T09:30');
+            try {
+              return console.log(JSON.stringify(breachDue(received)));
+            } catch (error) {
+              if (error instanceof BreachClockInputError) throw new ValidationError(error.message);
+              throw error;
+            }
+          }
+          if (!isDeadlineKind(kind))
+            throw new ValidationError(`Give a kind: ${[...DEADLINE_KINDS, 'breach'].join(', ')}`);
           if (!received) throw new ValidationError('Give the date of receipt as YYYY-MM-DD');
           if (!isNation(opts.nation)) throw new ValidationError(`--nation is one of ${NATIONS.join(', ')}`);
           const paused = opts.paused.map((p) => {

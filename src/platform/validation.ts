@@ -122,3 +122,23 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 export function fieldError(field: string, message: string): ValidationError {
   return new ValidationError(message, { [field]: message });
 }
+
+/** An enum's keys as the tuple z.enum takes: `z.enum(keys(CAUSES))`. */
+export const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+/** A yes/no a form sends as "yes" (or a ticked box) and an API body as a boolean. */
+export const yes = z.preprocess((v) => v === 'yes' || v === true || v === 'on', z.boolean());
+
+/** Ticked boxes: one value a string, several an array, none absent. */
+export const ticked = <T extends string>(values: readonly [T, ...T[]], message: string) =>
+  z.preprocess(
+    (v) => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]),
+    z.array(z.enum(values, { error: message })),
+  );
+
+/** A date from a three-field date input (see dateFromFields), required. */
+export const dateField = (what: string) =>
+  z
+    .string({ error: `Enter the date ${what}` })
+    .refine((v) => v !== '', `Enter the date ${what}`)
+    .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), `Enter the date ${what} as a real date, like 31 3 2027`);

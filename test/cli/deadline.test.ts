@@ -61,6 +61,33 @@ describe('custodian deadline', () => {
     assert.deepEqual(lines[5], { due: '2009-04-15' });
   });
 
+  it('gives a breach’s ICO deadline, on the command line and in a batch, as DOMAIN.md does', async () => {
+    const single = await runCli(['deadline', 'breach', '2026-03-27T09:30'], env());
+    assert.equal(single.stdout, '{"due":"2026-03-30T10:30+01:00"}\n');
+    const missing = await runCli(['deadline', 'breach', '2026-03-29T01:30'], env());
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /did not happen in London: the clocks went forward/);
+    const input = [
+      '{"kind":"breach","aware":"2026-03-27T09:30"}',
+      '{"kind":"breach","aware":"2026-10-25T01:30"}',
+      '{"kind":"breach","aware":"2026-10-23T09:30Z"}',
+      '{"kind":"breach","aware":"2026-03-29T01:15"}',
+      '{"kind":"breach"}',
+    ].join('\n');
+    const batch = await runCli(['deadline', '--batch', '-'], env(), `${input}\n`);
+    const lines = batch.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(lines.slice(0, 3), [
+      { due: '2026-03-30T10:30+01:00' },
+      { due: '2026-10-28T00:30+00:00' },
+      { due: '2026-10-26T09:30+00:00' },
+    ]);
+    assert.match(lines[3].error, /01:15 on 29 March 2026 did not happen/);
+    assert.match(lines[4].error, /aware/);
+  });
+
   it('computes the pause in a batch line as the command line does', () => {
     const cal = shippedCalendar();
     const line = deadlineLine(

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { optionalIdField, optionalTextField, textField } from '../../platform/validation.ts';
+import {
+  dateField as date,
+  keys,
+  optionalIdField,
+  optionalTextField,
+  textField,
+  ticked,
+  yes,
+} from '../../platform/validation.ts';
 import {
   ASSET_FORMATS,
   CRITICALITY,
@@ -24,11 +32,6 @@ export function pageOf(req: { query: Record<string, unknown> }, total: number): 
   return Number.isInteger(asked) && asked >= 1 ? Math.min(asked, last) : 1;
 }
 
-const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-
-/** A yes/no a form sends as "yes" (or a ticked box) and an API body as a boolean. */
-const yes = z.preprocess((v) => v === 'yes' || v === true || v === 'on', z.boolean());
-
 /** A list: lines of a textarea from a form, an array from the API; each entry one line of text. */
 const lines = (label: string, max = 50) =>
   z.preprocess(
@@ -36,13 +39,6 @@ const lines = (label: string, max = 50) =>
     z
       .array(textField({ max: 300, required: `${label}: leave out empty entries`, label }))
       .max(max, `${label}: ${max} at most`),
-  );
-
-/** Ticked boxes: one value a string, several an array, none absent. */
-const ticked = <T extends string>(values: readonly [T, ...T[]], message: string) =>
-  z.preprocess(
-    (v) => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]),
-    z.array(z.enum(values, { error: message })),
   );
 
 /** Class codes of the retention schedule, separated by commas or spaces (checked against the schedule on save). */
@@ -60,12 +56,6 @@ const classCodes = z.preprocess(
     )
     .max(20),
 );
-
-const date = (what: string) =>
-  z
-    .string({ error: `Enter the date ${what}` })
-    .refine((v) => v !== '', `Enter the date ${what}`)
-    .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), `Enter the date ${what} as a real date, like 31 3 2027`);
 
 const common = {
   name: textField({ max: 200, required: 'Enter a name', label: 'The name' }),
