@@ -5,6 +5,7 @@ import { requests } from './requests/index.ts';
 import { publication } from './publication/index.ts';
 import { records } from './records/index.ts';
 import { register } from './register/index.ts';
+import { incidents } from './incidents/index.ts';
 import { inventory } from './inventory/index.ts';
 import { audit } from './audit/index.ts';
 import { admin } from './admin/index.ts';
@@ -21,6 +22,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   publication,
   records,
   register,
+  incidents,
   ...UPCOMING,
   inventory,
   audit,

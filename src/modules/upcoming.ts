@@ -1,5 +1,4 @@
 import { permission } from '../platform/authz/permissions.ts';
-import { ROLES } from '../platform/authz/roles.ts';
 import { upcoming } from '../platform/modules.ts';
 
 /**
@@ -7,12 +6,6 @@ import { upcoming } from '../platform/modules.ts';
  * yet" page. A module that ships takes its placeholder's place in the list (and its permission's name).
  */
 export const UPCOMING = [
-  upcoming('incidents', {
-    name: 'Incidents',
-    href: '/incidents',
-    permission: permission('incidents.report', ROLES),
-    purpose: 'Reporting data breaches and handling them on the 72-hour ICO clock',
-  }),
   upcoming('compliance', {
     name: 'Compliance',
     href: '/compliance',
