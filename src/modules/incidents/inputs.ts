@@ -82,7 +82,9 @@ export const reportSchema = z.object({
   occurredOn: optionalDate('it happened'),
   occurredTime: optionalTime('it happened'),
   discoveredOn: dateField('it was found'),
-  discoveredTime: optionalTime('it was found'),
+  discoveredTime: optionalTime('it was found').pipe(
+    z.string({ error: 'Enter the time it was found, or your best guess, like 14:30' }),
+  ),
   people: z.enum(keys(ROUGH_NUMBERS), { error: 'Choose roughly how many people it is about' }),
   records: z.enum(keys(ROUGH_NUMBERS)).optional().catch(undefined),
   informationKinds: longText('What kind of information'),
