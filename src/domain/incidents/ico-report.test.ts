@@ -159,6 +159,8 @@ describe('incident trends', () => {
       ],
     );
     assert.deepEqual(t.byCause[0], { key: 'misdirected-email', total: 3, perMonth: [0, 2, 1] });
+    assert.deepEqual(t.byDirectorate, [{ key: 'Place', total: 4, perMonth: [0, 3, 1] }]);
+    assert.deepEqual(t.byType, [{ key: 'confidentiality', total: 3, perMonth: [0, 2, 1] }]);
     assert.deepEqual(t.reportedToIco, { count: 2, of: 3, percent: 66.7 });
     assert.deepEqual(t.reportedInTime, { count: 1, of: 2, percent: 50 });
     assert.deepEqual(t.triagedInTime, { count: 3, of: 4, percent: 75 });

@@ -29,6 +29,13 @@ export interface MonthRow {
   reportedToIco: number;
 }
 
+/** Incidents with one value of a dimension (a cause, a type, a directorate, a service): in all, and month by month. */
+export interface Tally {
+  key: string;
+  total: number;
+  perMonth: number[];
+}
+
 export interface Share {
   count: number;
   of: number;
@@ -38,10 +45,10 @@ export interface Share {
 
 export interface Trends {
   months: MonthRow[];
-  byCause: { key: string; total: number; perMonth: number[] }[];
-  byType: { key: string; total: number }[];
-  byDirectorate: { key: string; total: number }[];
-  byService: { key: string; total: number }[];
+  byCause: Tally[];
+  byType: Tally[];
+  byDirectorate: Tally[];
+  byService: Tally[];
   reportedToIco: Share;
   triagedInTime: Share;
   reportedInTime: Share;
@@ -63,18 +70,20 @@ export function incidentTrends(months: readonly string[], incidents: readonly Tr
   const counted = incidents.filter((i) => isIncident(i) && months.includes(i.month));
   const breaches = counted.filter((i) => i.classification === 'breach');
   const byMonth = groupBy(counted, (i) => i.month);
-  const totals = <K extends string>(key: (i: TrendIncident) => K[] | K | null) => {
-    const tally = new Map<string, number>();
+  const monthIndex = new Map(months.map((m, n) => [m, n]));
+  const totals = (key: (i: TrendIncident) => string[] | string | null): Tally[] => {
+    const tallies = new Map<string, Tally>();
     for (const i of counted) {
       const keys = key(i);
-      for (const k of Array.isArray(keys) ? keys : keys === null ? [] : [keys])
-        tally.set(k, (tally.get(k) ?? 0) + 1);
+      for (const k of Array.isArray(keys) ? keys : keys === null ? [] : [keys]) {
+        let t = tallies.get(k);
+        if (!t) tallies.set(k, (t = { key: k, total: 0, perMonth: months.map(() => 0) }));
+        t.total += 1;
+        t.perMonth[monthIndex.get(i.month)!]! += 1;
+      }
     }
-    return [...tally]
-      .map(([k, total]) => ({ key: k, total }))
-      .sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
+    return [...tallies.values()].sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
   };
-  const causes = totals((i) => i.cause);
   const repeats = [
     ...groupBy(
       counted.filter((i) => i.cause && i.directorate),
@@ -101,10 +110,7 @@ export function incidentTrends(months: readonly string[], incidents: readonly Tr
         reportedToIco: those.filter((i) => i.icoDecision === 'report').length,
       };
     }),
-    byCause: causes.map((c) => ({
-      ...c,
-      perMonth: months.map((m) => (byMonth.get(m) ?? []).filter((i) => i.cause === c.key).length),
-    })),
+    byCause: totals((i) => i.cause),
     byType: totals((i) => i.breachTypes),
     byDirectorate: totals((i) => i.directorate),
     byService: totals((i) => i.service),

@@ -11,7 +11,7 @@ import {
   type TrendIncident,
   type Trends,
 } from '../../domain/incidents/trends.ts';
-import { CAUSES } from '../../domain/incidents/taxonomy.ts';
+import { CAUSES, type Cause } from '../../domain/incidents/taxonomy.ts';
 import { isLate } from '../../domain/incidents/workflow.ts';
 import * as repo from './repository.ts';
 import { INCIDENTS } from './permissions.ts';
@@ -42,17 +42,21 @@ export class IncidentTrendsService {
     );
   }
 
-  /** The monthly figures as CSV: one row a month, a column for each count and each cause. */
+  /** The monthly figures as CSV: a row a month; a column for each count, and for each cause, type and directorate. */
   async csv(principal: Principal): Promise<Buffer> {
     const t = await this.trends(principal);
-    const causes = t.byCause.map((c) => c.key);
+    const columns = [
+      ...t.byCause.map((c) => ({ name: `Cause: ${CAUSES[c.key as Cause]?.label ?? c.key}`, tally: c })),
+      ...t.byType.map((c) => ({ name: `Type: ${c.key}`, tally: c })),
+      ...t.byDirectorate.map((c) => ({ name: `Directorate: ${c.key}`, tally: c })),
+    ];
     const header = [
       'Month',
       'Incidents',
       'Personal-data breaches',
       'Near misses',
       'Reported to the ICO',
-      ...causes.map((c) => CAUSES[c as keyof typeof CAUSES]?.label ?? c),
+      ...columns.map((c) => c.name),
     ];
     const rows = t.months.map((row, i) => [
       row.month,
@@ -60,7 +64,7 @@ export class IncidentTrendsService {
       String(row.breaches),
       String(row.nearMisses),
       String(row.reportedToIco),
-      ...t.byCause.map((c) => String(c.perMonth[i] ?? 0)),
+      ...columns.map((c) => String(c.tally.perMonth[i] ?? 0)),
     ]);
     return tableFile(header, rows, 'csv', 'Incidents by month');
   }
