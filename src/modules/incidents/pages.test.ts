@@ -1,0 +1,89 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { eq } from 'drizzle-orm';
+import { signedInAgent, submitForm, emailFor } from '../../../test/support/app.ts';
+import { triageSchema } from './inputs.ts';
+import { DATABASE_KINDS } from '../../../test/support/databases.ts';
+import { incidentsFixture } from '../../../test/support/incidents.ts';
+import { outbox } from '../../platform/mail/schema.ts';
+
+for (const kind of DATABASE_KINDS) {
+  describe(`incident pages (${kind})`, () => {
+    const f = incidentsFixture(kind);
+
+    it('takes reports through the pages: nothing saved from a bad form, everything typed shown again', async () => {
+      f.ctx.clock.set(new Date('2026-12-02T10:00:00Z'));
+      const staff = await signedInAgent(f.ctx, emailFor('staff'));
+      const count = async () => (await f.ctx.services.incidents.list(f.callers.dpo.principal, {}, 1)).total;
+      const before = await count();
+      const bad = await submitForm(staff, '/incidents/report', '/incidents/report', {
+        summary: 'Sent the wrong letter',
+        'discoveredOn-day': '31',
+        'discoveredOn-month': '2',
+        'discoveredOn-year': '2026',
+        discoveredTime: '25:00',
+        people: '1',
+      });
+      assert.equal(bad.status, 400);
+      assert.match(bad.text, /Sent the wrong letter/);
+      assert.match(bad.text, /Enter the date it was found as a real date/);
+      assert.match(bad.text, /Say whether it is still happening/);
+      assert.equal(await count(), before, 'nothing half-saved');
+      const good = await submitForm(staff, '/incidents/report', '/incidents/report', {
+        summary: 'Sent the wrong letter',
+        'discoveredOn-day': '2',
+        'discoveredOn-month': '12',
+        'discoveredOn-year': '2026',
+        discoveredTime: '9.30',
+        people: '1',
+        ongoing: 'no',
+        nearMiss: 'yes',
+      });
+      assert.equal(good.status, 303);
+      const done = await staff.get(good.headers.location!);
+      assert.match(done.text, /Your reference is INC-2026-\d{4}/);
+      assert.match(done.text, /What happens next/);
+
+      const anonymous = (await import('supertest')).default.agent(f.ctx.app);
+      const sent = await submitForm(anonymous, '/report-a-concern', '/report-a-concern', {
+        summary: 'I got my neighbour’s letter',
+        'discoveredOn-day': '1',
+        'discoveredOn-month': '12',
+        'discoveredOn-year': '2026',
+        discoveredTime: '18:00',
+        people: '1',
+        ongoing: 'not-sure',
+        contactEmail: 'Resident@Example.com',
+      });
+      assert.equal(sent.status, 303);
+      assert.match((await anonymous.get('/report-a-concern/sent')).text, /Your reference is INC-2026-\d{4}/);
+      const ack = await f.ctx.database.db.orm
+        .select()
+        .from(outbox)
+        .where(eq(outbox.toAddress, 'resident@example.com'));
+      assert.equal(ack.length, 1);
+
+      const dpo = await signedInAgent(f.ctx, emailFor('dpo'));
+      for (const path of ['/incidents', '/incidents/trends', '/incidents/rota'])
+        assert.equal((await dpo.get(path)).status, 200, path);
+      const csv = await dpo.get('/incidents/trends.csv');
+      assert.match(csv.text, /^\uFEFFMonth,Incidents,Personal-data breaches,Near misses,Reported to the ICO/);
+      const breach = await f.reportAsStaff({ discoveredOn: '2026-12-02', occurredOn: '2026-12-01' });
+      await f.ctx.services.incidents.triage(
+        f.callers.ig,
+        breach.id,
+        triageSchema.parse({
+          version: 1,
+          classification: 'breach',
+          awareOn: '2026-12-02',
+          awareTime: '09:30',
+        }),
+      );
+      const page = await dpo.get(`/incidents/${breach.id}/ico-report`);
+      assert.match(page.text, /6\. About you/);
+      const pdf = await dpo.get(`/incidents/${breach.id}/ico-report.pdf`);
+      assert.equal(pdf.headers['content-type'], 'application/pdf');
+      assert.equal(pdf.body.subarray(0, 5).toString(), '%PDF-');
+    });
+  });
+}
