@@ -1,9 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { emailFor, PASSWORD } from '../support/app.ts';
-import { browserFixture, clickAndWait, newPage } from '../support/browser.ts';
-import type { Role } from '../../src/platform/authz/roles.ts';
+import { emailFor } from '../support/app.ts';
+import { browserFixture, clickAndWait } from '../support/browser.ts';
 
 describe('a breach in Chromium, from a phone report to closing the case', () => {
   const f = browserFixture();
@@ -18,14 +17,7 @@ describe('a breach in Chromium, from a phone report to closing the case', () => 
     await clickAndWait(page, page.getByRole('link', { name }).first());
     await check(page);
   };
-  const signIn = async (role: Role, options: Parameters<typeof newPage>[1] = {}) => {
-    const page = await newPage(f.browser, options);
-    await page.goto(`${f.server.url}/sign-in`);
-    await page.getByLabel('Email address').fill(emailFor(role));
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await clickAndWait(page, page.getByRole('button', { name: 'Sign in' }));
-    return page;
-  };
+  const signIn = f.signIn;
   const main = (page: Page) => page.locator('main').innerText();
   const date = async (page: Page, name: string, [day, month, year]: [string, string, string]) => {
     await page.locator(`#${name}-day`).fill(day);

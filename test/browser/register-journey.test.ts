@@ -1,10 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { emailFor, PASSWORD } from '../support/app.ts';
 import { browserFixture, clickAndWait, newPage } from '../support/browser.ts';
 import { systemActor } from '../../src/platform/audit/service.ts';
-import type { Role } from '../../src/platform/authz/roles.ts';
 import { actorOf } from '../../src/platform/web/request.ts';
 import { activitySchema, assetSchema } from '../../src/modules/register/inputs.ts';
 
@@ -64,14 +62,7 @@ describe('the register in Chromium', () => {
     await clickAndWait(page, page.getByRole('button', { name }).first());
     await check(page);
   };
-  const signIn = async (role: Role) => {
-    const page = await newPage(f.browser);
-    await page.goto(`${f.server.url}/sign-in`);
-    await page.getByLabel('Email address').fill(emailFor(role));
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await clickAndWait(page, page.getByRole('button', { name: 'Sign in' }));
-    return page;
-  };
+  const signIn = f.signIn;
   const main = (page: Page) => page.locator('main').innerText();
 
   it('lets an asset owner confirm an overdue entry from the home page', async () => {

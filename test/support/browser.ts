@@ -3,7 +3,8 @@ import type { Server } from 'node:http';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Express } from 'express';
-import { createTestContext, type TestContext } from './app.ts';
+import { createTestContext, emailFor, PASSWORD, type TestContext } from './app.ts';
+import type { Role } from '../../src/platform/authz/roles.ts';
 
 /** Debian's Chromium; tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -86,6 +87,15 @@ export function browserFixture() {
     },
     async check(page: Page) {
       fixture.violations.push(...(await accessibilityViolations(page)));
+    },
+    /** A fresh page signed in as the test user of a role. */
+    async signIn(role: Role, options: Parameters<typeof newPage>[1] = {}): Promise<Page> {
+      const page = await newPage(fixture.browser, options);
+      await page.goto(`${fixture.server.url}/sign-in`);
+      await page.getByLabel('Email address').fill(emailFor(role));
+      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await clickAndWait(page, page.getByRole('button', { name: 'Sign in' }));
+      return page;
     },
   };
   return fixture;

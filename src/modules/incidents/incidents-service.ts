@@ -6,7 +6,12 @@ import { londonToday } from '../../platform/clock.ts';
 import type { Caller } from '../../platform/web/request.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { clockStanding } from '../../domain/incidents/ico-clock.ts';
-import { icoReport, type ReportPhase, type Section } from '../../domain/incidents/ico-report.ts';
+import {
+  icoReport,
+  type Organisation,
+  type ReportPhase,
+  type Section,
+} from '../../domain/incidents/ico-report.ts';
 import { closureProblems, runningDeadline } from '../../domain/incidents/workflow.ts';
 import type * as inputs from './inputs.ts';
 import * as repo from './repository.ts';
@@ -22,14 +27,7 @@ import { addRotaEntry, removeRotaEntry } from './commands/rota.ts';
 import type { IncidentsDeps } from './commands/context.ts';
 
 /** Who the ICO report says the council is: the register's controller details where they are kept. */
-export interface ControllerFacts {
-  name: string;
-  address: string | null;
-  email: string | null;
-  icoRegistration: string | null;
-  dpoName: string | null;
-  dpoEmail: string | null;
-}
+export type ControllerFacts = Omit<Organisation, 'contact'>;
 
 export const PAGE_SIZE = 50;
 
