@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { emailFor } from '../support/app.ts';
-import { browserFixture, clickAndWait } from '../support/browser.ts';
+import { browserFixture, clickAndWait, newPage } from '../support/browser.ts';
 
 describe('a breach in Chromium, from a phone report to closing the case', () => {
   const f = browserFixture();
@@ -153,6 +153,41 @@ describe('a breach in Chromium, from a phone report to closing the case', () => 
     // The reporter sees where their report stands, not the case.
     await staff.goto(`${f.server.url}/incidents`);
     assert.match(await main(staff), new RegExp(`${reference}.*Closed`, 's'));
+    assert.deepEqual(f.violations, []);
+  });
+
+  it('shows the lists, the trends, the rota and the public form without an accessibility failure', async () => {
+    const dpo = await signIn('dpo');
+    for (const path of ['/incidents', '/incidents?status=closed', '/incidents/trends']) {
+      await dpo.goto(`${f.server.url}${path}`);
+      await check(dpo);
+    }
+    assert.match(await main(dpo), /Data emailed to the wrong recipient/);
+    await dpo.goto(`${f.server.url}/incidents/rota`);
+    await check(dpo);
+    await dpo.getByLabel('The deputy’s work e-mail address').fill(emailFor('ig_officer'));
+    await date(dpo, 'startsOn', ['24', '12', '2026']);
+    await date(dpo, 'endsOn', ['2', '1', '2027']);
+    await press(dpo, 'Add to the rota');
+    assert.match(await main(dpo), /Test ig_officer/);
+    await follow(dpo, /^Remove/);
+    assert.match(await main(dpo), /Remove Test ig_officer from the rota\?/);
+    await press(dpo, 'Remove them');
+    assert.match(await main(dpo), /Nobody is on the rota/);
+
+    const staff = await signIn('staff');
+    await staff.goto(`${f.server.url}/incidents`);
+    await check(staff);
+    const citizen = await newPage(f.browser, { viewport: { width: 360, height: 740 } });
+    await citizen.goto(`${f.server.url}/report-a-concern`);
+    await check(citizen);
+    await citizen.getByLabel('What happened?').fill('A letter about my neighbour came to me.');
+    await date(citizen, 'discoveredOn', ['24', '11', '2026']);
+    await citizen.getByLabel('At what time was it found?').fill('18:00');
+    await citizen.getByLabel('One', { exact: true }).check();
+    await citizen.getByLabel('Not sure', { exact: true }).check();
+    await press(citizen, 'Send');
+    assert.match(await main(citizen), /Your reference is INC-2026-\d{4}/);
     assert.deepEqual(f.violations, []);
   });
 });

@@ -40,7 +40,21 @@ const CAUSE_WEIGHTS: [Cause, number][] = [
   ['ransomware', 1],
 ];
 
-function weighted<T>(random: SeededRandom, weights: [T, number][]): T {
+/** The directorate each demo service sits in; a story with no service happens anywhere. */
+const SERVICE_DIRECTORATES: Record<string, string> = {
+  'Adult safeguarding': "Adults' Social Care",
+  'Adult social care assessments': "Adults' Social Care",
+  'Mental health services': "Adults' Social Care",
+  "Children's social care": "Children's Services",
+  'Council tax': 'Resources',
+  'Housing benefit': 'Resources',
+  'Human resources': 'Resources',
+  'Information governance': 'Resources',
+  Housing: 'Place',
+  'Planning enforcement': 'Place',
+};
+
+function weighted<T>(random: SeededRandom, weights: readonly (readonly [T, number])[]): T {
   let n = random.next() * weights.reduce((s, [, w]) => s + w, 0);
   for (const [value, w] of weights) if ((n -= w) < 0) return value;
   return weights[weights.length - 1]![0];
@@ -75,18 +89,23 @@ export async function seedDemoIncidents(context: DemoContext): Promise<void> {
     ]);
     const matching = DEMO_CASES.filter((c) => c.cause === cause);
     const story: DemoCase = random.pick(matching.length ? matching : DEMO_CASES);
-    const [, directorateId] = random.pick(directorates);
+    const home = story.service ? SERVICE_DIRECTORATES[story.service] : undefined;
+    const directorateId = home ? context.directorates.get(home)! : random.pick(directorates)[1];
     const awareAt = new Date(reportedAt.getTime() + random.int(0, 90) * 60_000);
     const triagedAt = new Date(
       reportedAt.getTime() + random.int(20, random.chance(0.85) ? 240 : 1500) * 60_000,
     );
     const likelihood = random.pick(['remote', 'possible', 'possible', 'probable'] as const);
-    const severity = random.pick(['minimal', 'minimal', 'significant', 'severe'] as const);
+    const severity = weighted(random, [
+      ['minimal', 50],
+      ['significant', 42],
+      ['severe', 8],
+    ] as const);
     const breach = classification === 'breach';
     const risk = breach
       ? breachRisk({ likelihood, severity, sensitiveData: story.special.length > 0 })
       : null;
-    const toIco = breach && risk !== 'low' && random.chance(0.6);
+    const toIco = breach && risk !== 'low' && random.chance(risk === 'high' ? 0.7 : 0.2);
     const late = toIco && random.chance(0.12);
     const icoReportedAt = toIco
       ? new Date(awareAt.getTime() + (late ? random.int(75, 120) : random.int(6, 70)) * HOUR)

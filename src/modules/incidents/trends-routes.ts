@@ -37,7 +37,7 @@ export function trendsRoutes(deps: Deps): Routes {
       const causes = lineChart({
         title: 'The three commonest causes, as a share of each month’s incidents (%)',
         id: 'causes-by-month',
-        labels,
+        labels: trends.months.map((m) => m.month),
         series: topCauses.map((c) => ({
           name: LABELS.CAUSES[c.key as keyof typeof LABELS.CAUSES] ?? c.key,
           values: c.perMonth.map((n, i) => {
