@@ -1,21 +1,20 @@
-import http from 'node:http';
 import { createApp } from '../src/app.ts';
 import { systemActor } from '../src/platform/audit/service.ts';
 import { createTestDatabase, type DatabaseKind } from '../test/support/databases.ts';
 import { listen } from '../test/support/browser.ts';
 import { benchServices } from './services.ts';
-import { ms, percentile, printTable, ratio, type Row } from './support.ts';
+import { printTable, type Row } from './support.ts';
+import { pagesBesideFloors } from './page-floors.ts';
 import { signIn } from './web.ts';
 
 const ASSETS = 5_000;
 const ACTIVITIES = 10_000;
 const SERVICES = 200;
-const RUNS = 20;
 const TODAY = '2026-11-25';
 
 /**
  * The register's pages at a large council's size — 5,000 information assets and 10,000 processing activities across
- * 200 services, each activity linked to an asset, 400 sharing agreements — each page fetched RUNS times by the DPO,
+ * 200 services, each activity linked to an asset, 400 sharing agreements — each page fetched 20 times by the DPO,
  * beside the bare SQL that reads the same rows (the floor any page over them stands on).
  */
 export async function registerBench(kind: DatabaseKind): Promise<Row[]> {
@@ -41,7 +40,6 @@ export async function registerBench(kind: DatabaseKind): Promise<Row[]> {
     });
     await seed(db);
     const cookie = await signIn(server.url, 'dpo@bench.example');
-    const rows: Row[] = [];
     const pages: [string, string, string][] = [
       ['register front page', '/register', `select * from register_activities`],
       ['assets list', '/register/assets', `select * from register_assets order by name`],
@@ -59,53 +57,12 @@ export async function registerBench(kind: DatabaseKind): Promise<Row[]> {
         `select * from register_activities`,
       ],
     ];
-    for (const [name, path, floor] of pages) {
-      const times = await timed(async () => {
-        const status = await get(`${server.url}${path}`, cookie);
-        if (status !== 200) throw new Error(`${path} answered ${status}`);
-      });
-      const floorTimes = await timed(() => db.query(floor, []));
-      rows.push({
-        measure: `${kind}: ${name} (p50 / p95 of ${RUNS})`,
-        ours: `${ms(percentile(times, 50))} / ${ms(percentile(times, 95))}`,
-        peerName: 'bare SQL of its rows',
-        peer: `${ms(percentile(floorTimes, 50))} / ${ms(percentile(floorTimes, 95))}`,
-        ratio: ratio(percentile(times, 95), percentile(floorTimes, 95)),
-      });
-    }
-    return rows;
+    return await pagesBesideFloors(kind, db, server.url, cookie, pages);
   } finally {
     await server.close();
     await services.jobs.stop();
     await database.close();
   }
-}
-
-/**
- * A page read to its end on a connection of its own: the bare SQL between pages can outlast the server's keep-alive,
- * and a reused connection closed under it would fail the run.
- */
-function get(url: string, cookie: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { headers: { cookie }, agent: false }, (res) => {
-        res.on('data', () => undefined);
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', reject);
-      })
-      .on('error', reject);
-  });
-}
-
-async function timed(work: () => Promise<unknown>): Promise<number[]> {
-  await work();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await work();
-    times.push(performance.now() - started);
-  }
-  return times;
 }
 
 /** The register at size, written in a few statements (the pages are measured, not the writing). */

@@ -7,6 +7,7 @@ import { requestsBench } from './requests.ts';
 import { discoveryBench } from './discovery.ts';
 import { recordsBenchAll } from './records.ts';
 import { registerBenchAll } from './register.ts';
+import { incidentsBenchAll } from './incidents.ts';
 
 const sections: Record<string, () => Promise<void>> = {
   web: webBench,
@@ -15,6 +16,7 @@ const sections: Record<string, () => Promise<void>> = {
   discovery: discoveryBench,
   records: recordsBenchAll,
   register: registerBenchAll,
+  incidents: incidentsBenchAll,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

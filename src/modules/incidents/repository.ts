@@ -291,10 +291,27 @@ export async function deleteRota(tx: Executor, id: number) {
   return rows[0];
 }
 
-/** What the trends are worked out from: every incident reported since a moment, with its directorate's name. */
+/** The columns the trends are worked out from. */
+const TREND_COLUMNS = {
+  reportedAt: incidents.reportedAt,
+  classification: incidents.classification,
+  nearMissReported: incidents.nearMissReported,
+  cause: incidents.cause,
+  breachTypes: incidents.breachTypes,
+  service: incidents.service,
+  directorateId: incidents.directorateId,
+  triagedAt: incidents.triagedAt,
+  triageDueAt: incidents.triageDueAt,
+  icoDecision: incidents.icoDecision,
+  awareAt: incidents.awareAt,
+  icoReportedAt: incidents.icoReportedAt,
+};
+export type TrendRow = { [K in keyof typeof TREND_COLUMNS]: IncidentRow[K] };
+
+/** Every incident reported since a moment, as the trends count it, with its directorate's name. */
 export function forTrends(db: Executor, since: Date) {
   return db
-    .select({ incident: incidents, directorate: directorates.name })
+    .select({ incident: TREND_COLUMNS, directorate: directorates.name })
     .from(incidents)
     .leftJoin(directorates, eq(directorates.id, incidents.directorateId))
     .where(gte(incidents.reportedAt, since));

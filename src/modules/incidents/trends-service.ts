@@ -71,7 +71,7 @@ export class IncidentTrendsService {
 }
 
 /** One incident as the trends count it. */
-export function trendOf(i: repo.IncidentRow, directorate: string | null, now: Date): TrendIncident {
+export function trendOf(i: repo.TrendRow, directorate: string | null, now: Date): TrendIncident {
   const triagedInTime = i.triagedAt ? i.triagedAt <= i.triageDueAt : now > i.triageDueAt ? false : null;
   let reportedInTime: boolean | null = null;
   if (i.classification === 'breach' && i.icoDecision === 'report' && i.awareAt)
