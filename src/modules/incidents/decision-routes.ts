@@ -115,6 +115,21 @@ export function decisionRoutes(deps: Deps): Routes {
         ...LABELS,
       });
     })
+    .get('/incidents/:id/ico-reports/:report', INCIDENTS.view, async (req, res) => {
+      const { incident, sent } = await deps.incidents.sentIcoReport(
+        callerOf(req),
+        idOf(req),
+        requireId(req.params.report, 'report to the ICO'),
+      );
+      res.render('incidents/views/ico-report.njk', {
+        incident,
+        sections: sent.sections,
+        phase: sent.phase,
+        sentAt: when(sent.submittedAt),
+        late: false,
+        ...LABELS,
+      });
+    })
     .get('/incidents/:id/ico-report.pdf', INCIDENTS.view, async (req, res) => {
       const phase = phaseOf(req);
       const { incident, sections } = await deps.incidents.icoReportFor(callerOf(req), idOf(req), phase);

@@ -202,6 +202,27 @@ export class IncidentsService {
     };
   }
 
+  /** A report as it was sent to the ICO: the answers kept when it was recorded. */
+  async sentIcoReport(caller: Caller, id: number, reportId: number) {
+    const incident = await repo.findIncident(this.deps.db.orm, id);
+    if (!incident) throw new NotFoundError('No such incident');
+    authorize(
+      caller.principal,
+      canSeeCase(caller.principal, incident),
+      undefined,
+      'This case is not one you can see',
+    );
+    const sent = (await repo.icoReportsOf(this.deps.db.orm, id)).find((r) => r.id === reportId);
+    if (!sent) throw new NotFoundError('No such report to the ICO');
+    await this.deps.audit.recordView(caller.actor, {
+      action: 'incident.ico-report-viewed',
+      entityType: 'incident',
+      entityId: id,
+      details: { phase: sent.phase, sent: sent.id },
+    });
+    return { incident, sent };
+  }
+
   /** The ICO form's answers for the case, now: for the page to copy from and for the PDF. */
   async icoReportFor(caller: Caller, id: number, phase: ReportPhase) {
     const incident = await repo.findIncident(this.deps.db.orm, id);

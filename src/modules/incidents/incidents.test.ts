@@ -134,6 +134,16 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(f.ctx.services.incidents.clockOf(current), null, 'the report stops the clock');
       const followUp = await f.ctx.services.incidents.icoReportFor(f.callers.dpo, incident.id, 'follow-up');
       assert.equal(followUp.sections[0]!.questions[1]!.answer, 'IC-123456-A1');
+      // The report as sent is kept: its answers, including the reasons for the delay, as they stood.
+      const detailNow = await f.ctx.services.incidents.caseFor(f.callers.dpo, incident.id);
+      const sentId = detailNow.reporterOnly ? 0 : detailNow.icoReports[0]!.id;
+      const { sent } = await f.ctx.services.incidents.sentIcoReport(f.callers.dpo, incident.id, sentId);
+      assert.equal(sent.phase, 'initial');
+      assert.match(JSON.stringify(sent.sections), /Reasons for the delay: Reported on a Friday evening/);
+      await assert.rejects(
+        f.ctx.services.incidents.sentIcoReport(f.callers.staff, incident.id, sentId),
+        ForbiddenError,
+      );
 
       // Closing needs the actions done and the lessons review.
       const action = await f.ctx.services.incidents.addAction(f.callers.ig, incident.id, {
