@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { signedInAgent, submitForm, emailFor } from '../../../test/support/app.ts';
 import { triageSchema } from './inputs.ts';
 import { DATABASE_KINDS } from '../../../test/support/databases.ts';
-import { incidentsFixture } from '../../../test/support/incidents.ts';
+import { incidentAssessment, incidentsFixture } from '../../../test/support/incidents.ts';
 import { outbox } from '../../platform/mail/schema.ts';
 
 for (const kind of DATABASE_KINDS) {
@@ -79,6 +79,21 @@ for (const kind of DATABASE_KINDS) {
           awareTime: '09:30',
         }),
       );
+      await f.ctx.services.incidents.assess(
+        f.callers.ig,
+        breach.id,
+        incidentAssessment(2, {
+          enisaDataContext: 'financial',
+          enisaAdjustment: 'none',
+          enisaIdentification: 'significant',
+          enisaConfidentiality: 'serious',
+          enisaIntegrity: 'none',
+          enisaAvailability: 'none',
+        }),
+      );
+      const casePage = await dpo.get(`/incidents/${breach.id}`);
+      assert.match(casePage.text, /2\.75 \(medium\)/);
+      assert.match(casePage.text, /high risk/);
       const page = await dpo.get(`/incidents/${breach.id}/ico-report`);
       assert.match(page.text, /6\. About you/);
       const pdf = await dpo.get(`/incidents/${breach.id}/ico-report.pdf`);

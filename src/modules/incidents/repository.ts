@@ -33,8 +33,6 @@ export type IncidentRow = typeof incidents.$inferSelect;
 export type NewIncident = Omit<typeof incidents.$inferInsert, 'id' | 'reference'>;
 export type ActionRow = typeof incidentActions.$inferSelect;
 export type NotificationRow = typeof incidentNotifications.$inferSelect;
-export type IcoReportRow = typeof incidentIcoReports.$inferSelect;
-export type RotaRow = typeof incidentRota.$inferSelect;
 
 /** A reference a reporter can quote: INC-2026-0042, from the row's own id so two reports never collide. */
 export async function insertIncident(tx: Executor, values: NewIncident, year: number): Promise<IncidentRow> {
