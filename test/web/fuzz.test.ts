@@ -15,6 +15,9 @@ import { systemActor } from '../../src/platform/audit/service.ts';
 import { ROLES } from '../../src/platform/authz/roles.ts';
 import { createCase } from '../support/factories.ts';
 import { CASE_ACTIONS } from '../../src/domain/requests/workflow.ts';
+import { actorOf } from '../../src/platform/web/request.ts';
+import { triageSchema } from '../../src/modules/incidents/inputs.ts';
+import { incidentAssessment, incidentReport } from '../support/incidents.ts';
 
 /** Values people and attackers have sent: NUL and other controls, absurd numbers, markup, wrong shapes. */
 const HOSTILE_TEXT = [
@@ -123,6 +126,42 @@ const FIELDS = [
   'source',
   'limit',
   'offset',
+  'summary',
+  'discoveredOn-day',
+  'discoveredTime',
+  'occurredTime',
+  'people',
+  'ongoing',
+  'classification',
+  'awareOn-day',
+  'awareTime',
+  'cause',
+  'breachTypes',
+  'likelihood',
+  'severity',
+  'riskRationale',
+  'consequences',
+  'staffTraining',
+  'staffEmails',
+  'peopleCount',
+  'enisaDataContext',
+  'reason',
+  'phase',
+  'submittedOn-year',
+  'submittedTime',
+  'icoReference',
+  'delayReason',
+  'body',
+  'toldOn-month',
+  'kind',
+  'ownerEmail',
+  'dueOn-day',
+  'evidence',
+  'rootCause',
+  'lessons',
+  'deputyEmail',
+  'startsOn-day',
+  'contactEmail',
   '__proto__',
   'constructor',
   'x\u0000',
@@ -155,7 +194,7 @@ const NAMED_PARAMS: Record<string, string[]> = {
   action: [...CASE_ACTIONS],
   change: ['retire', 'restore'],
   code: ['spend-over-500', 'nonsense'],
-  reference: ['FOI-2026-00001', 'SAR-2026-00001'],
+  reference: ['FOI-2026-00001', 'SAR-2026-00001', 'INC-2026-0001'],
 };
 
 const MULTIPART_BODIES = [
@@ -187,6 +226,26 @@ describe('hostile input on every route (pglite)', () => {
     });
     const c = await createCase(ctx, { type: 'foi' });
     const sar = await createCase(ctx, { type: 'sar' });
+    // An incident triaged as a breach, with an action, so the incidents' handlers are reached past "no such case".
+    const dpo = (await ctx.services.signIn.principalFor(ctx.userIds.dpo))!;
+    const caller = { principal: dpo, actor: actorOf(dpo) };
+    const incident = await ctx.services.incidents.report(
+      actor,
+      { kind: 'staff', userId: ctx.userIds.staff },
+      incidentReport(),
+    );
+    const triaged = await ctx.services.incidents.triage(
+      caller,
+      incident.id,
+      triageSchema.parse({ version: 1, classification: 'breach', awareOn: '2026-11-25', awareTime: '09:30' }),
+    );
+    await ctx.services.incidents.assess(caller, incident.id, incidentAssessment(triaged.version));
+    await ctx.services.incidents.addAction(caller, incident.id, {
+      kind: 'containment',
+      description: 'Recall',
+      ownerEmail: 'dpo@test.example',
+      dueOn: '2026-11-30',
+    });
     ids = [String(c.id), String(sar.id), String(ctx.directorateId), String(ctx.userIds.staff)];
     agent = await signedInAgent(ctx, 'everything@test.example');
     anonymous = supertest.agent(ctx.app);
