@@ -12,7 +12,7 @@ import {
   type ReportPhase,
   type Section,
 } from '../../domain/incidents/ico-report.ts';
-import { closureProblems, runningDeadline } from '../../domain/incidents/workflow.ts';
+import { closureProblems, isLate, runningDeadline } from '../../domain/incidents/workflow.ts';
 import type * as inputs from './inputs.ts';
 import * as repo from './repository.ts';
 import { INCIDENTS } from './permissions.ts';
@@ -77,6 +77,11 @@ export class IncidentsService {
   }
   removeRota(caller: Caller, id: number) {
     return removeRotaEntry(this.deps, caller, id);
+  }
+
+  /** Now, on the clock the service was given (so pages agree with the commands in tests and in the demo). */
+  now(): Date {
+    return this.deps.clock.now();
   }
 
   today(): string {
@@ -242,16 +247,12 @@ export class IncidentsService {
       details: { phase },
     });
     const controller = await this.deps.controller();
+    const now = this.deps.clock.now();
     return {
       incident,
-      sections: await this.sections(
-        this.deps.db.orm,
-        controller,
-        caller,
-        incident,
-        phase,
-        this.deps.clock.now(),
-      ),
+      /** Reported (or still to be reported) after the 72 hours. */
+      late: isLate(incident.awareAt, incident.icoReportedAt ?? now),
+      sections: await this.sections(this.deps.db.orm, controller, caller, incident, phase, now),
     };
   }
 
