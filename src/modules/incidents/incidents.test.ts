@@ -276,6 +276,40 @@ for (const kind of DATABASE_KINDS) {
         ),
         ForbiddenError,
       );
+      // An IG officer granted one directorate handles that directorate's cases only.
+      const placed = await f.ctx.services.incidents.triage(
+        f.callers.dpo,
+        incident.id,
+        triageSchema.parse({
+          version: 1,
+          classification: 'near-miss',
+          awareOn: '2026-12-01',
+          awareTime: '09:00',
+          directorateId: String(f.ctx.directorateId),
+        }),
+      );
+      const elsewhere = (await f.ctx.services.signIn.principalFor(f.ctx.userIds.ig_officer))!;
+      elsewhere.grants = [{ role: 'ig_officer', directorateId: f.ctx.directorateId + 1000 }];
+      await assert.rejects(
+        f.ctx.services.incidents.recordLessons(
+          { principal: elsewhere, actor: actorOf(elsewhere) },
+          incident.id,
+          {
+            version: placed.version,
+            rootCause: 'x',
+            lessons: 'y',
+          },
+        ),
+        ForbiddenError,
+      );
+      const here = (await f.ctx.services.signIn.principalFor(f.ctx.userIds.ig_officer))!;
+      here.grants = [{ role: 'ig_officer', directorateId: f.ctx.directorateId }];
+      const reviewed = await f.ctx.services.incidents.recordLessons(
+        { principal: here, actor: actorOf(here) },
+        incident.id,
+        { version: placed.version, rootCause: 'Autocomplete', lessons: 'Turned off' },
+      );
+      assert.ok(reviewed.lessonsReviewedAt);
     });
   });
 }

@@ -24,19 +24,25 @@ export interface IncidentsDeps {
 const STALE =
   'Someone else changed this case while you were working on it. Nothing has been saved: open the case again and redo your change.';
 
-/** The case, if it exists, the caller handles cases, and it is still open (and unchanged since the form was shown). */
-export async function openCase(tx: Tx, caller: Caller, id: number, version?: number) {
-  authorize(
-    caller.principal,
-    canManage(caller.principal),
-    undefined,
-    'Only the DPO and IG officers handle cases',
-  );
+/** The case, if it exists and is still open, unchanged since the form was shown (when its version is given). */
+async function stillOpen(tx: Tx, id: number, version?: number) {
   const incident = await repo.findIncident(tx, id);
   if (!incident) throw new NotFoundError('No such incident');
   if (incident.status === 'closed')
     throw new ValidationError('This case is closed: nothing more can be added to it');
   if (version !== undefined && version !== incident.version) throw new ConflictError(STALE);
+  return incident;
+}
+
+/** The case, if it is still open and the caller handles cases of its directorate. */
+export async function openCase(tx: Tx, caller: Caller, id: number, version?: number) {
+  const incident = await stillOpen(tx, id, version);
+  authorize(
+    caller.principal,
+    canManage(caller.principal, incident),
+    undefined,
+    'This case is not one you handle',
+  );
   return incident;
 }
 
@@ -52,11 +58,7 @@ export async function caseToDecide(deps: IncidentsDeps, tx: Tx, caller: Caller, 
     throw new ForbiddenError(
       'Only the DPO, or the deputy on the out-of-hours rota today, makes this decision',
     );
-  const incident = await repo.findIncident(tx, id);
-  if (!incident) throw new NotFoundError('No such incident');
-  if (incident.status === 'closed')
-    throw new ValidationError('This case is closed: nothing more can be added to it');
-  if (version !== incident.version) throw new ConflictError(STALE);
+  const incident = await stillOpen(tx, id, version);
   if (incident.classification !== 'breach')
     throw new ValidationError('Only a personal-data breach needs these decisions: triage it as one first');
   if (!incident.likelihood) throw new ValidationError('Assess the risk before deciding');
