@@ -1,8 +1,7 @@
-import { eq, like, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DemoContext, Services } from '../../platform/modules.ts';
 import { runCommand } from '../../platform/commands.ts';
 import { systemActor } from '../../platform/audit/service.ts';
-import type { Tx } from '../../platform/db/database.ts';
 import { directorates as directoratesTable, users } from '../../platform/identity/schema.ts';
 import { DEMO_EMAIL_DOMAIN } from '../../platform/identity/demo.ts';
 import { addDays } from '../../domain/calendar/dates.ts';
@@ -16,7 +15,8 @@ import {
 import { shippedCalendar } from '../../domain/calendar/shipped.ts';
 import { breachRisk } from '../../domain/incidents/risk.ts';
 import type { Cause, Classification } from '../../domain/incidents/taxonomy.ts';
-import { incidentActions, incidents } from './schema.ts';
+import { incidentActions } from './schema.ts';
+import * as repo from './repository.ts';
 import { DEMO_CASES, LIVE_CASES, type DemoCase } from './demo-cases.ts';
 
 const HOUR = 3_600_000;
@@ -111,76 +111,72 @@ export async function seedDemoIncidents(context: DemoContext): Promise<void> {
       ? new Date(awareAt.getTime() + (late ? random.int(75, 120) : random.int(6, 70)) * HOUR)
       : null;
     const closedAt = new Date(reportedAt.getTime() + random.int(7, 12) * 24 * HOUR);
-    const [row] = await tx
-      .insert(incidents)
-      .values({
-        reference: `pending-${i}`,
-        status: 'closed',
-        reporterKind: random.chance(0.06) ? 'public' : 'staff',
-        reportedBy: random.pick(staff).id,
-        reportedAt,
-        summary: story.summary,
-        occurredAt: new Date(awareAt.getTime() - random.int(1, 48) * HOUR),
-        discoveredAt: awareAt,
-        peopleApprox: story.people,
-        recordsApprox: story.people,
-        informationKinds: story.information,
-        ongoing: 'no',
-        doneSoFar: story.done,
-        nearMissReported: classification === 'near-miss',
-        directorateId,
-        service: story.service ?? '',
-        classification,
-        awareAt,
-        triagedAt,
-        triagedBy: officer,
-        triageDueAt: addWorkingHours(calendar, reportedAt, 4),
-        handlerId: officer,
-        howFound: story.found,
-        breachTypes: story.types,
-        cause,
-        dataCategories: story.data,
-        specialCategories: story.special,
-        subjectCategories: story.subjects,
-        consequences: story.consequences,
-        likelihood: breach ? likelihood : null,
-        severity: breach ? severity : null,
-        riskRationale: breach ? story.rationale : '',
-        staffTraining: random.chance(0.85) ? 'yes' : 'no',
-        assessedAt: breach ? new Date(triagedAt.getTime() + 6 * HOUR) : null,
-        icoDecision: breach ? (toIco ? 'report' : 'do-not-report') : null,
-        icoReason: breach
-          ? toIco
-            ? `The risk to the people affected is ${risk}: reportable under Art 33(1).`
-            : 'Unlikely to result in a risk: the recipient confirmed deletion and the information was limited.'
-          : '',
-        icoDecidedBy: breach ? dpo : null,
-        icoDecidedAt: breach ? new Date(awareAt.getTime() + random.int(8, 60) * HOUR) : null,
-        icoReportedAt,
-        icoReference: toIco
-          ? `IC-${String(random.int(100000, 999999))}-${String.fromCharCode(65 + random.int(0, 25))}${random.int(1, 9)}`
-          : null,
-        delayReason: late ? random.pick(DELAYS) : '',
-        subjectsDecision: breach ? (risk === 'high' ? 'tell' : 'do-not-tell') : null,
-        subjectsReason: breach
-          ? risk === 'high'
-            ? 'High risk: the people affected were written to with advice.'
-            : 'The risk is not high, so Art 34 does not require it.'
-          : '',
-        subjectsToldOn: breach && risk === 'high' ? addDays(day, random.int(1, 4)) : null,
-        subjectsDecidedBy: breach ? dpo : null,
-        rootCause: story.rootCause,
-        lessons: story.lessons,
-        lessonsReviewedAt:
-          classification === 'not-an-incident' ? null : new Date(closedAt.getTime() - 24 * HOUR),
-        closedAt,
-      })
-      .returning({ id: incidents.id });
+    const row = await repo.insertIncident(tx, {
+      status: 'closed',
+      reporterKind: random.chance(0.06) ? 'public' : 'staff',
+      reportedBy: random.pick(staff).id,
+      reportedAt,
+      summary: story.summary,
+      occurredAt: new Date(awareAt.getTime() - random.int(1, 48) * HOUR),
+      discoveredAt: awareAt,
+      peopleApprox: story.people,
+      recordsApprox: story.people,
+      informationKinds: story.information,
+      ongoing: 'no',
+      doneSoFar: story.done,
+      nearMissReported: classification === 'near-miss',
+      directorateId,
+      service: story.service ?? '',
+      classification,
+      awareAt,
+      triagedAt,
+      triagedBy: officer,
+      triageDueAt: addWorkingHours(calendar, reportedAt, 4),
+      handlerId: officer,
+      howFound: story.found,
+      breachTypes: story.types,
+      cause,
+      dataCategories: story.data,
+      specialCategories: story.special,
+      subjectCategories: story.subjects,
+      consequences: story.consequences,
+      likelihood: breach ? likelihood : null,
+      severity: breach ? severity : null,
+      riskRationale: breach ? story.rationale : '',
+      staffTraining: random.chance(0.85) ? 'yes' : 'no',
+      assessedAt: breach ? new Date(triagedAt.getTime() + 6 * HOUR) : null,
+      icoDecision: breach ? (toIco ? 'report' : 'do-not-report') : null,
+      icoReason: breach
+        ? toIco
+          ? `The risk to the people affected is ${risk}: reportable under Art 33(1).`
+          : 'Unlikely to result in a risk: the recipient confirmed deletion and the information was limited.'
+        : '',
+      icoDecidedBy: breach ? dpo : null,
+      icoDecidedAt: breach ? new Date(awareAt.getTime() + random.int(8, 60) * HOUR) : null,
+      icoReportedAt,
+      icoReference: toIco
+        ? `IC-${String(random.int(100000, 999999))}-${String.fromCharCode(65 + random.int(0, 25))}${random.int(1, 9)}`
+        : null,
+      delayReason: late ? random.pick(DELAYS) : '',
+      subjectsDecision: breach ? (risk === 'high' ? 'tell' : 'do-not-tell') : null,
+      subjectsReason: breach
+        ? risk === 'high'
+          ? 'High risk: the people affected were written to with advice.'
+          : 'The risk is not high, so Art 34 does not require it.'
+        : '',
+      subjectsToldOn: breach && risk === 'high' ? addDays(day, random.int(1, 4)) : null,
+      subjectsDecidedBy: breach ? dpo : null,
+      rootCause: story.rootCause,
+      lessons: story.lessons,
+      lessonsReviewedAt:
+        classification === 'not-an-incident' ? null : new Date(closedAt.getTime() - 24 * HOUR),
+      closedAt,
+    });
     reported += 1;
     if (classification === 'not-an-incident') continue;
     for (const [k, action] of story.actions.entries()) {
       await tx.insert(incidentActions).values({
-        incidentId: row!.id,
+        incidentId: row.id,
         kind: action.kind,
         description: action.description,
         ownerId: k === 0 ? officer : random.pick(staff).id,
@@ -191,7 +187,6 @@ export async function seedDemoIncidents(context: DemoContext): Promise<void> {
       actions += 1;
     }
   }
-  await nameReferences(tx);
   await context.audit({
     action: 'incidents.seeded',
     entityType: 'incident',
@@ -200,16 +195,6 @@ export async function seedDemoIncidents(context: DemoContext): Promise<void> {
   });
   context.counts.incidents = reported + LIVE_CASES.length;
   context.afterwards(seedLiveCases);
-}
-
-/** References from the rows' ids and the year each was reported, as the report command gives them. */
-async function nameReferences(tx: Tx) {
-  await tx
-    .update(incidents)
-    .set({
-      reference: sql`'INC-' || to_char(${incidents.reportedAt} at time zone 'Europe/London', 'YYYY') || '-' || lpad(${incidents.id}::text, 4, '0')`,
-    })
-    .where(like(incidents.reference, 'pending-%'));
 }
 
 const DELAYS = [
@@ -240,33 +225,29 @@ async function seedLiveCases(services: Services) {
     for (const live of LIVE_CASES) {
       const reportedAt = new Date(now.getTime() - live.hoursAgo * HOUR);
       const awareAt = live.triaged ? reportedAt : null;
-      const [row] = await tx
-        .insert(incidents)
-        .values({
-          ...live.values,
-          reportedBy: live.values.reporterKind === 'staff' ? reporter : null,
-          directorateId: live.directorate ? (directorates.get(live.directorate) ?? null) : null,
-          assessedAt: live.values.likelihood ? new Date(reportedAt.getTime() + 6 * HOUR) : null,
-          reference: `pending-live-${live.key}`,
-          reportedAt,
-          awareAt,
-          triagedAt: awareAt ? new Date(reportedAt.getTime() + HOUR) : null,
-          triageDueAt: addWorkingHours(calendar, reportedAt, 4),
-          occurredAt: new Date(reportedAt.getTime() - 3 * HOUR),
-          discoveredAt: new Date(reportedAt.getTime() - HOUR),
-        })
-        .returning({ id: incidents.id });
+      const row = await repo.insertIncident(tx, {
+        ...live.values,
+        reportedBy: live.values.reporterKind === 'staff' ? reporter : null,
+        directorateId: live.directorate ? (directorates.get(live.directorate) ?? null) : null,
+        assessedAt: live.values.likelihood ? new Date(reportedAt.getTime() + 6 * HOUR) : null,
+        reportedAt,
+        awareAt,
+        triagedAt: awareAt ? new Date(reportedAt.getTime() + HOUR) : null,
+        triageDueAt: addWorkingHours(calendar, reportedAt, 4),
+        occurredAt: new Date(reportedAt.getTime() - 3 * HOUR),
+        discoveredAt: new Date(reportedAt.getTime() - HOUR),
+      });
       await audit({
         action: 'incident.reported',
         entityType: 'incident',
-        entityId: row!.id,
+        entityId: row.id,
         details: { reporterKind: live.values.reporterKind },
       });
       if (awareAt)
         await audit({
           action: 'incident.triaged',
           entityType: 'incident',
-          entityId: row!.id,
+          entityId: row.id,
           details: {
             classification: live.values.classification,
             aware: londonMinute(awareAt),
@@ -275,18 +256,12 @@ async function seedLiveCases(services: Services) {
         });
       for (const action of live.actions ?? [])
         await tx.insert(incidentActions).values({
-          incidentId: row!.id,
+          incidentId: row.id,
           kind: action.kind,
           description: action.description,
-          ownerId: (
-            await tx
-              .select({ id: users.id })
-              .from(users)
-              .where(sql`${users.email} = ${`${action.owner}@${DEMO_EMAIL_DOMAIN}`}`)
-          )[0]!.id,
+          ownerId: await idOf(action.owner),
           dueOn: addDays(services.incidents.today(), action.dueInDays),
         });
     }
-    await nameReferences(tx);
   });
 }

@@ -19,6 +19,7 @@ import type { Executor } from '../../platform/db/database.ts';
 import { updateVersioned } from '../../platform/db/queries.ts';
 import { directorates, userRoles, users } from '../../platform/identity/schema.ts';
 import type { Classification } from '../../domain/incidents/taxonomy.ts';
+import { londonParts } from '../../domain/incidents/ico-clock.ts';
 import type { IncidentStatus } from '../../domain/incidents/workflow.ts';
 import {
   incidentActions,
@@ -34,8 +35,12 @@ export type NewIncident = Omit<typeof incidents.$inferInsert, 'id' | 'reference'
 export type ActionRow = typeof incidentActions.$inferSelect;
 export type NotificationRow = typeof incidentNotifications.$inferSelect;
 
-/** A reference a reporter can quote: INC-2026-0042, from the row's own id so two reports never collide. */
-export async function insertIncident(tx: Executor, values: NewIncident, year: number): Promise<IncidentRow> {
+/**
+ * A reference a reporter can quote: INC-2026-0042, the London year it was reported and the row's own id, so two
+ * reports never collide.
+ */
+export async function insertIncident(tx: Executor, values: NewIncident): Promise<IncidentRow> {
+  const year = londonParts(values.reportedAt).date.slice(0, 4);
   const [inserted] = await tx
     .insert(incidents)
     .values({ ...values, reference: `pending-${randomUUID()}` })

@@ -2,7 +2,7 @@ import { runCommand } from '../../../platform/commands.ts';
 import type { Actor } from '../../../platform/audit/service.ts';
 import { fieldError } from '../../../platform/validation.ts';
 import type { Tx } from '../../../platform/db/database.ts';
-import { addWorkingHours, londonParts } from '../../../domain/incidents/ico-clock.ts';
+import { addWorkingHours } from '../../../domain/incidents/ico-clock.ts';
 import type { PublicReportInput, ReportInput } from '../inputs.ts';
 import * as repo from '../repository.ts';
 import { momentOf, notInFuture, type IncidentsDeps } from './context.ts';
@@ -30,29 +30,25 @@ export async function reportIncident(
   return runCommand(deps, actor, async (tx, audit) => {
     const staff = from.kind === 'staff' ? (input as ReportInput) : undefined;
     const publicInput = from.kind === 'public' ? (input as PublicReportInput) : undefined;
-    const incident = await repo.insertIncident(
-      tx,
-      {
-        reporterKind: from.kind,
-        reportedBy: from.kind === 'staff' ? from.userId : null,
-        contactName: publicInput?.contactName ?? null,
-        contactEmail: publicInput?.contactEmail?.toLowerCase() ?? null,
-        reportedAt: now,
-        summary: input.summary,
-        occurredAt,
-        discoveredAt,
-        peopleApprox: input.people,
-        recordsApprox: input.records ?? null,
-        informationKinds: input.informationKinds ?? '',
-        ongoing: input.ongoing,
-        doneSoFar: input.doneSoFar ?? '',
-        nearMissReported: staff?.nearMiss ?? false,
-        directorateId: staff?.directorateId ?? null,
-        service: input.service ?? '',
-        triageDueAt: addWorkingHours(calendar, now, 4),
-      },
-      Number(londonParts(now).date.slice(0, 4)),
-    );
+    const incident = await repo.insertIncident(tx, {
+      reporterKind: from.kind,
+      reportedBy: from.kind === 'staff' ? from.userId : null,
+      contactName: publicInput?.contactName ?? null,
+      contactEmail: publicInput?.contactEmail?.toLowerCase() ?? null,
+      reportedAt: now,
+      summary: input.summary,
+      occurredAt,
+      discoveredAt,
+      peopleApprox: input.people,
+      recordsApprox: input.records ?? null,
+      informationKinds: input.informationKinds ?? '',
+      ongoing: input.ongoing,
+      doneSoFar: input.doneSoFar ?? '',
+      nearMissReported: staff?.nearMiss ?? false,
+      directorateId: staff?.directorateId ?? null,
+      service: input.service ?? '',
+      triageDueAt: addWorkingHours(calendar, now, 4),
+    });
     await audit({
       action: 'incident.reported',
       entityType: 'incident',
