@@ -5,7 +5,7 @@ import type { DatabaseKind } from './databases.ts';
 import type { ValidationError } from '../../src/platform/errors.ts';
 import { actorOf, type Caller } from '../../src/platform/web/request.ts';
 import { outbox } from '../../src/platform/mail/schema.ts';
-import { assessSchema, reportSchema } from '../../src/modules/incidents/inputs.ts';
+import { assessSchema, reportSchema, triageSchema } from '../../src/modules/incidents/inputs.ts';
 
 /** A member of staff's report, as the form would send it: found at 09:15 on 25 November 2026. */
 export const incidentReport = (overrides: Record<string, unknown> = {}) =>
@@ -55,6 +55,20 @@ export function incidentsFixture(kind: DatabaseKind) {
         .from(outbox)
         .where(eq(outbox.toAddress, emailFor(role)))
         .orderBy(desc(outbox.id)),
+    /** Triage by the IG officer (or another caller): what it is, and when the council became aware, in London time. */
+    triage: (
+      id: number,
+      version: number,
+      classification: string,
+      [awareOn, awareTime]: [string, string],
+      as: 'dpo' | 'ig' | 'auditor' = 'ig',
+      extra: Record<string, unknown> = {},
+    ) =>
+      f.ctx.services.incidents.triage(
+        f.callers[as],
+        id,
+        triageSchema.parse({ version, classification, awareOn, awareTime, ...extra }),
+      ),
     reportAsStaff: (overrides: Record<string, unknown> = {}) =>
       f.ctx.services.incidents.report(
         f.callers.staff.actor,

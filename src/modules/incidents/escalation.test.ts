@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { emailFor } from '../../../test/support/app.ts';
 import { DATABASE_KINDS } from '../../../test/support/databases.ts';
 import { incidentAssessment, incidentsFixture } from '../../../test/support/incidents.ts';
-import { triageSchema } from './inputs.ts';
 
 for (const kind of DATABASE_KINDS) {
   describe(`incident escalation and reminders (${kind})`, () => {
@@ -38,16 +37,7 @@ for (const kind of DATABASE_KINDS) {
         endsOn: '2026-12-10',
       });
       f.ctx.clock.set(new Date('2026-12-07T12:45:00Z'));
-      const triaged = await f.ctx.services.incidents.triage(
-        f.callers.ig,
-        incident.id,
-        triageSchema.parse({
-          version: incident.version,
-          classification: 'breach',
-          awareOn: '2026-12-07',
-          awareTime: '12:30',
-        }),
-      );
+      const triaged = await f.triage(incident.id, incident.version, 'breach', ['2026-12-07', '12:30']);
       const stage = async (at: string) => {
         f.ctx.clock.set(new Date(at));
         await f.ctx.services.incidentJobs.escalate();
@@ -94,16 +84,7 @@ for (const kind of DATABASE_KINDS) {
         occurredOn: '',
         occurredTime: '',
       });
-      const triaged = await f.ctx.services.incidents.triage(
-        f.callers.ig,
-        incident.id,
-        triageSchema.parse({
-          version: incident.version,
-          classification: 'near-miss',
-          awareOn: '2026-12-14',
-          awareTime: '08:30',
-        }),
-      );
+      const triaged = await f.triage(incident.id, incident.version, 'near-miss', ['2026-12-14', '08:30']);
       await f.ctx.services.incidents.addAction(f.callers.ig, triaged.id, {
         kind: 'prevention',
         description: 'Delay-send rule',

@@ -27,16 +27,7 @@ for (const kind of DATABASE_KINDS) {
       );
       assert.ok(!told[0]!.body.includes('care assessment'), 'the mail holds no details of the incident');
 
-      const triaged = await f.ctx.services.incidents.triage(
-        f.callers.ig,
-        incident.id,
-        triageSchema.parse({
-          version: incident.version,
-          classification: 'breach',
-          awareOn: '2026-11-25',
-          awareTime: '09:30',
-        }),
-      );
+      const triaged = await f.triage(incident.id, incident.version, 'breach', ['2026-11-25', '09:30']);
       assert.equal(triaged.status, 'triaged');
       assert.equal(triaged.awareAt!.toISOString(), '2026-11-25T09:30:00.000Z');
       assert.equal(f.ctx.services.incidents.clockOf(triaged)!.due.toISOString(), '2026-11-28T09:30:00.000Z');
@@ -264,30 +255,13 @@ for (const kind of DATABASE_KINDS) {
       const auditor = await f.ctx.services.incidents.caseFor(f.callers.auditor, incident.id);
       assert.equal(auditor.reporterOnly, false);
       await assert.rejects(
-        f.ctx.services.incidents.triage(
-          f.callers.auditor,
-          incident.id,
-          triageSchema.parse({
-            version: 1,
-            classification: 'breach',
-            awareOn: '2026-12-01',
-            awareTime: '09:00',
-          }),
-        ),
+        f.triage(incident.id, 1, 'breach', ['2026-12-01', '09:00'], 'auditor'),
         ForbiddenError,
       );
       // An IG officer granted one directorate handles that directorate's cases only.
-      const placed = await f.ctx.services.incidents.triage(
-        f.callers.dpo,
-        incident.id,
-        triageSchema.parse({
-          version: 1,
-          classification: 'near-miss',
-          awareOn: '2026-12-01',
-          awareTime: '09:00',
-          directorateId: String(f.ctx.directorateId),
-        }),
-      );
+      const placed = await f.triage(incident.id, 1, 'near-miss', ['2026-12-01', '09:00'], 'dpo', {
+        directorateId: String(f.ctx.directorateId),
+      });
       const elsewhere = (await f.ctx.services.signIn.principalFor(f.ctx.userIds.ig_officer))!;
       elsewhere.grants = [{ role: 'ig_officer', directorateId: f.ctx.directorateId + 1000 }];
       await assert.rejects(

@@ -2,7 +2,6 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { signedInAgent, submitForm, emailFor } from '../../../test/support/app.ts';
-import { triageSchema } from './inputs.ts';
 import { DATABASE_KINDS } from '../../../test/support/databases.ts';
 import { incidentAssessment, incidentsFixture } from '../../../test/support/incidents.ts';
 import { outbox } from '../../platform/mail/schema.ts';
@@ -69,16 +68,7 @@ for (const kind of DATABASE_KINDS) {
       const csv = await dpo.get('/incidents/trends.csv');
       assert.match(csv.text, /^\uFEFFMonth,Incidents,Personal-data breaches,Near misses,Reported to the ICO/);
       const breach = await f.reportAsStaff({ discoveredOn: '2026-12-02', occurredOn: '2026-12-01' });
-      await f.ctx.services.incidents.triage(
-        f.callers.ig,
-        breach.id,
-        triageSchema.parse({
-          version: 1,
-          classification: 'breach',
-          awareOn: '2026-12-02',
-          awareTime: '09:30',
-        }),
-      );
+      await f.triage(breach.id, 1, 'breach', ['2026-12-02', '09:30']);
       await f.ctx.services.incidents.assess(
         f.callers.ig,
         breach.id,
