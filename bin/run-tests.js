@@ -16,9 +16,16 @@ function find(dir) {
 }
 
 const filter = process.argv.slice(2);
-const files = [...find('src'), ...find('test')].filter(
-  (f) => filter.length === 0 || filter.some((x) => f.includes(x)),
-);
+// The longest files first (the browser journeys, then the command line's real processes), so that two files run
+// side by side to the end of the run instead of one long file running alone after the rest have finished.
+const FIRST = ['test/browser/', 'test/cli/', 'test/'];
+const rank = (file) => {
+  const at = FIRST.findIndex((dir) => file.startsWith(dir));
+  return at === -1 ? FIRST.length : at;
+};
+const files = [...find('test'), ...find('src')]
+  .filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)))
+  .sort((a, b) => rank(a) - rank(b));
 const env = {
   ...process.env,
   TEST_DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
