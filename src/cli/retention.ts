@@ -4,6 +4,7 @@ import readline from 'node:readline';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { withServices } from './context.ts';
+import { readInputFile } from './files.ts';
 import { systemActor } from '../platform/audit/service.ts';
 import { ValidationError } from '../platform/errors.ts';
 import { isIsoDate } from '../domain/calendar/dates.ts';
@@ -42,16 +43,6 @@ export function retentionUntilLine(line: string): string {
   }
 }
 
-function readFile(file: string): Buffer {
-  try {
-    return fs.readFileSync(file);
-  } catch (error) {
-    throw new ValidationError(
-      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`,
-    );
-  }
-}
-
 export function retentionCommands(program: Command): void {
   const retention = program.command('retention').description('the retention schedule and its arithmetic');
   retention
@@ -75,7 +66,7 @@ export function retentionCommands(program: Command): void {
     .description('load a schedule from CSV or XLSX (every row checked first; a bad row changes nothing)')
     .argument('<file>', 'the schedule file')
     .action(async (file: string) => {
-      const bytes = readFile(file);
+      const bytes = readInputFile(file);
       await withServices(async (services) => {
         const counts = await services.retentionSchedule.import(
           systemActor('Command line'),

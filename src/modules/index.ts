@@ -6,6 +6,7 @@ import { publication } from './publication/index.ts';
 import { records } from './records/index.ts';
 import { register } from './register/index.ts';
 import { incidents } from './incidents/index.ts';
+import { staff } from './staff/index.ts';
 import { inventory } from './inventory/index.ts';
 import { audit } from './audit/index.ts';
 import { admin } from './admin/index.ts';
@@ -23,6 +24,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   records,
   register,
   incidents,
+  staff,
   ...UPCOMING,
   inventory,
   audit,

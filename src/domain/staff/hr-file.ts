@@ -73,6 +73,8 @@ export function mapHrHeader(cells: readonly string[]): (HrColumn | null)[] {
 }
 
 const MAX_TEXT = 200;
+// No HR value holds a control character (not even a tab or a line break): one means binary pasted in, or probing.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 // Deliberately loose: HR systems hold the addresses mail is sent to; this only catches a value in the wrong column.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -1,7 +1,6 @@
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { ValidationError } from '../../platform/errors.ts';
-import { tableFile } from '../../platform/documents/tables.ts';
+import { readCsvLines, tableFile, type CsvLine } from '../../platform/documents/tables.ts';
 import { decodeText } from '../../discovery/extract/text.ts';
 import {
   mapScheduleHeader,
@@ -32,7 +31,7 @@ export async function readScheduleFile(bytes: Buffer): Promise<ScheduleRow[]> {
     throw new ValidationError(
       `The file is larger than ${MAX_SCHEDULE_BYTES / 1024 / 1024} MB: is it a schedule?`,
     );
-  const lines = formatOf(bytes) === 'xlsx' ? await xlsxLines(bytes) : csvLines(bytes);
+  const lines = formatOf(bytes) === 'xlsx' ? await xlsxLines(bytes) : readCsvLines(decodeText(bytes).text);
   const headerAt = lines.findIndex((l) => l.cells.some((c) => c.trim()));
   if (headerAt === -1) throw new ValidationError('The file is empty');
   const columns = mapScheduleHeader(lines[headerAt]!.cells);
@@ -62,28 +61,7 @@ export async function readScheduleFile(bytes: Buffer): Promise<ScheduleRow[]> {
   return rows;
 }
 
-interface Line {
-  line: number;
-  cells: string[];
-}
-
-function csvLines(bytes: Buffer): Line[] {
-  const { text } = decodeText(bytes);
-  try {
-    const records = parse(text, {
-      relax_column_count: true,
-      skip_empty_lines: false,
-      info: true,
-      bom: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-    return records.map((r) => ({ line: r.info.lines, cells: r.record }));
-  } catch (error) {
-    const where = (error as { lines?: number }).lines;
-    throw new ValidationError(`${where ? `Line ${where}: ` : ''}this is not a CSV file Custodian can read`);
-  }
-}
-
-async function xlsxLines(bytes: Buffer): Promise<Line[]> {
+async function xlsxLines(bytes: Buffer): Promise<CsvLine[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -92,7 +70,7 @@ async function xlsxLines(bytes: Buffer): Promise<Line[]> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new ValidationError('The workbook has no sheets');
-  const lines: Line[] = [];
+  const lines: CsvLine[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, column) => {

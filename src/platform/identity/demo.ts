@@ -61,7 +61,7 @@ export const DEMO_ACCOUNTS: {
   { email: 'staff', name: 'Jamie Lee', title: 'Customer Services Adviser', role: null, directorate: 'Place' },
 ];
 
-const FIRST_NAMES = [
+export const FIRST_NAMES = [
   'Aisha',
   'Ben',
   'Chloe',
@@ -93,7 +93,7 @@ const FIRST_NAMES = [
   'Ioan',
   'Megan',
 ];
-const SURNAMES = [
+export const SURNAMES = [
   'Ahmed',
   'Baker',
   'Clarke',

@@ -1,0 +1,230 @@
+import type { Clock } from '../../../platform/clock.ts';
+import { londonToday } from '../../../platform/clock.ts';
+import type { Database, Tx } from '../../../platform/db/database.ts';
+import type { Actor } from '../../../platform/audit/service.ts';
+import { runCommand, type Audit } from '../../../platform/commands.ts';
+import { directorates, teams } from '../../../platform/identity/schema.ts';
+import { listDirectorates, listTeams } from '../../../platform/identity/repository.ts';
+import type { HrRow } from '../../../domain/staff/hr-file.ts';
+import { nameKey, planHrImport, teamKey, type HrImportPlan } from '../../../domain/staff/import-plan.ts';
+import { readHrExtract } from '../hr-extract.ts';
+import * as repo from '../repository.ts';
+
+export interface StaffDeps {
+  db: Database;
+  clock: Clock;
+}
+
+/** What an import did (or, in a dry run, would do). */
+export interface HrImportOutcome {
+  dryRun: boolean;
+  importId: number | null;
+  rows: number;
+  plan: HrImportPlan;
+  /** Accounts closed because their holder's leave date has come. */
+  accountsClosed: number;
+  /** Administrators whose leave date has come: never closed by an import (break-glass accounts), listed instead. */
+  administratorsLeaving: number;
+}
+
+/**
+ * Reads an HR extract and brings Custodian's people into line with it: creates and updates people by employee id,
+ * creates the directorates and teams it has not seen, keeps each mover's history, links accounts by e-mail address and
+ * closes the accounts of people whose leave date has come. A bad row refuses the whole file before anything is read
+ * from the database; a dry run changes nothing and says what the import would do.
+ */
+export async function importHrExtract(
+  deps: StaffDeps,
+  actor: Actor,
+  file: { name: string; bytes: Buffer },
+  options: { dryRun: boolean },
+): Promise<HrImportOutcome> {
+  const rows = readHrExtract(file.bytes);
+  const today = londonToday(deps.clock);
+  if (options.dryRun) {
+    const plan = await planAgainst(deps.db.orm, rows, today);
+    const leaving = await repo.accountsOfLeavers(deps.db.orm, today);
+    return {
+      dryRun: true,
+      importId: null,
+      rows: rows.length,
+      plan,
+      accountsClosed: leaving.close.length,
+      administratorsLeaving: leaving.administrators,
+    };
+  }
+  return runCommand(deps, actor, (tx, audit) =>
+    applyHrRows(tx, audit, {
+      rows,
+      fileName: file.name,
+      importedBy: actor.type === 'user' ? Number(actor.id) : null,
+      now: deps.clock.now(),
+      today,
+    }),
+  );
+}
+
+/** The import itself, in the caller's transaction (the command's, or the demo council's seeding). */
+export async function applyHrRows(
+  tx: Tx,
+  audit: Audit,
+  input: { rows: HrRow[]; fileName: string; importedBy: number | null; now: Date; today: string },
+): Promise<HrImportOutcome> {
+  const { rows, now, today } = input;
+  const plan = await planAgainst(tx, rows, today);
+  const structure = await createStructure(tx, audit, plan);
+  const summary = {
+    created: plan.created.length,
+    updated: plan.updated.length,
+    moved: plan.updated.filter((u) => u.moved).length,
+    unchanged: plan.unchanged,
+    leavers: plan.leavers.length,
+    accountsClosed: 0,
+    newDirectorates: plan.newDirectorates,
+    newTeams: plan.newTeams.map((t) => `${t.team} (${t.directorate})`),
+    notInFile: plan.notInFile.length,
+  };
+  const record = await repo.insertStaffImport(tx, {
+    fileName: input.fileName.slice(0, 200),
+    rows: rows.length,
+    summary,
+    importedBy: input.importedBy,
+    importedAt: now,
+  });
+  await writePeople(tx, now, plan, structure, record.id, today);
+  await repo.linkAccounts(tx);
+  const leaving = await closeLeaversAccounts(tx, audit, now, today);
+  summary.accountsClosed = leaving.closed;
+  await repo.updateStaffImportSummary(tx, record.id, summary);
+  await audit({
+    action: 'staff.imported',
+    entityType: 'staff-import',
+    entityId: record.id,
+    details: {
+      ...summary,
+      newDirectorates: summary.newDirectorates.length,
+      newTeams: summary.newTeams.length,
+    },
+  });
+  return {
+    dryRun: false,
+    importId: record.id,
+    rows: rows.length,
+    plan,
+    accountsClosed: leaving.closed,
+    administratorsLeaving: leaving.administrators,
+  };
+}
+
+/** Closes the accounts of people whose leave date has come (the import, and the nightly job for later dates). */
+export async function closeLeaversAccounts(tx: Tx, audit: Audit, now: Date, today: string) {
+  const leaving = await repo.accountsOfLeavers(tx, today);
+  await repo.closeAccounts(tx, leaving.close, now);
+  for (const id of leaving.close)
+    await audit({
+      action: 'user.deactivated',
+      entityType: 'user',
+      entityId: id,
+      details: { reason: 'left' },
+    });
+  return { closed: leaving.close.length, administrators: leaving.administrators };
+}
+
+async function planAgainst(db: Parameters<typeof repo.staffAsHr>[0], rows: HrRow[], today: string) {
+  const [current, knownDirectorates, knownTeams] = [
+    await repo.staffAsHr(db),
+    await listDirectorates(db),
+    await listTeams(db),
+  ];
+  return planHrImport(
+    current,
+    rows,
+    {
+      directorates: new Set(knownDirectorates.map((d) => nameKey(d.name))),
+      teams: new Set(knownTeams.map((t) => teamKey(t.directorateName, t.name))),
+    },
+    today,
+  );
+}
+
+interface Structure {
+  directorate(name: string): number;
+  team(directorate: string, team: string | null): number | null;
+}
+
+/** The directorates and teams the file names that Custodian has not seen, created; every one then found by name. */
+async function createStructure(tx: Tx, audit: Audit, plan: HrImportPlan): Promise<Structure> {
+  for (const name of plan.newDirectorates) {
+    const [row] = await tx.insert(directorates).values({ name }).returning({ id: directorates.id });
+    await audit({
+      action: 'directorate.created',
+      entityType: 'directorate',
+      entityId: row!.id,
+      details: { name },
+    });
+  }
+  const directorateIds = new Map((await listDirectorates(tx)).map((d) => [nameKey(d.name), d.id]));
+  for (const { directorate, team } of plan.newTeams) {
+    const directorateId = directorateIds.get(nameKey(directorate))!;
+    const [row] = await tx.insert(teams).values({ directorateId, name: team }).returning({ id: teams.id });
+    await audit({
+      action: 'team.created',
+      entityType: 'team',
+      entityId: row!.id,
+      details: { name: team, directorateId },
+    });
+  }
+  const teamIds = new Map((await listTeams(tx)).map((t) => [teamKey(t.directorateName, t.name), t.id]));
+  return {
+    directorate: (name) => directorateIds.get(nameKey(name))!,
+    team: (directorate, team) => (team ? teamIds.get(teamKey(directorate, team))! : null),
+  };
+}
+
+async function writePeople(
+  tx: Tx,
+  now: Date,
+  plan: HrImportPlan,
+  structure: Structure,
+  importId: number,
+  today: string,
+): Promise<void> {
+  const fields = (row: HrRow) => ({
+    employeeId: row.employeeId,
+    name: row.name,
+    email: row.email,
+    directorateId: structure.directorate(row.directorate),
+    teamId: structure.team(row.directorate, row.team),
+    jobTitle: row.jobTitle,
+    startDate: row.startDate,
+    leaveDate: row.leaveDate,
+    workerType: row.workerType,
+    personalDataAccess: row.personalDataAccess,
+  });
+  const createdIds = await repo.insertStaff(tx, plan.created.map(fields));
+  const current = await repo.staffAsHr(tx);
+  const idByEmail = new Map([...current.values()].filter((p) => p.email).map((p) => [p.email!, p.id]));
+  const idOf = (row: HrRow) => current.get(row.employeeId.toLowerCase())!.id;
+  for (const update of plan.updated) await repo.updateStaff(tx, idOf(update.row), fields(update.row), now);
+  const managerOf = (row: HrRow) => (row.lineManagerEmail ? idByEmail.get(row.lineManagerEmail)! : null);
+  await repo.setLineManagers(tx, [
+    ...plan.created.map((row, i) => ({ id: createdIds[i]!, managerId: managerOf(row) })),
+    ...plan.updated
+      .filter((u) => u.changed.includes('lineManagerEmail'))
+      .map((u) => ({ id: idOf(u.row), managerId: managerOf(u.row) })),
+  ]);
+  const posting = (row: HrRow, staffId: number, fromDate: string) => ({
+    staffId,
+    fromDate,
+    directorateId: structure.directorate(row.directorate),
+    teamId: structure.team(row.directorate, row.team),
+    jobTitle: row.jobTitle,
+    lineManagerId: managerOf(row),
+    importId,
+  });
+  await repo.insertPostings(tx, [
+    // A new person's first post runs from their start; a move from the day of the import that shows it.
+    ...plan.created.map((row, i) => posting(row, createdIds[i]!, row.startDate)),
+    ...plan.updated.filter((u) => u.moved).map((u) => posting(u.row, idOf(u.row), today)),
+  ]);
+}
