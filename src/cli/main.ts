@@ -18,6 +18,7 @@ const COMMANDS: { names: string[]; load: () => Promise<Registrar> }[] = [
   { names: ['retention'], load: async () => (await import('./retention.ts')).retentionCommands },
   { names: ['hold', 'disposal'], load: async () => (await import('./disposal.ts')).disposalCommands },
   { names: ['staff'], load: async () => (await import('./staff.ts')).staffCommands },
+  { names: ['training'], load: async () => (await import('./training.ts')).trainingCommands },
   { names: ['pii'], load: async () => (await import('./pii.ts')).piiCommand },
   { names: ['scan', 'inventory'], load: async () => (await import('./scan.ts')).discoveryCommands },
   { names: ['duplicates'], load: async () => (await import('./duplicates.ts')).duplicatesCommand },

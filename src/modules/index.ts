@@ -7,6 +7,7 @@ import { records } from './records/index.ts';
 import { register } from './register/index.ts';
 import { incidents } from './incidents/index.ts';
 import { staff } from './staff/index.ts';
+import { training } from './training/index.ts';
 import { inventory } from './inventory/index.ts';
 import { audit } from './audit/index.ts';
 import { admin } from './admin/index.ts';
@@ -25,6 +26,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   register,
   incidents,
   staff,
+  training,
   ...UPCOMING,
   inventory,
   audit,

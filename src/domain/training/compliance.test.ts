@@ -11,6 +11,7 @@ import {
   normaliseStatus,
   percentOf,
   ragOf,
+  standingOn,
   type PersonOnRecord,
 } from './compliance.ts';
 import { trainingReport } from './report.ts';
@@ -189,5 +190,71 @@ describe('the report for one course on one day', () => {
       total: { inScope: 3, completed: 1, percent: 33.3 },
       councillors: { inScope: 2, completed: 1, percent: 50 },
     });
+  });
+});
+
+describe('a person’s standing with a course', () => {
+  const attempt = (completedOn: string, status: 'passed' | 'failed' = 'passed') => ({ completedOn, status });
+  it('is current until the last day a completion covers, and overdue from the day after', () => {
+    assert.deepEqual(standingOn(person(), [attempt('2025-06-10')], 12, '2026-06-09'), {
+      kind: 'current',
+      until: '2026-06-09',
+    });
+    assert.deepEqual(standingOn(person(), [attempt('2025-06-10')], 12, '2026-06-10'), {
+      kind: 'overdue',
+      since: '2026-06-10',
+    });
+  });
+
+  it('gives a new starter a month, then is overdue from the end of it; a failed attempt does not count', () => {
+    const starter = person({ startDate: '2026-11-20' });
+    assert.deepEqual(standingOn(starter, [attempt('2026-11-25', 'failed')], 12, '2026-12-02'), {
+      kind: 'induction',
+      dueBy: '2026-12-20',
+    });
+    assert.deepEqual(standingOn(starter, [], 12, '2027-01-05'), { kind: 'overdue', since: '2026-12-20' });
+  });
+
+  it('does not ask it of people without access to personal data or not working that day', () => {
+    assert.deepEqual(standingOn(person({ personalDataAccess: false }), [], 12, '2026-06-10'), {
+      kind: 'not-required',
+    });
+    assert.deepEqual(standingOn(person({ leaveDate: '2026-01-31' }), [], 12, '2026-06-10'), {
+      kind: 'not-required',
+    });
+  });
+
+  it('agrees with the report: current exactly when the person counts as completed', () => {
+    fc.assert(
+      fc.property(
+        day('2024-01-01', '2026-12-31'),
+        fc.array(
+          fc.tuple(day('2023-01-01', '2027-06-30'), fc.constantFrom('passed', 'failed', 'completed')),
+          {
+            maxLength: 4,
+          },
+        ),
+        fc.integer({ min: 1, max: 24 }),
+        day('2024-06-01', '2027-06-30'),
+        (startDate, raw, months, on) => {
+          const attempts = raw.map(([completedOn, status]) => ({
+            completedOn,
+            status: status as 'passed' | 'failed' | 'completed',
+          }));
+          const p = person({ startDate });
+          const report = trainingReport({
+            course: 'X',
+            refreshMonths: months,
+            on,
+            people: [{ id: 1, directorate: 'D', ...p }],
+            completions: attempts.map((a) => ({ personId: 1, ...a })),
+          });
+          const standing = standingOn(p, attempts, months, on);
+          if (report.total.inScope === 1)
+            assert.equal(standing.kind === 'current', report.total.completed === 1);
+        },
+      ),
+      { numRuns: 1000, seed: 2026 },
+    );
   });
 });

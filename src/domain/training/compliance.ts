@@ -132,3 +132,36 @@ export function normaliseStatus(word: string): CompletionStatus | null {
     .replace(/[\s_-]+/g, ' ');
   return STATUS_WORDS[key] ?? null;
 }
+
+/** Where one person stands with one course on a day: for their own record, their line manager's list, reminders. */
+export type Standing =
+  | { kind: 'current'; until: IsoDate }
+  | { kind: 'induction'; dueBy: IsoDate }
+  | { kind: 'overdue'; since: IsoDate }
+  | { kind: 'not-required' };
+
+/**
+ * A person's standing: current while a completed or passed attempt covers the day (until its last day); a new
+ * starter has until start + P1M; otherwise overdue since their last completion lapsed (or since their induction
+ * month ended, if they never completed it). Someone without access to personal data, or not working that day, is not
+ * required to.
+ */
+export function standingOn(
+  person: PersonOnRecord,
+  attempts: readonly { completedOn: IsoDate; status: CompletionStatus }[],
+  refreshMonths: number,
+  on: IsoDate,
+): Standing {
+  if (!person.personalDataAccess || !isActiveOn(person, on)) return { kind: 'not-required' };
+  const done = attempts
+    .filter((a) => completes(a.status) && a.completedOn <= on)
+    .map((a) => a.completedOn)
+    .sort();
+  const latest = done.at(-1);
+  if (latest && coversOn(latest, refreshMonths, on))
+    return { kind: 'current', until: expiresAfter(latest, refreshMonths) };
+  const inductionEnds = addCalendarMonths(person.startDate, INDUCTION_MONTHS);
+  if (inductionEnds > on) return { kind: 'induction', dueBy: inductionEnds };
+  const lapsed = latest ? addCalendarMonths(latest, refreshMonths) : inductionEnds;
+  return { kind: 'overdue', since: lapsed > inductionEnds ? lapsed : inductionEnds };
+}

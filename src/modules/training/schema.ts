@@ -29,9 +29,15 @@ export const trainingCourses = pgTable(
     mandatory: boolean('mandatory').notNull().default(false),
     refreshMonths: integer('refresh_months').notNull().default(12),
     /** The directorates it is for; empty for everyone. */
-    audienceDirectorateIds: integer('audience_directorate_ids').array().notNull().default(sql`'{}'`),
+    audienceDirectorateIds: integer('audience_directorate_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** The xAPI activity ids a learning record store names it by. */
-    xapiActivityIds: text('xapi_activity_ids').array().notNull().default(sql`'{}'`),
+    xapiActivityIds: text('xapi_activity_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -66,3 +66,12 @@ export async function updateVersioned<T extends Versioned>(
   if (!exists) throw new NotFoundError('No such record');
   throw new ConflictError(conflict);
 }
+
+/**
+ * The rows of a statement written in SQL (an aggregate the query builder cannot say well), on both drivers: both
+ * answer `{ rows }`, but the union of their executors types the answer as unknown.
+ */
+export async function selectRows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
