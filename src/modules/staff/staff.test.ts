@@ -7,29 +7,11 @@ import { DATABASE_KINDS } from '../../../test/support/databases.ts';
 import { systemActor } from '../../platform/audit/service.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { users } from '../../platform/identity/schema.ts';
-import { HR_COLUMNS } from '../../domain/staff/hr-file.ts';
+import { hrFile, type HrCells } from '../../../test/support/staff.ts';
 import { staffMembers } from './schema.ts';
 
 const actor = systemActor('Test');
-type Cells = Partial<Record<(typeof HR_COLUMNS)[number], string>>;
-
-/** An HR extract: the header, then each person's cells over a plain employee's defaults. */
-export function hrFile(people: Cells[]): Buffer {
-  const line = (p: Cells) =>
-    HR_COLUMNS.map((c) => {
-      const value =
-        p[c] ??
-        {
-          directorate: 'Resources',
-          start_date: '2020-04-01',
-          worker_type: 'employee',
-          personal_data_access: 'yes',
-        }[c as string] ??
-        '';
-      return `"${value.replace(/"/g, '""')}"`;
-    }).join(',');
-  return Buffer.from([HR_COLUMNS.join(','), ...people.map(line)].join('\r\n'));
-}
+type Cells = HrCells;
 
 const ESTABLISHMENT: Cells[] = [
   { employee_id: 'E1', name: 'Ruth Ellis', email: 'ruth.ellis@test.example', team: 'Information Governance' },

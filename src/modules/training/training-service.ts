@@ -188,20 +188,28 @@ export class TrainingService {
   }
 
   /** One person's standing with every active course today, and their attempts (their IG record's training part). */
-  async standingOf(person: Parameters<typeof standingOn>[0] & { id: number }) {
+  async standingOf(person: Parameters<typeof standingOn>[0] & { id: number; directorateId: number }) {
     const on = this.today();
     const [courses, attempts] = [await this.courses(), await repo.completionsOf(this.deps.db.orm, person.id)];
     const standings = courses
       .filter((c) => c.active)
-      .map((course) => ({
-        course,
-        standing: standingOn(
+      .map((course) => {
+        const standing = standingOn(
           person,
           attempts.filter((a) => a.course.id === course.id).map((a) => a.completion),
           course.refreshMonths,
           on,
-        ),
-      }));
+        );
+        // Only a mandatory course for the person's directorate is ever due; an optional one is current or not asked.
+        const asked =
+          course.mandatory &&
+          (!course.audienceDirectorateIds.length ||
+            course.audienceDirectorateIds.includes(person.directorateId));
+        return {
+          course,
+          standing: asked || standing.kind === 'current' ? standing : ({ kind: 'not-required' } as const),
+        };
+      });
     return { standings, attempts };
   }
 }

@@ -1,0 +1,441 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  createTestContext,
+  emailFor,
+  signedInAgent,
+  submitForm,
+  type TestContext,
+} from '../../../test/support/app.ts';
+import { DATABASE_KINDS } from '../../../test/support/databases.ts';
+import { hrFile, type HrCells } from '../../../test/support/staff.ts';
+import { systemActor } from '../../platform/audit/service.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import { outbox } from '../../platform/mail/schema.ts';
+import { SeededRandom } from '../../domain/shared/random.ts';
+import { addCalendarMonths, addDays } from '../../domain/calendar/dates.ts';
+import { WORKER_TYPES } from '../../domain/staff/hr-file.ts';
+import { trainingReport, type ReportCompletion, type ReportPerson } from '../../domain/training/report.ts';
+import { COMPLETION_COLUMNS } from '../../domain/training/lms-files.ts';
+import type { CompletionStatus } from '../../domain/training/compliance.ts';
+
+const actor = systemActor('Test');
+const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.join(',')).join('\n'));
+const DPA = {
+  code: 'DPA-IG',
+  title: 'Data protection',
+  mandatory: true,
+  refreshMonths: 12,
+  audienceDirectorateIds: [],
+  xapiActivityIds: ['https://lms.example/dpa'],
+};
+
+for (const kind of DATABASE_KINDS) {
+  describe(`training (${kind})`, () => {
+    let ctx: TestContext;
+    const at = (day: string) => ctx.clock.set(new Date(`${day}T10:00:00Z`));
+    const importPeople = (people: HrCells[]) =>
+      ctx.services.staff.import(actor, { name: 'hr.csv', bytes: hrFile(people) }, { dryRun: false });
+
+    before(async () => {
+      ctx = await createTestContext(kind);
+    });
+    after(() => ctx.close());
+
+    it('computes the 95 % figure in the database exactly as the rules define it, movers and month ends included', async () => {
+      // A seeded establishment of 160 imported on 31 January 2025, a third moved on 31 March 2026; three years of
+      // attempts of every kind; the database's figures compared with the rules' on many days, month ends among them.
+      const random = new SeededRandom(316);
+      const directorates = ['Resources', 'Place', 'People', 'Members'];
+      const people: (HrCells & { employee_id: string })[] = [];
+      for (let i = 0; i < 160; i++) {
+        const start = addDays('2022-01-31', random.int(0, 1500));
+        people.push({
+          employee_id: `P${i}`,
+          name: `Person ${i}`,
+          email: `p${i}@test.example`,
+          directorate: random.pick(directorates),
+          start_date: start,
+          leave_date: random.chance(0.2) ? addDays(start, random.int(0, 900)) : '',
+          worker_type: random.chance(0.85) ? 'employee' : random.pick(WORKER_TYPES),
+          personal_data_access: random.chance(0.9) ? 'yes' : 'no',
+        });
+      }
+      at('2025-01-31');
+      await importPeople(people);
+      const moved = people.map((p) =>
+        random.chance(0.33) ? { ...p, directorate: random.pick(directorates) } : p,
+      );
+      at('2026-03-31');
+      await importPeople(moved);
+      await ctx.services.training.addCourse(actor, DPA);
+      const statuses: CompletionStatus[] = ['completed', 'passed', 'failed', 'in-progress', 'not-started'];
+      const rows: string[][] = [[...COMPLETION_COLUMNS]];
+      const completions: ReportCompletion[] = [];
+      for (let i = 0; i < 400; i++) {
+        const who = random.int(0, 159);
+        const completedOn = addDays('2023-01-01', random.int(0, 1400));
+        const status = random.pick(statuses);
+        if (
+          completions.some((c) => c.personId === who && c.completedOn === completedOn && c.status === status)
+        )
+          continue;
+        completions.push({ personId: who, completedOn, status });
+        rows.push([`P${who}`, 'DPA-IG', status, completedOn, '']);
+      }
+      const imported = await ctx.services.training.importCompletions(
+        actor,
+        { name: 'lms.csv', bytes: csv(rows) },
+        { importTheRest: false },
+      );
+      assert.equal(imported.imported, completions.length);
+      const days = [
+        '2024-02-29',
+        '2025-01-31',
+        '2025-02-28',
+        '2025-03-01',
+        '2026-03-30',
+        '2026-03-31',
+        '2026-11-30',
+        '2027-02-28',
+      ];
+      for (let i = 0; i < 12; i++) days.push(addDays('2023-06-01', random.int(0, 1500)));
+      for (const on of days) {
+        const reportPeople: ReportPerson[] = people.map((p, i) => ({
+          id: i,
+          directorate: on >= '2026-03-31' ? moved[i]!.directorate! : p.directorate!,
+          startDate: p.start_date!,
+          leaveDate: p.leave_date || null,
+          workerType: p.worker_type as ReportPerson['workerType'],
+          personalDataAccess: p.personal_data_access === 'yes',
+        }));
+        const expected = trainingReport({
+          course: 'DPA-IG',
+          refreshMonths: 12,
+          on,
+          people: reportPeople,
+          completions,
+        });
+        assert.deepEqual(await ctx.services.training.report('dpa-ig', on), expected, on);
+      }
+    });
+
+    it('reports unknown people and courses and bad rows, importing the rest only when asked, and nothing twice', async () => {
+      const file = csv([
+        ['employee_id_or_email', 'course', 'status', 'completed_on', 'score'],
+        ['P1', 'DPA-IG', 'Passed', '01/06/2026', '90'],
+        ['nobody@test.example', 'DPA-IG', 'passed', '2026-06-01', ''],
+        ['P2', 'KNITTING', 'passed', '2026-06-01', ''],
+        ['P3', 'DPA-IG', 'excused', '2026-06-01', ''],
+      ]);
+      const refused = await ctx.services.training.importCompletions(
+        actor,
+        { name: 'x.csv', bytes: file },
+        { importTheRest: false },
+      );
+      assert.equal(refused.done, false);
+      assert.equal(refused.imported, 0);
+      assert.deepEqual(refused.problems, [
+        { where: 'Line 3', reason: 'no one is known as the e-mail address nobody@test.example' },
+        { where: 'Line 4', reason: 'no course is known as KNITTING' },
+        {
+          where: 'Line 5',
+          reason: 'status "excused" is not one Custodian knows (completed, passed, failed, …)',
+        },
+      ]);
+      const rest = await ctx.services.training.importCompletions(
+        actor,
+        { name: 'x.csv', bytes: file },
+        { importTheRest: true },
+      );
+      assert.deepEqual([rest.done, rest.imported, rest.alreadyHeld, rest.problems.length], [true, 1, 0, 3]);
+      const again = await ctx.services.training.importCompletions(
+        actor,
+        { name: 'x.csv', bytes: file },
+        { importTheRest: true },
+      );
+      assert.deepEqual([again.imported, again.alreadyHeld], [0, 1]);
+    });
+
+    it('reads xAPI statements by address or account against a course’s activity ids, and refuses what is not JSON', async () => {
+      const statements = [
+        {
+          actor: { mbox: 'mailto:P4@test.example' },
+          verb: { id: 'http://adlnet.gov/expapi/verbs/passed' },
+          object: { id: 'https://lms.example/dpa' },
+          timestamp: '2026-07-01T09:00:00Z',
+        },
+        {
+          actor: { account: { homePage: 'https://hr', name: 'p5' } },
+          verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
+          object: { id: 'https://lms.example/dpa' },
+          timestamp: '2026-07-02T09:00:00Z',
+        },
+      ];
+      const outcome = await ctx.services.training.importCompletions(
+        actor,
+        { name: 'lrs.json', bytes: Buffer.from(JSON.stringify({ statements })) },
+        { importTheRest: false },
+      );
+      assert.deepEqual([outcome.format, outcome.imported, outcome.problems.length], ['xapi', 2, 0]);
+      await assert.rejects(
+        ctx.services.training.importCompletions(
+          actor,
+          { name: 'x.json', bytes: Buffer.from('{"statements": [') },
+          { importTheRest: true },
+        ),
+        (e: unknown) => e instanceof ValidationError && /This is not JSON/.test(e.message),
+      );
+    });
+
+    it('refuses a course code twice, whatever its case, and a directorate that does not exist', async () => {
+      await assert.rejects(
+        ctx.services.training.addCourse(actor, { ...DPA, code: 'dpa-ig' }),
+        /already a course with the code dpa-ig/,
+      );
+      await assert.rejects(
+        ctx.services.training.addCourse(actor, { ...DPA, code: 'NEW', audienceDirectorateIds: [999999] }),
+        /Select directorates from the list/,
+      );
+    });
+
+    it('shows each directorate against its target, names those not up to date by manager, and reminds them and their managers', async () => {
+      at('2026-11-25');
+      await importPeople([
+        {
+          employee_id: 'M1',
+          name: 'Manny Ager',
+          email: emailFor('staff'),
+          directorate: 'Resources',
+          start_date: '2019-01-01',
+        },
+        {
+          employee_id: 'T1',
+          name: 'Tess Trained',
+          email: 't1@test.example',
+          directorate: 'Resources',
+          line_manager_email: emailFor('staff'),
+          start_date: '2019-01-01',
+        },
+        {
+          employee_id: 'U1',
+          name: 'Una Trained',
+          email: 'u1@test.example',
+          directorate: 'Resources',
+          line_manager_email: emailFor('staff'),
+          start_date: '2019-01-01',
+        },
+        {
+          employee_id: 'U2',
+          name: 'Ned Noaddress',
+          directorate: 'Resources',
+          line_manager_email: emailFor('staff'),
+          start_date: '2019-01-01',
+        },
+        {
+          employee_id: 'O1',
+          name: 'Otto Elsewhere',
+          email: 'o1@test.example',
+          directorate: 'Place',
+          start_date: '2019-01-01',
+        },
+      ]);
+      await ctx.services.training.recordCompletion(actor, {
+        person: 't1@test.example',
+        courseId: (await ctx.services.training.course('DPA-IG')).id,
+        status: 'passed',
+        completedOn: '2026-10-01',
+        evidence: 'Certificate on file',
+      });
+      const resources = (await ctx.services.organisation.directorates()).find((d) => d.name === 'Resources')!;
+      await ctx.services.training.setTarget(actor, { directorateId: resources.id, percent: 97.5 });
+      const course = await ctx.services.training.course('DPA-IG');
+      const figures = await ctx.services.training.figures(course, '2026-11-25');
+      const row = figures.directorates.find((d) => d.name === 'Resources')!;
+      assert.equal(row.target, 97.5);
+      assert.equal(row.rag, 'red');
+      const notUpToDate = await ctx.services.training.notCompliant(course, {
+        lineManagerId: (await ctx.services.staff.byUser(ctx.userIds.staff))!.id,
+      });
+      assert.deepEqual(
+        notUpToDate.map((p) => p.name),
+        ['Ned Noaddress', 'Una Trained'],
+      );
+
+      const dpo = await signedInAgent(ctx, emailFor('dpo'));
+      const page = await dpo.get('/training/courses/DPA-IG');
+      assert.equal(page.status, 200);
+      assert.match(page.text, /Manny Ager \(2\)/);
+      assert.match(page.text, /97.5%/);
+      const confirm = await dpo.get('/training/courses/DPA-IG/remind');
+      assert.match(confirm.text, /Send the reminders/);
+      const before = (await ctx.database.db.orm.select().from(outbox)).length;
+      const sent = await submitForm(
+        dpo,
+        '/training/courses/DPA-IG/remind',
+        '/training/courses/DPA-IG/remind',
+        {},
+      );
+      assert.equal(sent.status, 303);
+      const mail = (await ctx.database.db.orm.select().from(outbox)).slice(before);
+      assert.ok(
+        mail.some(
+          (m) => m.toAddress === 'u1@test.example' && /Reminder: complete Data protection/.test(m.subject),
+        ),
+      );
+      const toManager = mail.find((m) => m.toAddress === emailFor('staff') && /your team/.test(m.subject))!;
+      assert.match(toManager.subject, /of your team have not completed Data protection/);
+      assert.match(toManager.body, /- Ned Noaddress/);
+      assert.ok(!mail.some((m) => m.toAddress === 't1@test.example'), 'those up to date are not reminded');
+
+      const json = await dpo.get('/training/courses/DPA-IG/report.json?on=2026-11-25');
+      assert.deepEqual(json.body, await ctx.services.training.report('DPA-IG', '2026-11-25'));
+      assert.equal((await dpo.get('/training/courses/DPA-IG/report.json?on=2026-02-30')).status, 400);
+      assert.equal((await dpo.get('/training/courses/NOPE')).status, 404);
+    });
+
+    it('shows a person their own record and their line manager their team, and refuses anyone else with a 403', async () => {
+      const manager = await signedInAgent(ctx, emailFor('staff'));
+      const team = await manager.get('/training/team');
+      assert.match(team.text, /3 people report to you; 2 are overdue/);
+      const una = (await ctx.services.staff.list({ q: 'Una' }, { limit: 1, offset: 0 })).rows[0]!;
+      const record = await manager.get(`/training/people/${una.id}`);
+      assert.equal(record.status, 200);
+      assert.match(record.text, /Overdue since/);
+      const csvFile = await manager.get(`/training/people/${una.id}/record.csv`);
+      assert.match(csvFile.text, /kind,course_code,course,status,date,score,source/);
+      const otto = (await ctx.services.staff.list({ q: 'Otto' }, { limit: 1, offset: 0 })).rows[0]!;
+      assert.equal((await manager.get(`/training/people/${otto.id}`)).status, 403);
+      const own = await manager.get('/training/me');
+      assert.match(own.text, /Your training record/);
+      const home = await manager.get('/');
+      assert.match(home.text, /<strong>2<\/strong> people you manage are overdue with mandatory training/);
+      const stranger = await signedInAgent(ctx, emailFor('records_manager'));
+      assert.equal((await stranger.get('/training/me')).status, 404, 'HR has no record of them');
+      assert.equal((await stranger.get('/training')).headers.location, '/training/me');
+      assert.equal((await stranger.get('/training/courses/DPA-IG')).status, 403);
+    });
+
+    it('keeps courses, attempts by hand, targets and uploads through the pages, refusing bad input on its field', async () => {
+      const ig = await signedInAgent(ctx, emailFor('ig_officer'));
+      const course = {
+        code: 'CYBER',
+        title: 'Cyber security',
+        mandatory: 'yes',
+        refreshMonths: '12',
+        xapiActivityIds: '',
+      };
+      assert.equal((await submitForm(ig, '/training/courses/new', '/training/courses', course)).status, 303);
+      const twice = await submitForm(ig, '/training/courses/new', '/training/courses', {
+        ...course,
+        refreshMonths: '0',
+      });
+      assert.equal(twice.status, 400);
+      assert.match(twice.text, /A completion lasts at least 1 month/);
+      const badIri = await submitForm(ig, '/training/courses/new', '/training/courses', {
+        ...course,
+        code: 'X2',
+        xapiActivityIds: 'not an iri',
+      });
+      assert.match(badIri.text, /Each activity id is an IRI/);
+      const stale = await submitForm(ig, '/training/courses/CYBER/edit', '/training/courses/CYBER', {
+        ...course,
+        version: '99',
+      });
+      assert.equal(stale.status, 409);
+      const changed = await submitForm(ig, '/training/courses/CYBER/edit', '/training/courses/CYBER', {
+        ...course,
+        title: 'Cyber security awareness',
+        version: '1',
+      });
+      assert.equal(changed.status, 303);
+      const cyber = await ctx.services.training.course('cyber');
+      assert.equal(cyber.title, 'Cyber security awareness');
+
+      const attempt = {
+        person: 'U1',
+        courseId: String(cyber.id),
+        status: 'passed',
+        'completedOn-day': '30',
+        'completedOn-month': '2',
+        'completedOn-year': '2026',
+        evidence: 'Certificate',
+      };
+      const badDate = await submitForm(ig, '/training/record', '/training/record', attempt);
+      assert.equal(badDate.status, 400);
+      assert.match(badDate.text, /Enter the date of the attempt as a real date/);
+      const nobody = await submitForm(ig, '/training/record', '/training/record', {
+        ...attempt,
+        person: 'ZZ9',
+        'completedOn-day': '28',
+      });
+      assert.match(nobody.text, /No one is known as the employee id ZZ9/);
+      const done = await submitForm(ig, '/training/record', '/training/record', {
+        ...attempt,
+        'completedOn-day': '28',
+      });
+      assert.equal(done.status, 303);
+      const again = await submitForm(ig, '/training/record', '/training/record', {
+        ...attempt,
+        'completedOn-day': '28',
+      });
+      assert.match(again.text, /That attempt is recorded already/);
+
+      const resources = (await ctx.services.organisation.directorates()).find((d) => d.name === 'Resources')!;
+      assert.match(
+        (
+          await submitForm(ig, '/training/targets', '/training/targets', {
+            directorateId: String(resources.id),
+            percent: '101',
+          })
+        ).text,
+        /A target is at most 100 %/,
+      );
+      assert.equal(
+        (
+          await submitForm(ig, '/training/targets', '/training/targets', {
+            directorateId: String(resources.id),
+            percent: '',
+          })
+        ).status,
+        303,
+      );
+      assert.equal(
+        (await ctx.services.training.targets()).has(resources.id),
+        false,
+        'an empty target goes back to the DSPT’s',
+      );
+
+      const page = await ig.get('/training/import');
+      const action = /action="(\/training\/import\?_csrf=[^"]+)"/.exec(page.text)![1]!.replace(/&amp;/g, '&');
+      const file = csv([
+        ['employee_id_or_email', 'course', 'status', 'completed_on'],
+        ['U1', 'CYBER', 'passed', '2026-11-01'],
+        ['U9', 'CYBER', 'passed', '2026-11-01'],
+      ]);
+      const refused = await ig.post(action).attach('file', file, 'lms.csv');
+      assert.match(refused.text, /Nothing has been imported/);
+      assert.match(refused.text, /no one is known as the employee id U9/);
+      const rest = await ig.post(action).field('importTheRest', 'yes').attach('file', file, 'lms.csv');
+      assert.match(rest.text, /Completions imported/);
+      const junk = await ig.post(action).attach('file', Buffer.from('[not json'), 'lrs.json');
+      assert.equal(junk.status, 400);
+      assert.match(junk.text, /This is not JSON/);
+    });
+
+    it('keeps a snapshot a day for the trend, once', async () => {
+      await ctx.services.training.snapshot(actor, '2026-10-31');
+      await ctx.services.training.snapshot(actor, '2026-10-31');
+      await ctx.services.training.snapshot(actor, '2026-11-25');
+      const trend = await ctx.services.training.trend(await ctx.services.training.course('DPA-IG'));
+      assert.deepEqual(
+        trend.map((t) => t.month),
+        ['2026-10', '2026-11'],
+      );
+      assert.equal(
+        trend[1]!.inScope,
+        (await ctx.services.training.report('DPA-IG', '2026-11-25')).total.inScope,
+      );
+    });
+  });
+}
