@@ -13,7 +13,7 @@ import { systemActor } from '../../platform/audit/service.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { outbox } from '../../platform/mail/schema.ts';
 import { SeededRandom } from '../../domain/shared/random.ts';
-import { addCalendarMonths, addDays } from '../../domain/calendar/dates.ts';
+import { addDays } from '../../domain/calendar/dates.ts';
 import { WORKER_TYPES } from '../../domain/staff/hr-file.ts';
 import { trainingReport, type ReportCompletion, type ReportPerson } from '../../domain/training/report.ts';
 import { COMPLETION_COLUMNS } from '../../domain/training/lms-files.ts';
