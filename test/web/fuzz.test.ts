@@ -18,6 +18,7 @@ import { CASE_ACTIONS } from '../../src/domain/requests/workflow.ts';
 import { actorOf } from '../../src/platform/web/request.ts';
 import { triageSchema } from '../../src/modules/incidents/inputs.ts';
 import { incidentAssessment, incidentReport } from '../support/incidents.ts';
+import { hrFile } from '../support/staff.ts';
 
 /** Values people and attackers have sent: NUL and other controls, absurd numbers, markup, wrong shapes. */
 const HOSTILE_TEXT = [
@@ -162,6 +163,16 @@ const FIELDS = [
   'deputyEmail',
   'startsOn-day',
   'contactEmail',
+  'person',
+  'courseId',
+  'completedOn-day',
+  'score',
+  'percent',
+  'refreshMonths',
+  'mandatory',
+  'xapiActivityIds',
+  'audienceDirectorateIds',
+  'importTheRest',
   '__proto__',
   'constructor',
   'x\u0000',
@@ -193,7 +204,7 @@ const jsonBody = fc.oneof(
 const NAMED_PARAMS: Record<string, string[]> = {
   action: [...CASE_ACTIONS],
   change: ['retire', 'restore'],
-  code: ['spend-over-500', 'nonsense'],
+  code: ['spend-over-500', 'DPA-IG', 'nonsense'],
   reference: ['FOI-2026-00001', 'SAR-2026-00001', 'INC-2026-0001'],
 };
 
@@ -246,7 +257,35 @@ describe('hostile input on every route (pglite)', () => {
       ownerEmail: 'dpo@test.example',
       dueOn: '2026-11-30',
     });
-    ids = [String(c.id), String(sar.id), String(ctx.directorateId), String(ctx.userIds.staff)];
+    // People from HR (the account holding every role managing one of them) and a mandatory course, so the staff and
+    // training pages are reached with a record behind them.
+    await ctx.services.staff.import(
+      actor,
+      {
+        name: 'hr.csv',
+        bytes: hrFile([
+          { employee_id: 'E1', name: 'Every Role', email: 'everything@test.example' },
+          { employee_id: 'E2', name: 'Their Report', line_manager_email: 'everything@test.example' },
+        ]),
+      },
+      { dryRun: false },
+    );
+    await ctx.services.training.addCourse(actor, {
+      code: 'DPA-IG',
+      title: 'Data protection',
+      mandatory: true,
+      refreshMonths: 12,
+      audienceDirectorateIds: [],
+      xapiActivityIds: [],
+    });
+    const [staffMember] = (await ctx.services.staff.list({}, { limit: 1, offset: 0 })).rows;
+    ids = [
+      String(c.id),
+      String(sar.id),
+      String(ctx.directorateId),
+      String(ctx.userIds.staff),
+      String(staffMember!.id),
+    ];
     agent = await signedInAgent(ctx, 'everything@test.example');
     anonymous = supertest.agent(ctx.app);
     csrf = csrfFrom((await agent.get('/')).text);
