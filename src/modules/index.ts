@@ -8,6 +8,7 @@ import { register } from './register/index.ts';
 import { incidents } from './incidents/index.ts';
 import { staff } from './staff/index.ts';
 import { training } from './training/index.ts';
+import { policies } from './policies/index.ts';
 import { inventory } from './inventory/index.ts';
 import { audit } from './audit/index.ts';
 import { admin } from './admin/index.ts';
@@ -27,6 +28,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   incidents,
   staff,
   training,
+  policies,
   ...UPCOMING,
   inventory,
   audit,

@@ -10,6 +10,6 @@ export const UPCOMING = [
     name: 'Compliance',
     href: '/compliance',
     permission: permission('compliance.view', ['dpo', 'ig_officer', 'asset_owner', 'auditor']),
-    purpose: 'Policies, training and DSPT evidence',
+    purpose: 'DSPT evidence and action plans',
   }),
 ];

@@ -1,3 +1,67 @@
+CREATE TABLE "policies" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"title" text NOT NULL,
+	"kind" text NOT NULL,
+	"summary" text DEFAULT '' NOT NULL,
+	"owner_id" integer NOT NULL,
+	"approver_id" integer NOT NULL,
+	"audience" jsonb NOT NULL,
+	"review_months" integer DEFAULT 12 NOT NULL,
+	"next_review_on" date,
+	"public" boolean DEFAULT false NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "policy_acknowledgements" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"version_id" integer NOT NULL,
+	"staff_id" integer NOT NULL,
+	"quiz_score" integer,
+	"acknowledged_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "policy_acknowledgements_once" UNIQUE("version_id","staff_id")
+);
+--> statement-breakpoint
+CREATE TABLE "policy_exceptions" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"policy_id" integer NOT NULL,
+	"staff_id" integer NOT NULL,
+	"reason" text NOT NULL,
+	"expires_on" date NOT NULL,
+	"granted_by" integer,
+	"granted_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "policy_reminders" (
+	"version_id" integer NOT NULL,
+	"staff_id" integer NOT NULL,
+	"reminded_on" date,
+	"escalated_on" date,
+	CONSTRAINT "policy_reminders_once" UNIQUE("version_id","staff_id")
+);
+--> statement-breakpoint
+CREATE TABLE "policy_versions" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"policy_id" integer NOT NULL,
+	"major" integer NOT NULL,
+	"minor" integer NOT NULL,
+	"material" boolean NOT NULL,
+	"change_summary" text NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"body" text,
+	"file_sha256" text,
+	"file_name" text,
+	"file_type" text,
+	"quiz" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"pass_mark" integer DEFAULT 80 NOT NULL,
+	"created_by" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"approved_by" integer,
+	"approved_at" timestamp with time zone,
+	"published_on" date,
+	CONSTRAINT "policy_versions_number" UNIQUE("policy_id","major","minor")
+);
+--> statement-breakpoint
 CREATE TABLE "staff_imports" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"file_name" text NOT NULL,
@@ -93,6 +157,18 @@ CREATE TABLE "training_targets" (
 	"set_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "policies" ADD CONSTRAINT "policies_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policies" ADD CONSTRAINT "policies_approver_id_users_id_fk" FOREIGN KEY ("approver_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_acknowledgements" ADD CONSTRAINT "policy_acknowledgements_version_id_policy_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."policy_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_acknowledgements" ADD CONSTRAINT "policy_acknowledgements_staff_id_staff_members_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff_members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_exceptions" ADD CONSTRAINT "policy_exceptions_policy_id_policies_id_fk" FOREIGN KEY ("policy_id") REFERENCES "public"."policies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_exceptions" ADD CONSTRAINT "policy_exceptions_staff_id_staff_members_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff_members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_exceptions" ADD CONSTRAINT "policy_exceptions_granted_by_users_id_fk" FOREIGN KEY ("granted_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_reminders" ADD CONSTRAINT "policy_reminders_version_id_policy_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."policy_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_reminders" ADD CONSTRAINT "policy_reminders_staff_id_staff_members_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff_members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_versions" ADD CONSTRAINT "policy_versions_policy_id_policies_id_fk" FOREIGN KEY ("policy_id") REFERENCES "public"."policies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_versions" ADD CONSTRAINT "policy_versions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_versions" ADD CONSTRAINT "policy_versions_approved_by_users_id_fk" FOREIGN KEY ("approved_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff_imports" ADD CONSTRAINT "staff_imports_imported_by_users_id_fk" FOREIGN KEY ("imported_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff_members" ADD CONSTRAINT "staff_members_directorate_id_directorates_id_fk" FOREIGN KEY ("directorate_id") REFERENCES "public"."directorates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff_members" ADD CONSTRAINT "staff_members_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -112,6 +188,9 @@ ALTER TABLE "training_snapshots" ADD CONSTRAINT "training_snapshots_course_id_tr
 ALTER TABLE "training_snapshots" ADD CONSTRAINT "training_snapshots_directorate_id_directorates_id_fk" FOREIGN KEY ("directorate_id") REFERENCES "public"."directorates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_targets" ADD CONSTRAINT "training_targets_directorate_id_directorates_id_fk" FOREIGN KEY ("directorate_id") REFERENCES "public"."directorates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_targets" ADD CONSTRAINT "training_targets_set_by_users_id_fk" FOREIGN KEY ("set_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "policy_acknowledgements_staff" ON "policy_acknowledgements" USING btree ("staff_id");--> statement-breakpoint
+CREATE INDEX "policy_exceptions_policy" ON "policy_exceptions" USING btree ("policy_id");--> statement-breakpoint
+CREATE INDEX "policy_versions_policy" ON "policy_versions" USING btree ("policy_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "staff_members_employee_id" ON "staff_members" USING btree (lower("employee_id"));--> statement-breakpoint
 CREATE UNIQUE INDEX "staff_members_email" ON "staff_members" USING btree ("email");--> statement-breakpoint
 CREATE UNIQUE INDEX "staff_members_user" ON "staff_members" USING btree ("user_id");--> statement-breakpoint
