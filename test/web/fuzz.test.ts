@@ -173,6 +173,18 @@ const FIELDS = [
   'xapiActivityIds',
   'audienceDirectorateIds',
   'importTheRest',
+  'ownerEmail',
+  'approverEmail',
+  'roles',
+  'workerTypes',
+  'reviewMonths',
+  'changeSummary',
+  'quiz',
+  'passMark',
+  'confirmed',
+  'versionId',
+  'q0',
+  'expiresOn-day',
   '__proto__',
   'constructor',
   'x\u0000',
@@ -278,6 +290,34 @@ describe('hostile input on every route (pglite)', () => {
       audienceDirectorateIds: [],
       xapiActivityIds: [],
     });
+    // A published policy with a quiz and a draft after it, so the policies' handlers are reached.
+    const policy = await ctx.services.policies.create(caller, {
+      title: 'Data protection policy',
+      kind: 'policy',
+      summary: '',
+      ownerEmail: 'everything@test.example',
+      approverEmail: 'everything@test.example',
+      directorateIds: [],
+      roles: [],
+      workerTypes: [],
+      reviewMonths: 12,
+      public: true,
+    });
+    const everyone = await ctx.services.signIn.principalFor(
+      (await ctx.services.users.list({ q: 'everything' }, { limit: 1, offset: 0 })).rows[0]!.id,
+    );
+    const owner = { principal: everyone!, actor: actorOf(everyone!) };
+    const first = {
+      material: true,
+      changeSummary: 'First',
+      body: 'Text',
+      quiz: 'Q? | a | *b',
+      passMark: 100,
+    };
+    const v1 = await ctx.services.policies.addVersion(owner, policy.id, first);
+    await ctx.services.policies.approve(owner, policy.id, v1.id);
+    await ctx.services.policies.publish(owner, policy.id, v1.id);
+    await ctx.services.policies.addVersion(owner, policy.id, { ...first, material: false });
     const [staffMember] = (await ctx.services.staff.list({}, { limit: 1, offset: 0 })).rows;
     ids = [
       String(c.id),

@@ -48,13 +48,22 @@ describe('security headers and error pages', () => {
       const list = html.slice(html.indexOf('govuk-service-navigation__list'));
       return [...list.matchAll(/class="govuk-service-navigation__link" href="([^"]+)"/g)].map((m) => m[1]);
     };
-    assert.deepEqual(await nav('staff'), ['/', '/incidents', '/training']);
-    assert.deepEqual(await nav('admin'), ['/', '/incidents', '/staff', '/training', '/audit', '/admin']);
+    assert.deepEqual(await nav('staff'), ['/', '/incidents', '/training', '/policies']);
+    assert.deepEqual(await nav('admin'), [
+      '/',
+      '/incidents',
+      '/staff',
+      '/training',
+      '/policies',
+      '/audit',
+      '/admin',
+    ]);
     assert.deepEqual(await nav('records_manager'), [
       '/',
       '/records',
       '/incidents',
       '/training',
+      '/policies',
       '/discovery',
     ]);
   });
