@@ -36,22 +36,32 @@ export const SOURCE_NAMES = {
   manual: 'Recorded by hand',
 } as const;
 
-/** A person's record as rows for the appraisal CSV: each course's standing, then each attempt. */
-export function recordRows(record: {
-  standings: { course: { code: string; title: string }; standing: Standing }[];
-  attempts: {
-    course: { code: string; title: string };
-    completion: {
-      status: keyof typeof COMPLETION_STATUS_NAMES;
-      completedOn: string;
-      score: number | null;
-      source: keyof typeof SOURCE_NAMES;
-    };
-  }[];
-}): string[][] {
+/** A person's IG record as rows for the appraisal CSV: each course's standing, each attempt, each policy. */
+export function recordRows(
+  record: {
+    standings: { course: { code: string; title: string }; standing: Standing }[];
+    attempts: {
+      course: { code: string; title: string };
+      completion: {
+        status: keyof typeof COMPLETION_STATUS_NAMES;
+        completedOn: string;
+        score: number | null;
+        source: keyof typeof SOURCE_NAMES;
+      };
+    }[];
+  },
+  policies: {
+    applying: { policy: { id: number; title: string }; upToDate: boolean }[];
+    acknowledged: {
+      policy: { id: number; title: string };
+      version: { major: number; minor: number };
+      ack: { acknowledgedAt: Date; quizScore: number | null };
+    }[];
+  },
+): string[][] {
   return [
     ...record.standings.map((s) => [
-      'Standing',
+      'Training',
       s.course.code,
       s.course.title,
       standingText(s.standing).text,
@@ -60,7 +70,7 @@ export function recordRows(record: {
       '',
     ]),
     ...record.attempts.map((a) => [
-      'Attempt',
+      'Training attempt',
       a.course.code,
       a.course.title,
       statusName(a.completion.status),
@@ -68,7 +78,25 @@ export function recordRows(record: {
       a.completion.score === null ? '' : String(a.completion.score),
       SOURCE_NAMES[a.completion.source],
     ]),
+    ...policies.applying.map((p) => [
+      'Policy',
+      String(p.policy.id),
+      p.policy.title,
+      p.upToDate ? 'Acknowledged' : 'To read and acknowledge',
+      '',
+      '',
+      '',
+    ]),
+    ...policies.acknowledged.map((a) => [
+      'Policy acknowledged',
+      String(a.policy.id),
+      `${a.policy.title} ${a.version.major}.${a.version.minor}`,
+      'Acknowledged',
+      a.ack.acknowledgedAt.toISOString().slice(0, 10),
+      a.ack.quizScore === null ? '' : String(a.ack.quizScore),
+      '',
+    ]),
   ];
 }
 
-export const RECORD_COLUMNS = ['kind', 'course_code', 'course', 'status', 'date', 'score', 'source'];
+export const RECORD_COLUMNS = ['kind', 'code', 'title', 'status', 'date', 'score', 'source'];

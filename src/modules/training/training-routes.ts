@@ -18,7 +18,7 @@ import {
   statusName,
 } from './presenters.ts';
 
-type Deps = Pick<Services, 'training' | 'staff' | 'audit'>;
+type Deps = Pick<Services, 'training' | 'staff' | 'audit' | 'policies'>;
 
 /** The overview of the figures, a person's record (their own, their team's, or as an officer sees it) and its CSV. */
 export function trainingRoutes(deps: Deps): Routes {
@@ -31,14 +31,18 @@ export function trainingRoutes(deps: Deps): Routes {
       directorateId: found.person.directorateId,
       managedByAsker: !!asker && found.person.lineManagerId === asker.id,
     });
-    if (!allowed) throw new ForbiddenError('You can see your own training record and your team’s');
+    if (!allowed) throw new ForbiddenError('You can see your own IG record and your team’s');
     const training = await deps.training.standingOf(found.person);
+    const policies = {
+      applying: await deps.policies.applyingTo(staffId),
+      acknowledged: await deps.policies.acknowledgementsBy(staffId),
+    };
     await deps.audit.recordView(actorOf(req.principal!), {
       action: 'training-record.viewed',
       entityType: 'staff',
       entityId: staffId,
     });
-    return { ...found, training };
+    return { ...found, training, policies };
   };
 
   const showRecord = async (req: Request, res: Response, staffId: number, own: boolean) => {
@@ -49,6 +53,11 @@ export function trainingRoutes(deps: Deps): Routes {
       directorate: r.directorate,
       manager: r.manager,
       standings: r.training.standings.map((s) => ({ ...s, shown: standingText(s.standing) })),
+      policies: r.policies.applying,
+      acknowledgements: r.policies.acknowledged.map((a) => ({
+        ...a,
+        number: `${a.version.major}.${a.version.minor}`,
+      })),
       attempts: r.training.attempts.map((a) => ({
         ...a,
         statusName: statusName(a.completion.status),
@@ -59,10 +68,8 @@ export function trainingRoutes(deps: Deps): Routes {
 
   const sendRecordCsv = async (req: Request, res: Response, staffId: number) => {
     const r = await record(req, staffId);
-    res
-      .attachment(`training-record-${r.person.employeeId.replace(/[^A-Za-z0-9-]/g, '')}.csv`)
-      .type('text/csv');
-    res.send(await tableFile(RECORD_COLUMNS, recordRows(r.training), 'csv', 'Training record'));
+    res.attachment(`ig-record-${r.person.employeeId.replace(/[^A-Za-z0-9-]/g, '')}.csv`).type('text/csv');
+    res.send(await tableFile(RECORD_COLUMNS, recordRows(r.training, r.policies), 'csv', 'IG record'));
   };
 
   const ownStaffId = async (req: Request) => {

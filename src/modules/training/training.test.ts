@@ -303,11 +303,11 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(record.status, 200);
       assert.match(record.text, /Overdue since/);
       const csvFile = await manager.get(`/training/people/${una.id}/record.csv`);
-      assert.match(csvFile.text, /kind,course_code,course,status,date,score,source/);
+      assert.match(csvFile.text, /kind,code,title,status,date,score,source/);
       const otto = (await ctx.services.staff.list({ q: 'Otto' }, { limit: 1, offset: 0 })).rows[0]!;
       assert.equal((await manager.get(`/training/people/${otto.id}`)).status, 403);
       const own = await manager.get('/training/me');
-      assert.match(own.text, /Your training record/);
+      assert.match(own.text, /Your information governance record/);
       const home = await manager.get('/');
       assert.match(home.text, /<strong>2<\/strong> people you manage are overdue with mandatory training/);
       const stranger = await signedInAgent(ctx, emailFor('records_manager'));

@@ -29,7 +29,7 @@ export async function sendReminders(
         subject: `Reminder: complete ${course.title}`,
         body: [
           `${course.title} is mandatory for everyone with access to personal data${person.lastCompletedOn ? `; your last completion, on ${govukDate(person.lastCompletedOn)}, has lapsed` : ''}.`,
-          'Please complete it now. Your training record is in Custodian under Training.',
+          'Please complete it now. Your record is in Custodian under Training.',
         ].join('\n\n'),
         entityType: 'training-course',
         entityId: course.id,
