@@ -265,7 +265,10 @@ for (const kind of DATABASE_KINDS) {
       // Their IG record, for an appraisal: the policy and its acknowledgement with the quiz score.
       const record = await staff.get('/training/me.csv');
       assert.match(record.text, /Policy,\d+,Data protection policy,Acknowledged/);
-      assert.match(record.text, /Policy acknowledged,\d+,Data protection policy 2\.0,Acknowledged,\d{4}-\d{2}-\d{2},100,/);
+      assert.match(
+        record.text,
+        /Policy acknowledged,\d+,Data protection policy 2\.0,Acknowledged,\d{4}-\d{2}-\d{2},100,/,
+      );
       const draft = await ctx.services.policies.addVersion(callers.ig_officer, policyId, {
         ...VERSION,
         changeSummary: 'Next',
