@@ -8,6 +8,7 @@ import { discoveryBench } from './discovery.ts';
 import { recordsBenchAll } from './records.ts';
 import { registerBenchAll } from './register.ts';
 import { incidentsBenchAll } from './incidents.ts';
+import { peopleBenchAll } from './people.ts';
 
 const sections: Record<string, () => Promise<void>> = {
   web: webBench,
@@ -17,6 +18,7 @@ const sections: Record<string, () => Promise<void>> = {
   records: recordsBenchAll,
   register: registerBenchAll,
   incidents: incidentsBenchAll,
+  people: peopleBenchAll,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -5,6 +5,7 @@ import { form, type InvalidForm } from '../../platform/web/forms.ts';
 import { callerOf } from '../../platform/web/request.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { lineChart } from '../../platform/web/charts.ts';
+import { countOf } from '../../platform/web/format.ts';
 import { groupBy } from '../../domain/shared/group-by.ts';
 import { isIsoDate } from '../../domain/calendar/dates.ts';
 import { DSPT_TARGET_PERCENT, percentOf } from '../../domain/training/compliance.ts';
@@ -142,7 +143,7 @@ export function courseRoutes(deps: Deps): Routes {
       const sent = await deps.training.remind(callerOf(req).actor, c, await namesFor(req, c));
       req.session.flash = {
         type: 'success',
-        text: `Reminders sent to ${sent.reminded} people and ${sent.managersTold} line managers${sent.withoutAddress ? `; ${sent.withoutAddress} have no e-mail address, and their managers were told` : ''}`,
+        text: `Reminders sent to ${countOf(sent.reminded, 'person', 'people')} and ${countOf(sent.managersTold, 'line manager')}${sent.withoutAddress ? `; ${countOf(sent.withoutAddress, 'person has', 'people have')} no e-mail address, and their managers were told` : ''}`,
       };
       res.redirect(303, `/training/courses/${encodeURIComponent(c.code)}`);
     });
