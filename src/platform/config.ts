@@ -32,6 +32,22 @@ export interface Config {
    * it is removed for good, so a mistake found at once can still be put right: by default a second cooling-off.
    */
   disposalQuarantineDays: number;
+  /**
+   * Sign-in with the council's identity provider (Microsoft Entra ID, or any OpenID Connect provider): on when all three
+   * of issuer, client id and secret are set. `publicUrl` is where people reach Custodian, for the redirect back.
+   */
+  oidc:
+    | {
+        issuerUrl: string;
+        clientId: string;
+        clientSecret: string;
+        publicUrl: string;
+        /** The ID token claim holding HR's employee id (Entra's optional claim is "employeeid"). */
+        employeeIdClaim: string;
+        /** The button's words: "Sign in with your council account". */
+        label: string;
+      }
+    | undefined;
   /** How discovery reads files: threads at once (0 = one per core), OCR engine, per-file limits. */
   discovery: {
     threads: number;
@@ -62,6 +78,12 @@ const envSchema = z.object({
   COUNCIL_NATION: z.enum(['england-and-wales', 'scotland', 'northern-ireland']).default('england-and-wales'),
   DISPOSAL_COOLING_OFF_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   DISPOSAL_QUARANTINE_DAYS: z.coerce.number().int().min(0).max(365).optional(),
+  OIDC_ISSUER_URL: z.string().trim().url().optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_EMPLOYEE_ID_CLAIM: z.string().trim().min(1).default('employeeid'),
+  OIDC_LABEL: z.string().trim().min(1).default('Sign in with your council Microsoft account'),
+  PUBLIC_URL: z.string().trim().url().optional(),
   CUSTODIAN_THREADS: z.coerce.number().int().min(0).max(256).default(0),
   CUSTODIAN_OCR: z.enum(['auto', 'native', 'wasm', 'off']).default('auto'),
   CUSTODIAN_FILE_TIMEOUT_S: z.coerce.number().positive().max(86_400).default(120),
@@ -81,6 +103,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  const oidcSet = [e.OIDC_ISSUER_URL, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidcSet > 0 && oidcSet < 3)
+    throw new ConfigError(
+      'Invalid configuration: set all of OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none',
+    );
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.CUSTODIAN_DATA_DIR),
@@ -98,6 +125,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     councilNation: e.COUNCIL_NATION,
     disposalCoolingOffDays: e.DISPOSAL_COOLING_OFF_DAYS,
     disposalQuarantineDays: e.DISPOSAL_QUARANTINE_DAYS ?? e.DISPOSAL_COOLING_OFF_DAYS,
+    oidc:
+      oidcSet === 3
+        ? {
+            issuerUrl: e.OIDC_ISSUER_URL!,
+            clientId: e.OIDC_CLIENT_ID!,
+            clientSecret: e.OIDC_CLIENT_SECRET!,
+            publicUrl: (e.PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/+$/, ''),
+            employeeIdClaim: e.OIDC_EMPLOYEE_ID_CLAIM,
+            label: e.OIDC_LABEL,
+          }
+        : undefined,
     discovery: {
       threads: e.CUSTODIAN_THREADS,
       ocr: e.CUSTODIAN_OCR,

@@ -6,6 +6,7 @@ import { AuditService } from './audit/service.ts';
 import { UsersService } from './identity/users-service.ts';
 import { OrganisationService } from './identity/organisation-service.ts';
 import { SignInService } from './identity/sign-in-service.ts';
+import { OidcSignIn } from './identity/oidc.ts';
 import { ApiTokenService } from './identity/api-token-service.ts';
 import { DatabaseSessionStore, purgeExpiredSessions } from './auth/session-store.ts';
 import { CalendarService } from './calendar/service.ts';
@@ -33,6 +34,8 @@ export function createPlatformServices(deps: Deps) {
     users: new UsersService({ db, clock }),
     organisation: new OrganisationService({ db, clock }),
     signIn: new SignInService({ db, clock }),
+    /** Sign-in with the council's identity provider, when one is configured. */
+    oidc: config.oidc ? new OidcSignIn(config.oidc) : undefined,
     apiTokens: new ApiTokenService({ db, clock }),
     sessionStore: new DatabaseSessionStore({ db, clock }),
   };

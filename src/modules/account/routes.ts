@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { Clock } from '../../platform/clock.ts';
-import type { SignInService } from '../../platform/identity/sign-in-service.ts';
+import { OidcRefusal, type OidcPending } from '../../platform/identity/oidc.ts';
+import type { Services } from '../../platform/modules.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { asString, safeReturnPath, toFormErrors, validate } from '../../platform/web/forms.ts';
 
@@ -13,11 +14,78 @@ const signInForm = z.object({
 const REFUSED =
   'Enter a correct email address and password. After 5 wrong attempts an account is locked for 15 minutes.';
 
-export function accountRoutes(deps: { signIn: SignInService; clock: Clock }): Routes {
+/** Why someone the identity provider vouched for is not let in, in words they can act on. */
+const NOT_LET_IN = {
+  'not-in-hr':
+    'Your council account is not in the HR record Custodian holds, so it does not know who you are. If you have just joined, try again after the next HR update; otherwise ask your information governance team.',
+  left: 'HR’s record shows that you have left the council.',
+  'account-closed':
+    'Your Custodian account has been closed. Ask your information governance team if you need it.',
+  'no-address':
+    'HR’s record has no e-mail address for you, so Custodian cannot make you an account. Ask HR to add it.',
+} as const;
+
+declare module 'express-session' {
+  interface SessionData {
+    /** A sign-in with the identity provider under way: what it was started with. */
+    oidc: OidcPending;
+  }
+}
+
+export function accountRoutes(deps: Pick<Services, 'signIn' | 'clock' | 'oidc' | 'staff'>): Routes {
+  const establish = (
+    req: Express.Request,
+    userId: number,
+    next: (error?: unknown) => void,
+    done: () => void,
+  ) =>
+    // A new session id at sign-in: a session fixed before sign-in is worthless after it.
+    req.session.regenerate((error) => {
+      if (error) return next(error);
+      const now = deps.clock.now().getTime();
+      req.session.userId = userId;
+      req.session.signedInAt = now;
+      req.session.lastSeenAt = now;
+      req.session.save((saveError) => (saveError ? next(saveError) : done()));
+    });
+
   return new Routes()
     .get('/sign-in', 'public', (req, res) => {
       if (req.principal) return res.redirect(303, safeReturnPath(req.query.next));
-      res.render('account/views/sign-in.njk', { next: safeReturnPath(req.query.next) });
+      res.render('account/views/sign-in.njk', {
+        next: safeReturnPath(req.query.next),
+        oidcLabel: deps.oidc?.label,
+      });
+    })
+    .get('/sign-in/oidc', 'public', async (req, res, next) => {
+      if (!deps.oidc) throw new NotFoundError('Sign-in with an identity provider is not set up');
+      const { url, pending } = await deps.oidc.start(safeReturnPath(req.query.next));
+      req.session.oidc = pending;
+      req.session.save((error) => (error ? next(error) : res.redirect(303, url)));
+    })
+    .get('/sign-in/oidc/callback', 'public', async (req, res, next) => {
+      const pending = req.session.oidc;
+      delete req.session.oidc;
+      const refuse = (status: number, message: string) =>
+        res
+          .status(status)
+          .render('account/views/sign-in-refused.njk', { message, oidcLabel: deps.oidc?.label });
+      if (!deps.oidc) throw new NotFoundError('Sign-in with an identity provider is not set up');
+      if (!pending)
+        return refuse(400, 'This sign-in has expired or was started in another browser. Start it again.');
+      let identity;
+      try {
+        identity = await deps.oidc.finish(req.originalUrl, pending);
+      } catch (error) {
+        if (error instanceof OidcRefusal)
+          return refuse(400, 'The sign-in could not be completed. Start it again.');
+        throw error;
+      }
+      const match = await deps.staff.accountForSignIn(identity);
+      if (!match.ok) return refuse(403, NOT_LET_IN[match.reason]);
+      if (!(await deps.signIn.signedInWithProvider(match.userId)))
+        return refuse(403, NOT_LET_IN['account-closed']);
+      establish(req, match.userId, next, () => res.redirect(303, pending.next));
     })
     .post('/sign-in', 'public', async (req, res, next) => {
       const form = validate(signInForm, req.body);
@@ -32,15 +100,7 @@ export function accountRoutes(deps: { signIn: SignInService; clock: Clock }): Ro
           next: values.next,
         });
       }
-      // A new session id at sign-in: a session fixed before sign-in is worthless after it.
-      req.session.regenerate((error) => {
-        if (error) return next(error);
-        const now = deps.clock.now().getTime();
-        req.session.userId = result.principal.id;
-        req.session.signedInAt = now;
-        req.session.lastSeenAt = now;
-        req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(303, values.next)));
-      });
+      establish(req, result.principal.id, next, () => res.redirect(303, values.next));
     })
     .post('/sign-out', 'public', (req, res, next) => {
       req.session.destroy((error) => {

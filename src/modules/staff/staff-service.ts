@@ -4,6 +4,8 @@ import type { Actor } from '../../platform/audit/service.ts';
 import { runCommand } from '../../platform/commands.ts';
 import { closeLeaversAccounts, importHrExtract, type StaffDeps } from './commands/import-hr.ts';
 import * as repo from './repository.ts';
+import { accountForSignIn } from './commands/sign-in.ts';
+import type { OidcIdentity } from '../../platform/identity/oidc.ts';
 
 /** The council's people as HR knows them, for the pages, the command line and the other modules. */
 export class StaffService {
@@ -30,6 +32,11 @@ export class StaffService {
   /** The HR record of a signed-in person, if HR knows them. */
   byUser(userId: number) {
     return repo.findStaffByUser(this.deps.db.orm, userId);
+  }
+
+  /** The account of someone the identity provider vouched for, matched to HR's record (made on first sign-in). */
+  accountForSignIn(identity: OidcIdentity) {
+    return accountForSignIn(this.deps, identity);
   }
 
   imports() {

@@ -61,6 +61,31 @@ export class SignInService {
     return principal ? { ok: true, principal } : { ok: false };
   }
 
+  /**
+   * A sign-in the council's identity provider vouched for (it checked the password and any second factor): recorded
+   * like a password sign-in, and the account's principal returned while it is active.
+   */
+  async signedInWithProvider(userId: number): Promise<Principal | undefined> {
+    const principal = await this.principalFor(userId);
+    if (!principal) return undefined;
+    const now = this.deps.clock.now();
+    await this.deps.db.orm.transaction(async (tx) => {
+      await tx.update(users).set({ lastSignInAt: now }).where(eq(users.id, userId));
+      await appendAuditEvent(
+        tx,
+        this.deps.clock,
+        { type: 'user', id: String(userId), label: principal.label },
+        {
+          action: 'user.signed-in',
+          entityType: 'user',
+          entityId: userId,
+          details: { method: 'openid-connect' },
+        },
+      );
+    });
+    return principal;
+  }
+
   /** The signed-in user as authorisation sees them, re-read on every request so changes apply at once. */
   async principalFor(userId: number): Promise<Principal | undefined> {
     const rows = await this.deps.db.orm
