@@ -1,7 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { browserFixture, clickAndWait } from '../support/browser.ts';
+import { browserFixture, clickAndWait, freePort, newPage } from '../support/browser.ts';
+import { OIDC_CLIENT, startOidcProvider } from '../support/oidc-provider.ts';
 import { emailFor } from '../support/app.ts';
 import { hrFile } from '../support/staff.ts';
 import { systemActor } from '../../src/platform/audit/service.ts';
@@ -9,8 +10,26 @@ import { actorOf } from '../../src/platform/web/request.ts';
 
 describe('staff, training and policies in Chromium', () => {
   const f = browserFixture();
+  let provider: Awaited<ReturnType<typeof startOidcProvider>>;
   before(async () => {
-    await f.start();
+    // Staff sign in through the council's identity provider, a real OpenID provider on its own port.
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    provider = await startOidcProvider(`${url}/sign-in/oidc/callback`, {
+      'sam.staff': { email: emailFor('staff') },
+    });
+    await f.start({
+      port,
+      config: {
+        oidc: {
+          issuerUrl: provider.issuer,
+          ...OIDC_CLIENT,
+          publicUrl: url,
+          employeeIdClaim: 'employeeid',
+          label: 'Sign in with your council account',
+        },
+      },
+    });
     const services = f.ctx.services;
     const actor = systemActor('Test');
     await services.staff.import(
@@ -82,7 +101,10 @@ describe('staff, training and policies in Chromium', () => {
     await services.policies.approve(await caller('dpo'), policy.id, version.id);
     await services.policies.publish(await caller('ig_officer'), policy.id, version.id);
   });
-  after(() => f.stop());
+  after(async () => {
+    await f.stop();
+    await provider.close();
+  });
 
   const main = (page: Page) => page.locator('main').innerText();
   const follow = async (page: Page, name: string | RegExp, check = true) => {
@@ -90,8 +112,16 @@ describe('staff, training and policies in Chromium', () => {
     if (check) await f.check(page);
   };
 
-  it('lets a member of staff on a phone read and acknowledge a policy and see their IG record', async () => {
-    const page = await f.signIn('staff', { viewport: { width: 375, height: 740 } });
+  it('lets a member of staff on a phone sign in with their council account, acknowledge a policy and see their IG record', async () => {
+    const page = await newPage(f.browser, { viewport: { width: 375, height: 740 } });
+    await page.goto(`${f.server.url}/sign-in`);
+    await f.check(page);
+    await clickAndWait(page, page.getByRole('button', { name: 'Sign in with your council account' }));
+    // The provider's own sign-in page (its development one: any password).
+    await page.locator('input[name="login"]').fill('sam.staff');
+    await page.locator('input[name="password"]').fill('anything');
+    await clickAndWait(page, page.locator('button[type="submit"]'));
+    assert.equal(new URL(page.url()).origin, f.server.url);
     assert.match(await main(page), /1 policy is waiting for you to read and acknowledge it/);
     await follow(page, /policy is waiting for you/);
     await follow(page, 'Data protection policy');

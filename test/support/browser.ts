@@ -1,10 +1,11 @@
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Express } from 'express';
 import { createTestContext, emailFor, PASSWORD, type TestContext } from './app.ts';
 import type { Role } from '../../src/platform/authz/roles.ts';
+import type { Config } from '../../src/platform/config.ts';
 
 /** Debian's Chromium; tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -40,13 +41,22 @@ export async function newPage(
   return context.newPage();
 }
 
-export async function listen(app: Express): Promise<{ url: string; close(): Promise<void> }> {
+/** A port free on this machine now, for a server whose address must be known before it starts. */
+export async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+export async function listen(app: Express, port = 0): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = app.listen(port, '127.0.0.1', () => resolve(s));
   });
-  const { port } = server.address() as AddressInfo;
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -75,9 +85,10 @@ export function browserFixture() {
     server: undefined as unknown as Awaited<ReturnType<typeof listen>>,
     browser: undefined as unknown as Browser,
     violations: [] as string[],
-    async start() {
-      fixture.ctx = await createTestContext('pglite');
-      fixture.server = await listen(fixture.ctx.app);
+    /** `port` and `config` for a test whose address must be known to another server (an identity provider). */
+    async start(options: { port?: number; config?: Partial<Config> } = {}) {
+      fixture.ctx = await createTestContext('pglite', undefined, options.config);
+      fixture.server = await listen(fixture.ctx.app, options.port);
       fixture.browser = await launchBrowser();
     },
     async stop() {
@@ -94,7 +105,7 @@ export function browserFixture() {
       await page.goto(`${fixture.server.url}/sign-in`);
       await page.getByLabel('Email address').fill(emailFor(role));
       await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-      await clickAndWait(page, page.getByRole('button', { name: 'Sign in' }));
+      await clickAndWait(page, page.getByRole('button', { name: 'Sign in', exact: true }));
       return page;
     },
   };
