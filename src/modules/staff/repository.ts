@@ -3,7 +3,7 @@ import { and, asc, eq, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL
 import type { Executor, Tx } from '../../platform/db/database.ts';
 import { directorates, sessions, teams, userRoles, users } from '../../platform/identity/schema.ts';
 import { countWhere } from '../../platform/db/count.ts';
-import { containing } from '../../platform/db/queries.ts';
+import { containing, selectRows } from '../../platform/db/queries.ts';
 import type { HrRow, WorkerType } from '../../domain/staff/hr-file.ts';
 import { staffImports, staffMembers, staffPostings } from './schema.ts';
 
@@ -44,17 +44,20 @@ export async function insertStaffImport(tx: Tx, values: typeof staffImports.$inf
   return row!;
 }
 
-/** New people, returning their row ids in the order given. */
-export async function insertStaff(tx: Tx, values: (typeof staffMembers.$inferInsert)[]): Promise<number[]> {
-  const ids: number[] = [];
-  for (let i = 0; i < values.length; i += BATCH) {
-    const rows = await tx
-      .insert(staffMembers)
-      .values(values.slice(i, i + BATCH))
-      .returning({ id: staffMembers.id });
-    ids.push(...rows.map((r) => r.id));
-  }
-  return ids;
+/** Ids for new people taken from the sequence before they are written, so rows can name each other. */
+export async function allocateStaffIds(tx: Tx, count: number): Promise<number[]> {
+  if (!count) return [];
+  const rows = await selectRows<{ id: number }>(
+    tx,
+    sql`select nextval(pg_get_serial_sequence('staff_members', 'id'))::int as id from generate_series(1, ${count})`,
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+/** New people, with their ids given, in batches in the order given. */
+export async function insertStaff(tx: Tx, values: (typeof staffMembers.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < values.length; i += BATCH)
+    await tx.insert(staffMembers).values(values.slice(i, i + BATCH));
 }
 
 export async function updateStaff(

@@ -120,6 +120,35 @@ for (const kind of DATABASE_KINDS) {
       ctx.clock.set(new Date('2026-11-25T10:00:00Z'));
     });
 
+    it('sets managers who manage each other, and keeps a manager whose address changes', async () => {
+      await importFile([
+        ...ESTABLISHMENT,
+        {
+          employee_id: 'K1',
+          name: 'Kay One',
+          email: 'k1@test.example',
+          line_manager_email: 'k2@test.example',
+        },
+        {
+          employee_id: 'K2',
+          name: 'Kay Two',
+          email: 'k2@test.example',
+          line_manager_email: 'k1@test.example',
+        },
+      ]);
+      assert.equal((await person('K1')).lineManagerId, (await person('K2')).id);
+      assert.equal((await person('K2')).lineManagerId, (await person('K1')).id);
+      const renamed = ESTABLISHMENT.map((p) =>
+        p.employee_id === 'E1'
+          ? { ...p, email: 'ruth.new@test.example' }
+          : p.employee_id === 'E2'
+            ? { ...p, line_manager_email: 'ruth.new@test.example' }
+            : p,
+      );
+      await importFile(renamed);
+      assert.equal((await person('E2')).lineManagerId, (await person('E1')).id);
+    });
+
     it('refuses a bad file whole, naming the line and the reason', async () => {
       const before = await ctx.services.staff.count();
       const refusals: [Cells[], RegExp][] = [

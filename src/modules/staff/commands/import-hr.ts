@@ -91,7 +91,7 @@ export async function applyHrRows(
     importedBy: input.importedBy,
     importedAt: now,
   });
-  await writePeople(tx, now, plan, structure, record.id, today);
+  await writePeople(tx, now, rows, plan, structure, record.id, today);
   await repo.linkAccounts(tx);
   const leaving = await closeLeaversAccounts(tx, audit, now, today);
   summary.accountsClosed = leaving.closed;
@@ -181,14 +181,27 @@ async function createStructure(tx: Tx, audit: Audit, plan: HrImportPlan): Promis
   };
 }
 
+/**
+ * Writes the plan: new people with their line managers in one pass (their ids taken from the sequence first, and
+ * managers written before the people they manage, so no row is written twice), changed people, and posts.
+ */
 async function writePeople(
   tx: Tx,
   now: Date,
+  rows: HrRow[],
   plan: HrImportPlan,
   structure: Structure,
   importId: number,
   today: string,
 ): Promise<void> {
+  const current = await repo.staffAsHr(tx);
+  const allocated = await repo.allocateStaffIds(tx, plan.created.length);
+  const newIds = new Map(plan.created.map((row, i) => [row.employeeId.toLowerCase(), allocated[i]!]));
+  const idOf = (row: HrRow) =>
+    newIds.get(row.employeeId.toLowerCase()) ?? current.get(row.employeeId.toLowerCase())!.id;
+  // Every line manager is someone in the file (checked when it was read), so the file says who has which address.
+  const idByEmail = new Map(rows.filter((r) => r.email).map((r) => [r.email!, idOf(r)]));
+  const managerOf = (row: HrRow) => (row.lineManagerEmail ? idByEmail.get(row.lineManagerEmail)! : null);
   const fields = (row: HrRow) => ({
     employeeId: row.employeeId,
     name: row.name,
@@ -196,25 +209,33 @@ async function writePeople(
     directorateId: structure.directorate(row.directorate),
     teamId: structure.team(row.directorate, row.team),
     jobTitle: row.jobTitle,
+    lineManagerId: managerOf(row),
     startDate: row.startDate,
     leaveDate: row.leaveDate,
     workerType: row.workerType,
     personalDataAccess: row.personalDataAccess,
   });
-  const createdIds = await repo.insertStaff(tx, plan.created.map(fields));
-  const current = await repo.staffAsHr(tx);
-  const idByEmail = new Map([...current.values()].filter((p) => p.email).map((p) => [p.email!, p.id]));
-  const idOf = (row: HrRow) => current.get(row.employeeId.toLowerCase())!.id;
+  const rowByEmail = new Map(rows.filter((r) => r.email).map((r) => [r.email!, r]));
+  const { ordered, later } = managersFirst(plan.created, (row) => {
+    const manager = row.lineManagerEmail ? rowByEmail.get(row.lineManagerEmail) : undefined;
+    return manager && newIds.has(manager.employeeId.toLowerCase()) ? manager : undefined;
+  });
+  await repo.insertStaff(
+    tx,
+    ordered.map((row) => ({
+      ...fields(row),
+      id: idOf(row),
+      lineManagerId: later.has(row) ? null : managerOf(row),
+    })),
+  );
+  // People who manage each other in a circle: their managers are set once all of them are written.
+  await repo.setLineManagers(
+    tx,
+    [...later].map((row) => ({ id: idOf(row), managerId: managerOf(row) })),
+  );
   for (const update of plan.updated) await repo.updateStaff(tx, idOf(update.row), fields(update.row), now);
-  const managerOf = (row: HrRow) => (row.lineManagerEmail ? idByEmail.get(row.lineManagerEmail)! : null);
-  await repo.setLineManagers(tx, [
-    ...plan.created.map((row, i) => ({ id: createdIds[i]!, managerId: managerOf(row) })),
-    ...plan.updated
-      .filter((u) => u.changed.includes('lineManagerEmail'))
-      .map((u) => ({ id: idOf(u.row), managerId: managerOf(u.row) })),
-  ]);
-  const posting = (row: HrRow, staffId: number, fromDate: string) => ({
-    staffId,
+  const posting = (row: HrRow, fromDate: string) => ({
+    staffId: idOf(row),
     fromDate,
     directorateId: structure.directorate(row.directorate),
     teamId: structure.team(row.directorate, row.team),
@@ -224,7 +245,37 @@ async function writePeople(
   });
   await repo.insertPostings(tx, [
     // A new person's first post runs from their start; a move from the day of the import that shows it.
-    ...plan.created.map((row, i) => posting(row, createdIds[i]!, row.startDate)),
-    ...plan.updated.filter((u) => u.moved).map((u) => posting(u.row, idOf(u.row), today)),
+    ...plan.created.map((row) => posting(row, row.startDate)),
+    ...plan.updated.filter((u) => u.moved).map((u) => posting(u.row, today)),
   ]);
+}
+
+/**
+ * New people ordered so that each one's manager, when also new, comes before them; those in a circle of managers
+ * (which HR data can hold) are listed to have their managers set afterwards.
+ */
+function managersFirst(created: HrRow[], newManagerOf: (row: HrRow) => HrRow | undefined) {
+  const depth = new Map<HrRow, number>();
+  const later = new Set<HrRow>();
+  for (const start of created) {
+    // Up the chain of new managers until one whose depth is known, or the top, or a circle (without recursion: an
+    // organisation chart can be deep).
+    const path: HrRow[] = [];
+    const onPath = new Set<HrRow>();
+    let row: HrRow | undefined = start;
+    let base = -1;
+    while (row && !depth.has(row)) {
+      if (onPath.has(row)) {
+        later.add(path.at(-1)!);
+        break;
+      }
+      path.push(row);
+      onPath.add(row);
+      row = newManagerOf(row);
+    }
+    if (row && depth.has(row)) base = depth.get(row)!;
+    // One in a circle is written without its manager (set afterwards), so it heads its chain.
+    for (let i = path.length - 1; i >= 0; i--) depth.set(path[i]!, ++base);
+  }
+  return { ordered: [...created].sort((a, b) => depth.get(a)! - depth.get(b)!), later };
 }
