@@ -43,7 +43,7 @@ function establishment(): HrCells[] {
 }
 
 /** Peak heap while work runs, sampled every 20 ms, above what was in use before it. */
-async function withPeakHeap<T>(
+async function withPeakMemory<T>(
   work: () => Promise<T>,
 ): Promise<{ result: T; seconds: number; peakMb: number }> {
   global.gc?.();
@@ -71,13 +71,13 @@ export async function peopleBench(kind: DatabaseKind): Promise<Row[]> {
   const { services } = benchServices(db, new Date(`${ON}T10:00:00Z`));
   try {
     const file = hrFile(establishment());
-    const first = await withPeakHeap(() =>
+    const first = await withPeakMemory(() =>
       services.staff.import(actor, { name: 'hr.csv', bytes: file }, { dryRun: false }),
     );
-    const again = await withPeakHeap(() =>
+    const again = await withPeakMemory(() =>
       services.staff.import(actor, { name: 'hr.csv', bytes: file }, { dryRun: false }),
     );
-    const floor = await withPeakHeap(async () => {
+    const floor = await withPeakMemory(async () => {
       await db.query('create temporary table hr_floor (like staff_members including defaults)', []);
       const rows = parse(file, { columns: true, bom: true }) as Record<string, string>[];
       for (let i = 0; i < rows.length; i += 1000) {
@@ -106,7 +106,7 @@ export async function peopleBench(kind: DatabaseKind): Promise<Row[]> {
       throw new Error('the import did not load the establishment');
     const rows: Row[] = [
       {
-        measure: `${kind}: HR import, ${PEOPLE.toLocaleString('en-GB')} new people (s, peak heap)`,
+        measure: `${kind}: HR import, ${PEOPLE.toLocaleString('en-GB')} new people (s, peak memory added)`,
         ours: `${first.seconds.toFixed(1)} s, ${first.peakMb.toFixed(0)} MB`,
         peerName: 'parse the CSV, insert its rows in batches',
         peer: `${floor.seconds.toFixed(1)} s, ${floor.peakMb.toFixed(0)} MB`,
@@ -146,7 +146,7 @@ export async function peopleBench(kind: DatabaseKind): Promise<Row[]> {
       [],
     )) as [{ n: number }];
     const report = await timed(() => services.training.report('C3', ON), 5);
-    const heap = await withPeakHeap(() => services.training.report('C3', ON));
+    const heap = await withPeakMemory(() => services.training.report('C3', ON));
     const bare = await timed(
       () =>
         db.query(
@@ -162,7 +162,7 @@ export async function peopleBench(kind: DatabaseKind): Promise<Row[]> {
       5,
     );
     rows.push({
-      measure: `${kind}: training report, ${PEOPLE.toLocaleString('en-GB')} people, ${n.toLocaleString('en-GB')} attempts (p50 / p95 of 5; peak heap ${heap.peakMb.toFixed(0)} MB)`,
+      measure: `${kind}: training report, ${PEOPLE.toLocaleString('en-GB')} people, ${n.toLocaleString('en-GB')} attempts (p50 / p95 of 5; memory added ${heap.peakMb.toFixed(0)} MB)`,
       ours: `${ms(percentile(report, 50))} / ${ms(percentile(report, 95))}`,
       peerName: 'bare SQL aggregate of the counts',
       peer: `${ms(percentile(bare, 50))} / ${ms(percentile(bare, 95))}`,
