@@ -142,3 +142,9 @@ export const dateField = (what: string) =>
     .string({ error: `Enter the date ${what}` })
     .refine((v) => v !== '', `Enter the date ${what}`)
     .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), `Enter the date ${what} as a real date, like 31 3 2027`);
+
+/** Ticked ids (checkboxes of directorates, say): one a string, several an array, none absent; at most 100. */
+export const idList = z.preprocess(
+  (v) => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]),
+  z.array(z.coerce.number().int().min(1).max(MAX_ID)).max(100),
+);

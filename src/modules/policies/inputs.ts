@@ -1,13 +1,8 @@
 import { z } from 'zod';
-import { dateField, optionalTextField, textField, ticked, yes } from '../../platform/validation.ts';
+import { dateField, optionalTextField, textField, ticked, yes, idList } from '../../platform/validation.ts';
 import { POLICY_KINDS, parseQuiz, QuizError } from '../../domain/policies/policy.ts';
 import { ROLES } from '../../platform/authz/roles.ts';
 import { WORKER_TYPES } from '../../domain/staff/hr-file.ts';
-
-const ids = z.preprocess(
-  (v) => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]),
-  z.array(z.coerce.number().int().min(1).max(2_147_483_647)).max(100),
-);
 
 const email = (what: string) =>
   textField({ max: 200, label: what, required: `Enter the ${what.toLowerCase()}’s e-mail address` }).pipe(
@@ -25,7 +20,7 @@ export const policySchema = z.object({
   summary: optionalTextField({ max: 2000, label: 'Summary', multiline: true }),
   ownerEmail: email('Owner'),
   approverEmail: email('Approver'),
-  directorateIds: ids,
+  directorateIds: idList,
   roles: ticked(ROLES, 'Select roles from the list'),
   workerTypes: ticked(WORKER_TYPES, 'Select kinds of worker from the list'),
   reviewMonths: z.coerce

@@ -1,10 +1,8 @@
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import type { Services } from '../../platform/modules.ts';
-import { ValidationError } from '../../platform/errors.ts';
-import { fromValidationError } from '../../platform/web/forms.ts';
 import { actorOf, callerOf } from '../../platform/web/request.ts';
 import { Routes } from '../../platform/web/routes.ts';
-import { singleUpload } from '../../platform/web/upload.ts';
+import { fileForm } from '../../platform/web/upload.ts';
 import { pagination } from '../../platform/web/pagination.ts';
 import { requireId } from '../../platform/validation.ts';
 import { tableFile } from '../../platform/documents/tables.ts';
@@ -59,29 +57,17 @@ export function staffRoutes(deps: Deps): Routes {
     .post(
       '/staff/import',
       STAFF.import,
-      singleUpload(MAX_HR_FILE_BYTES),
-      async (req: Request, res: Response) => {
-        const refuse = async (problem: string) => {
-          res.status(400);
-          await importPage(res, fromValidationError(new ValidationError(problem, { file: problem })));
-        };
-        const problem =
-          (res.locals.uploadProblem as string | undefined) ??
-          (req.file ? undefined : 'Select the HR extract');
-        if (problem) return refuse(problem);
-        const dryRun = req.body?.action !== 'import';
-        try {
-          const outcome = await deps.staff.import(
-            callerOf(req).actor,
-            { name: req.file!.originalname, bytes: req.file!.buffer },
-            { dryRun },
-          );
+      ...fileForm({
+        maxBytes: MAX_HR_FILE_BYTES,
+        missing: 'Select the HR extract',
+        page: importPage,
+        work: async (file, req, res) => {
+          const outcome = await deps.staff.import(callerOf(req).actor, file, {
+            dryRun: req.body?.action !== 'import',
+          });
           await importPage(res, { outcome, changes: importChanges(outcome) });
-        } catch (error) {
-          if (!(error instanceof ValidationError)) throw error;
-          await refuse(error.message);
-        }
-      },
+        },
+      }),
     )
     .get('/staff/:id', STAFF.view, async (req, res) => {
       const id = requireId(req.params.id, 'person');

@@ -1,10 +1,9 @@
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import type { Services } from '../../platform/modules.ts';
-import { ValidationError } from '../../platform/errors.ts';
-import { dateFromFields, form, fromValidationError, type InvalidForm } from '../../platform/web/forms.ts';
+import { dateFromFields, form, type InvalidForm } from '../../platform/web/forms.ts';
 import { callerOf } from '../../platform/web/request.ts';
 import { Routes } from '../../platform/web/routes.ts';
-import { singleUpload } from '../../platform/web/upload.ts';
+import { fileForm } from '../../platform/web/upload.ts';
 import { COMPLETION_COLUMNS } from '../../domain/training/lms-files.ts';
 import {
   COMPLETION_STATUS_NAMES,
@@ -54,33 +53,22 @@ export function completionsRoutes(deps: Deps): Routes {
     .post(
       '/training/import',
       TRAINING.manage,
-      singleUpload(MAX_COMPLETIONS_BYTES),
-      async (req: Request, res: Response) => {
-        const refuse = async (problem: string) => {
-          res.status(400);
-          await importPage(res, fromValidationError(new ValidationError(problem, { file: problem })));
-        };
-        const problem =
-          (res.locals.uploadProblem as string | undefined) ??
-          (req.file ? undefined : 'Select a completions file');
-        if (problem) return refuse(problem);
-        try {
-          const outcome = await deps.training.importCompletions(
-            callerOf(req).actor,
-            { name: req.file!.originalname, bytes: req.file!.buffer },
-            { importTheRest: req.body?.importTheRest === 'yes' },
-          );
+      ...fileForm({
+        maxBytes: MAX_COMPLETIONS_BYTES,
+        missing: 'Select a completions file',
+        page: importPage,
+        work: async (file, req, res) => {
+          const outcome = await deps.training.importCompletions(callerOf(req).actor, file, {
+            importTheRest: req.body?.importTheRest === 'yes',
+          });
           if (!outcome.done) res.status(outcome.matched ? 200 : 400);
           await importPage(res, {
             outcome,
             problems: outcome.problems.slice(0, PROBLEMS_SHOWN),
             moreProblems: Math.max(0, outcome.problems.length - PROBLEMS_SHOWN),
           });
-        } catch (error) {
-          if (!(error instanceof ValidationError)) throw error;
-          await refuse(error.message);
-        }
-      },
+        },
+      }),
     )
     .get('/training/record', TRAINING.manage, async (_req, res) => recordForm(res, {}))
     .post(

@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import { dateField, idField, optionalTextField, textField, yes } from '../../platform/validation.ts';
+import { dateField, idField, optionalTextField, textField, yes, idList } from '../../platform/validation.ts';
 import { COMPLETION_STATUSES } from '../../domain/training/compliance.ts';
-
-const ids = z.preprocess(
-  (v) => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]),
-  z.array(z.coerce.number().int().min(1).max(2_147_483_647)).max(100),
-);
 
 /** xAPI activity ids, one per line in the form, a list in an API body. */
 const lines = z.preprocess(
@@ -46,7 +41,7 @@ export const courseSchema = z.object({
     .int('Enter a whole number of months')
     .min(1, 'A completion lasts at least 1 month')
     .max(60, 'A completion lasts at most 60 months'),
-  audienceDirectorateIds: ids,
+  audienceDirectorateIds: idList,
   xapiActivityIds: lines,
 });
 export type CourseInput = z.infer<typeof courseSchema>;

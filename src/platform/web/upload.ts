@@ -1,4 +1,6 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+import { ValidationError } from '../errors.ts';
+import { fromValidationError, type FormErrors } from './forms.ts';
 import multer from 'multer';
 
 /**
@@ -21,4 +23,36 @@ export function singleUpload(maxBytes: number): RequestHandler {
       }
       next(error);
     });
+}
+
+/**
+ * A form's one uploaded file, handed to `work`; a file too large, missing, or refused by `work` with a
+ * ValidationError shows the form's page again (400) with the reason on the file field, and nothing else happens.
+ */
+export function fileForm(options: {
+  maxBytes: number;
+  /** The message when no file was chosen: "Select the HR extract". */
+  missing: string;
+  /** The form's page, with the error to show. */
+  page: (res: Response, errors: FormErrors) => Promise<void>;
+  work: (file: { name: string; bytes: Buffer }, req: Request, res: Response) => Promise<void>;
+}): RequestHandler[] {
+  return [
+    singleUpload(options.maxBytes),
+    async (req, res) => {
+      const refuse = async (problem: string) => {
+        res.status(400);
+        await options.page(res, fromValidationError(new ValidationError(problem, { file: problem })));
+      };
+      const problem =
+        (res.locals.uploadProblem as string | undefined) ?? (req.file ? undefined : options.missing);
+      if (problem) return refuse(problem);
+      try {
+        await options.work({ name: req.file!.originalname, bytes: req.file!.buffer }, req, res);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        await refuse(error.message);
+      }
+    },
+  ];
 }
