@@ -5,6 +5,7 @@ import { browserFixture, clickAndWait, freePort, newPage } from '../support/brow
 import { OIDC_CLIENT, startOidcProvider } from '../support/oidc-provider.ts';
 import { emailFor } from '../support/app.ts';
 import { hrFile } from '../support/staff.ts';
+import { policyInput, versionInput } from '../support/policies.ts';
 import { systemActor } from '../../src/platform/audit/service.ts';
 import { actorOf } from '../../src/platform/web/request.ts';
 
@@ -79,25 +80,8 @@ describe('staff, training and policies in Chromium', () => {
       const principal = (await services.signIn.principalFor(f.ctx.userIds[role]))!;
       return { principal, actor: actorOf(principal) };
     };
-    const policy = await services.policies.create(await caller('ig_officer'), {
-      title: 'Data protection policy',
-      kind: 'policy',
-      summary: 'Our commitments',
-      ownerEmail: emailFor('ig_officer'),
-      approverEmail: emailFor('dpo'),
-      directorateIds: [],
-      roles: [],
-      workerTypes: [],
-      reviewMonths: 12,
-      public: true,
-    });
-    const version = await services.policies.addVersion(await caller('ig_officer'), policy.id, {
-      material: true,
-      changeSummary: 'First issue',
-      body: 'Everyone protects personal data.',
-      quiz: 'Who do you tell about a breach? | No one | *The IG team at once',
-      passMark: 100,
-    });
+    const policy = await services.policies.create(await caller('ig_officer'), policyInput());
+    const version = await services.policies.addVersion(await caller('ig_officer'), policy.id, versionInput());
     await services.policies.approve(await caller('dpo'), policy.id, version.id);
     await services.policies.publish(await caller('ig_officer'), policy.id, version.id);
   });

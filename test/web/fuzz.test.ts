@@ -3,22 +3,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import supertest from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
-import {
-  createTestContext,
-  csrfFrom,
-  formBody,
-  PASSWORD,
-  signedInAgent,
-  type TestContext,
-} from '../support/app.ts';
+import { createTestContext, csrfFrom, formBody, signedInAgent, type TestContext } from '../support/app.ts';
 import { systemActor } from '../../src/platform/audit/service.ts';
-import { ROLES } from '../../src/platform/authz/roles.ts';
-import { createCase } from '../support/factories.ts';
 import { CASE_ACTIONS } from '../../src/domain/requests/workflow.ts';
-import { actorOf } from '../../src/platform/web/request.ts';
-import { triageSchema } from '../../src/modules/incidents/inputs.ts';
-import { incidentAssessment, incidentReport } from '../support/incidents.ts';
-import { hrFile } from '../support/staff.ts';
+import { seedEveryHandler } from '../support/fuzz-data.ts';
 
 /** Values people and attackers have sent: NUL and other controls, absurd numbers, markup, wrong shapes. */
 const HOSTILE_TEXT = [
@@ -238,94 +226,7 @@ describe('hostile input on every route (pglite)', () => {
 
   before(async () => {
     ctx = await createTestContext('pglite');
-    const actor = systemActor('Test setup');
-    // One account holding every role, so every route's handler is reached rather than refused at the door.
-    await ctx.services.users.create(actor, {
-      email: 'everything@test.example',
-      displayName: 'Every role',
-      password: PASSWORD,
-      grants: ROLES.filter((r) => r !== 'staff').map((role) => ({ role, directorateId: null })),
-      teamIds: [],
-    });
-    const c = await createCase(ctx, { type: 'foi' });
-    const sar = await createCase(ctx, { type: 'sar' });
-    // An incident triaged as a breach, with an action, so the incidents' handlers are reached past "no such case".
-    const dpo = (await ctx.services.signIn.principalFor(ctx.userIds.dpo))!;
-    const caller = { principal: dpo, actor: actorOf(dpo) };
-    const incident = await ctx.services.incidents.report(
-      actor,
-      { kind: 'staff', userId: ctx.userIds.staff },
-      incidentReport(),
-    );
-    const triaged = await ctx.services.incidents.triage(
-      caller,
-      incident.id,
-      triageSchema.parse({ version: 1, classification: 'breach', awareOn: '2026-11-25', awareTime: '09:30' }),
-    );
-    await ctx.services.incidents.assess(caller, incident.id, incidentAssessment(triaged.version));
-    await ctx.services.incidents.addAction(caller, incident.id, {
-      kind: 'containment',
-      description: 'Recall',
-      ownerEmail: 'dpo@test.example',
-      dueOn: '2026-11-30',
-    });
-    // People from HR (the account holding every role managing one of them) and a mandatory course, so the staff and
-    // training pages are reached with a record behind them.
-    await ctx.services.staff.import(
-      actor,
-      {
-        name: 'hr.csv',
-        bytes: hrFile([
-          { employee_id: 'E1', name: 'Every Role', email: 'everything@test.example' },
-          { employee_id: 'E2', name: 'Their Report', line_manager_email: 'everything@test.example' },
-        ]),
-      },
-      { dryRun: false },
-    );
-    await ctx.services.training.addCourse(actor, {
-      code: 'DPA-IG',
-      title: 'Data protection',
-      mandatory: true,
-      refreshMonths: 12,
-      audienceDirectorateIds: [],
-      xapiActivityIds: [],
-    });
-    // A published policy with a quiz and a draft after it, so the policies' handlers are reached.
-    const policy = await ctx.services.policies.create(caller, {
-      title: 'Data protection policy',
-      kind: 'policy',
-      summary: '',
-      ownerEmail: 'everything@test.example',
-      approverEmail: 'everything@test.example',
-      directorateIds: [],
-      roles: [],
-      workerTypes: [],
-      reviewMonths: 12,
-      public: true,
-    });
-    const everyone = await ctx.services.signIn.principalFor(
-      (await ctx.services.users.list({ q: 'everything' }, { limit: 1, offset: 0 })).rows[0]!.id,
-    );
-    const owner = { principal: everyone!, actor: actorOf(everyone!) };
-    const first = {
-      material: true,
-      changeSummary: 'First',
-      body: 'Text',
-      quiz: 'Q? | a | *b',
-      passMark: 100,
-    };
-    const v1 = await ctx.services.policies.addVersion(owner, policy.id, first);
-    await ctx.services.policies.approve(owner, policy.id, v1.id);
-    await ctx.services.policies.publish(owner, policy.id, v1.id);
-    await ctx.services.policies.addVersion(owner, policy.id, { ...first, material: false });
-    const [staffMember] = (await ctx.services.staff.list({}, { limit: 1, offset: 0 })).rows;
-    ids = [
-      String(c.id),
-      String(sar.id),
-      String(ctx.directorateId),
-      String(ctx.userIds.staff),
-      String(staffMember!.id),
-    ];
+    ids = await seedEveryHandler(ctx);
     agent = await signedInAgent(ctx, 'everything@test.example');
     anonymous = supertest.agent(ctx.app);
     csrf = csrfFrom((await agent.get('/')).text);

@@ -15,27 +15,10 @@ import { ForbiddenError } from '../../platform/errors.ts';
 import type { Caller } from '../../platform/web/request.ts';
 import { actorOf } from '../../platform/web/request.ts';
 import type { Role } from '../../platform/authz/roles.ts';
-import type { PolicyInput, VersionInput } from './inputs.ts';
+import { policyInput, versionInput } from '../../../test/support/policies.ts';
 
-const POLICY: PolicyInput = {
-  title: 'Data protection policy',
-  kind: 'policy',
-  summary: 'Our commitments',
-  ownerEmail: emailFor('ig_officer'),
-  approverEmail: emailFor('dpo'),
-  directorateIds: [],
-  roles: [],
-  workerTypes: [],
-  reviewMonths: 12,
-  public: true,
-};
-const VERSION: VersionInput = {
-  material: true,
-  changeSummary: 'First issue',
-  body: 'Everyone protects personal data.',
-  quiz: 'Who do you tell about a breach? | No one | *The IG team',
-  passMark: 100,
-};
+const POLICY = policyInput();
+const VERSION = versionInput({ quiz: 'Who do you tell about a breach? | No one | *The IG team' });
 
 for (const kind of DATABASE_KINDS) {
   describe(`policies (${kind})`, () => {

@@ -15,21 +15,26 @@ const BATCH = 1000;
 
 const managers = alias(staffMembers, 'managers');
 
+/** A person's HR fields with their directorate's and team's names (with directorates and teams joined). */
+const PERSON = {
+  id: staffMembers.id,
+  employeeId: staffMembers.employeeId,
+  name: staffMembers.name,
+  email: staffMembers.email,
+  directorate: directorates.name,
+  team: teams.name,
+  jobTitle: staffMembers.jobTitle,
+  startDate: staffMembers.startDate,
+  leaveDate: staffMembers.leaveDate,
+  workerType: staffMembers.workerType,
+};
+
 /** Everyone Custodian holds, as HR would write them, keyed by employee id lower-cased; with each one's row id. */
 export async function staffAsHr(db: Executor): Promise<Map<string, HrRow & { id: number }>> {
   const rows = await db
     .select({
-      id: staffMembers.id,
-      employeeId: staffMembers.employeeId,
-      name: staffMembers.name,
-      email: staffMembers.email,
-      directorate: directorates.name,
-      team: teams.name,
-      jobTitle: staffMembers.jobTitle,
+      ...PERSON,
       lineManagerEmail: managers.email,
-      startDate: staffMembers.startDate,
-      leaveDate: staffMembers.leaveDate,
-      workerType: staffMembers.workerType,
       personalDataAccess: staffMembers.personalDataAccess,
     })
     .from(staffMembers)
@@ -162,19 +167,7 @@ function staffWhere(f: StaffFilter): SQL | undefined {
 export async function listStaff(db: Executor, f: StaffFilter, page: { limit: number; offset: number }) {
   const where = staffWhere(f);
   const rows = await db
-    .select({
-      id: staffMembers.id,
-      employeeId: staffMembers.employeeId,
-      name: staffMembers.name,
-      email: staffMembers.email,
-      directorate: directorates.name,
-      team: teams.name,
-      jobTitle: staffMembers.jobTitle,
-      workerType: staffMembers.workerType,
-      startDate: staffMembers.startDate,
-      leaveDate: staffMembers.leaveDate,
-      hasAccount: sql<boolean>`${staffMembers.userId} is not null`,
-    })
+    .select({ ...PERSON, hasAccount: sql<boolean>`${staffMembers.userId} is not null` })
     .from(staffMembers)
     .innerJoin(directorates, eq(directorates.id, staffMembers.directorateId))
     .leftJoin(teams, eq(teams.id, staffMembers.teamId))
