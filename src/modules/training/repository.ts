@@ -101,7 +101,7 @@ export async function recentImports(db: Executor, limit = 10) {
  */
 function inScopeSql(course: CourseRow, on: string) {
   const audience = course.audienceDirectorateIds.length
-    ? sql`and (p.worker_type = 'councillor' or p.directorate_id in ${course.audienceDirectorateIds})`
+    ? sql`and p.directorate_id in ${course.audienceDirectorateIds}`
     : sql``;
   return sql`
     with posting as (

@@ -316,6 +316,24 @@ for (const kind of DATABASE_KINDS) {
       assert.equal((await stranger.get('/training/courses/DPA-IG')).status, 403);
     });
 
+    it('counts only the directorates a course is for', async () => {
+      const place = (await ctx.services.organisation.directorates()).find((d) => d.name === 'Place')!;
+      await ctx.services.training.addCourse(actor, {
+        ...DPA,
+        code: 'PLACE-ONLY',
+        xapiActivityIds: [],
+        audienceDirectorateIds: [place.id],
+      });
+      const report = await ctx.services.training.report('PLACE-ONLY', '2026-11-25');
+      assert.deepEqual(
+        report.directorates.map((d) => d.name),
+        ['Place'],
+      );
+      assert.equal(report.councillors.inScope, 0);
+      const everyone = await ctx.services.training.report('DPA-IG', '2026-11-25');
+      assert.equal(report.total.inScope, everyone.directorates.find((d) => d.name === 'Place')!.inScope);
+    });
+
     it('keeps a snapshot a day for the trend, once', async () => {
       await ctx.services.training.snapshot(actor, '2026-10-31');
       await ctx.services.training.snapshot(actor, '2026-10-31');
