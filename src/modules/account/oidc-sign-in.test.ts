@@ -107,7 +107,7 @@ for (const kind of DATABASE_KINDS) {
       assert.match((await signIn('entra-byid')).answer.text, /HR’s record has no e-mail address for you/);
     });
 
-    it('refuses a wrong state, a code used twice, and a callback with no sign-in under way', async () => {
+    it('refuses a wrong state, a wrong nonce, a code used twice, and a callback with no sign-in under way', async () => {
       const { back } = await signIn('entra-ann');
       // The same answer again: the session's sign-in is spent, so it is refused before the code is even tried.
       const replay = await supertest(ctx.app).get(back.pathname + back.search);
@@ -121,6 +121,15 @@ for (const kind of DATABASE_KINDS) {
       const forged = await agent.get(returned.pathname + returned.search);
       assert.equal(forged.status, 400);
       assert.match(forged.text, /The sign-in could not be completed/);
+
+      // The provider answering with another nonce than the one this sign-in sent (state and PKCE as sent).
+      const tampered = supertest.agent(ctx.app);
+      const sent = new URL((await tampered.get('/sign-in/oidc')).headers.location!);
+      sent.searchParams.set('nonce', 'not-the-nonce');
+      const withOtherNonce = new URL(await signInAtProvider(sent.href, 'entra-ann'));
+      const refused = await tampered.get(withOtherNonce.pathname + withOtherNonce.search);
+      assert.equal(refused.status, 400);
+      assert.match(refused.text, /The sign-in could not be completed/);
 
       const fresh = supertest.agent(ctx.app);
       const once = await fresh.get('/sign-in/oidc');
