@@ -28,8 +28,8 @@ export interface CaseFormSpec<S extends z.ZodType> {
   dates?: string[];
   /** A decision only the DPO, or the deputy on today's rota, takes: anyone else is refused the page too. */
   decision?: boolean;
-  /** More for the page than the case itself (the directorates to choose from). */
-  extra?: () => Promise<Record<string, unknown>>;
+  /** More for the page than the case itself (the directorates to choose from, the staff's training records). */
+  extra?: (detail: Awaited<ReturnType<IncidentsService['caseFor']>>) => Promise<Record<string, unknown>>;
   save: (caller: Caller, id: number, input: z.infer<S>) => Promise<unknown>;
   /** The confirmation shown on the case. */
   done: (input: z.infer<S>) => string;
@@ -53,7 +53,7 @@ export function caseForm<S extends z.ZodType>(
     const { incident } = detail;
     res.render(`incidents/views/${spec.view}.njk`, {
       ...detail,
-      ...(spec.extra ? await spec.extra() : {}),
+      ...(spec.extra ? await spec.extra(detail) : {}),
       risk: riskOf(incident),
       icoDue: incident.awareAt ? icoDeadline(incident.awareAt) : null,
       values: invalid.values ?? spec.valuesOf(detail, req),

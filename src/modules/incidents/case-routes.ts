@@ -9,14 +9,32 @@ import { riskOf } from './case-state.ts';
 import { canManage } from './policy.ts';
 import { caseForm, incidentIdOf } from './case-form.ts';
 import { decisionsOf, LABELS, momentFields, timelineOf, when } from './presenters.ts';
+import { standingText } from '../training/index.ts';
 
-type Deps = Pick<Services, 'incidents' | 'organisation'>;
+type Deps = Pick<Services, 'incidents' | 'organisation' | 'staff' | 'training'>;
 
 /**
  * A case: its page (the report, the clock, triage, assessment, decisions, actions, lessons and the timeline), and
  * the forms that move it on — triage, assessment, the lessons review and closing.
  */
 export function caseRoutes(deps: Deps): Routes {
+  /** What the training records say of the staff involved: each one's mandatory courses today. */
+  const trainingOf = async (userIds: readonly number[]) => {
+    const records = [];
+    for (const userId of userIds) {
+      const person = await deps.staff.byUser(userId);
+      if (!person) continue;
+      const { standings } = await deps.training.standingOf(person);
+      records.push({
+        name: person.name,
+        courses: standings
+          .filter((s) => s.course.mandatory)
+          .map((s) => `${s.course.title}: ${standingText(s.standing).text}`),
+      });
+    }
+    return records;
+  };
+
   const routes = new Routes().get('/incidents/:id', INCIDENTS.report, async (req, res) => {
     const detail = await deps.incidents.caseFor(callerOf(req), incidentIdOf(req));
     if (detail.reporterOnly)
@@ -31,6 +49,7 @@ export function caseRoutes(deps: Deps): Routes {
       icoDue: incident.awareAt && incident.classification === 'breach' ? icoDeadline(incident.awareAt) : null,
       timeline: timelineOf(detail.timeline),
       decisions: decisionsOf(incident, detail.people),
+      trainingRecords: await trainingOf(incident.staffInvolved),
       canManage: canManage(req.principal, incident),
       when,
       ...LABELS,
@@ -59,6 +78,7 @@ export function caseRoutes(deps: Deps): Routes {
     permission: INCIDENTS.manage,
     view: 'assess',
     schema: assessSchema,
+    extra: async ({ incident }) => ({ trainingRecords: await trainingOf(incident.staffInvolved) }),
     valuesOf: ({ incident, people }) => ({
       ...incident,
       staffEmails: incident.staffInvolved.map((id) => people.get(id)?.email ?? '').join('\n'),

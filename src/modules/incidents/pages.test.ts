@@ -5,6 +5,7 @@ import { signedInAgent, submitForm, emailFor } from '../../../test/support/app.t
 import { DATABASE_KINDS } from '../../../test/support/databases.ts';
 import { incidentAssessment, incidentsFixture } from '../../../test/support/incidents.ts';
 import { outbox } from '../../platform/mail/schema.ts';
+import { hrFile } from '../../../test/support/staff.ts';
 
 for (const kind of DATABASE_KINDS) {
   describe(`incident pages (${kind})`, () => {
@@ -89,6 +90,47 @@ for (const kind of DATABASE_KINDS) {
       const pdf = await dpo.get(`/incidents/${breach.id}/ico-report.pdf`);
       assert.equal(pdf.headers['content-type'], 'application/pdf');
       assert.equal(pdf.body.subarray(0, 5).toString(), '%PDF-');
+    });
+    it('shows the training records of the staff involved beside the officer’s answer', async () => {
+      const actor = f.callers.dpo.actor;
+      await f.ctx.services.staff.import(
+        actor,
+        {
+          name: 'hr.csv',
+          bytes: hrFile([{ employee_id: 'S1', name: 'Sam Staff', email: emailFor('staff') }]),
+        },
+        { dryRun: false },
+      );
+      const course = await f.ctx.services.training.addCourse(actor, {
+        code: 'DPA-IG',
+        title: 'Data protection',
+        mandatory: true,
+        refreshMonths: 12,
+        audienceDirectorateIds: [],
+        xapiActivityIds: [],
+      });
+      await f.ctx.services.training.recordCompletion(actor, {
+        person: 'S1',
+        courseId: course.id,
+        status: 'passed',
+        completedOn: '2026-03-01',
+        evidence: 'Certificate',
+      });
+      const incident = await f.reportAsStaff();
+      const triaged = await f.triage(incident.id, incident.version, 'breach', ['2026-12-02', '09:00']);
+      await f.ctx.services.incidents.assess(
+        f.callers.ig,
+        incident.id,
+        incidentAssessment(triaged.version, { staffEmails: emailFor('staff') }),
+      );
+      const ig = await signedInAgent(f.ctx, emailFor('ig_officer'));
+      const page = await ig.get(`/incidents/${incident.id}`);
+      assert.match(page.text, /From Custodian’s training records/);
+      assert.match(page.text, /Sam Staff: Data protection: Up to date until 28 February 2027/);
+      assert.match(
+        (await ig.get(`/incidents/${incident.id}/assess`)).text,
+        /From Custodian’s training records/,
+      );
     });
   });
 }

@@ -9,6 +9,7 @@ import { trainingAttention } from './attention.ts';
 import { seedDemoTraining } from './demo.ts';
 
 export { TRAINING };
+export { standingText } from './presenters.ts';
 
 declare module '../../platform/modules.ts' {
   interface ModuleServices {
