@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import {
   createTestContext,
   emailFor,
@@ -282,6 +283,15 @@ for (const kind of DATABASE_KINDS) {
       const none = await ig.post(action).field(fields);
       assert.match(none.text, /Upload the document or write it in the page/);
       const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+      await assert.rejects(
+        ctx.services.policies.addVersion(callers.staff, other.id, VERSION, { name: 'x.pdf', bytes: pdf }),
+        (e) => e instanceof ForbiddenError,
+      );
+      assert.equal(
+        await ctx.services.files.has(createHash('sha256').update(pdf).digest('hex')),
+        false,
+        'nothing kept',
+      );
       const saved = await ig.post(action).field(fields).attach('file', pdf, 'clear-desk.pdf');
       assert.equal(saved.status, 303);
       const version = (await ctx.services.policies.policy(other.id)).versions[0]!;

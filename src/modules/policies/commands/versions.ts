@@ -38,6 +38,8 @@ export async function addVersion(
   input: VersionInput,
   file: { name: string; bytes: Buffer } | undefined,
 ) {
+  // Refused before the file is kept: someone who may not write the policy's versions stores nothing.
+  await editablePolicy(deps.db.orm, caller, policyId);
   let document: { fileSha256: string; fileName: string; fileType: string } | undefined;
   if (file) {
     const check = await checkUpload(file.bytes, file.name, MAX_POLICY_FILE_BYTES);
