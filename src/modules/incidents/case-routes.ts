@@ -24,12 +24,10 @@ export function caseRoutes(deps: Deps): Routes {
     for (const userId of userIds) {
       const person = await deps.staff.byUser(userId);
       if (!person) continue;
-      const { standings } = await deps.training.standingOf(person);
+      const { standings } = await deps.training.mandatoryOf(person);
       records.push({
         name: person.name,
-        courses: standings
-          .filter((s) => s.course.mandatory)
-          .map((s) => `${s.course.title}: ${standingText(s.standing).text}`),
+        courses: standings.map((s) => `${s.course.title}: ${standingText(s.standing).text}`),
       });
     }
     return records;

@@ -31,10 +31,10 @@ export class PoliciesService {
   async policy(id: number) {
     const [standing] = await policyStandings(this.deps.db.orm, this.today(), id);
     if (!standing) throw new NotFoundError('No such policy');
-    const [versions, exceptions] = [
-      await repo.versionsOf(this.deps.db.orm, id),
-      await repo.exceptionsOf(this.deps.db.orm, id),
-    ];
+    const [versions, exceptions] = await Promise.all([
+      repo.versionsOf(this.deps.db.orm, id),
+      repo.exceptionsOf(this.deps.db.orm, id),
+    ]);
     const people = await repo.userNames(this.deps.db.orm, [
       standing.policy.ownerId,
       standing.policy.approverId,

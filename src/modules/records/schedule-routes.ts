@@ -1,10 +1,9 @@
 import type { Request, Response } from 'express';
 import type { Services } from '../../platform/modules.ts';
-import { ValidationError } from '../../platform/errors.ts';
-import { form, fromValidationError, type InvalidForm } from '../../platform/web/forms.ts';
+import { form, type InvalidForm } from '../../platform/web/forms.ts';
 import { callerOf } from '../../platform/web/request.ts';
 import { Routes } from '../../platform/web/routes.ts';
-import { singleUpload } from '../../platform/web/upload.ts';
+import { fileForm } from '../../platform/web/upload.ts';
 import { formatRetention, RETENTION_FROM, RETENTION_FROM_NAMES } from '../../domain/records/retention.ts';
 import {
   DISPOSAL_ACTION_NAMES,
@@ -63,32 +62,19 @@ export function scheduleRoutes(deps: Deps): Routes {
     .post(
       '/records/schedule/import',
       RECORDS.manageSchedule,
-      singleUpload(MAX_SCHEDULE_BYTES),
-      async (req, res) => {
-        const refuse = async (problem: string) => {
-          res.status(400);
-          await showSchedule(res, fromValidationError(new ValidationError(problem, { file: problem })));
-        };
-        const problem =
-          (res.locals.uploadProblem as string | undefined) ??
-          (req.file ? undefined : 'Select a schedule file');
-        if (problem) return refuse(problem);
-        try {
-          const counts = await deps.retentionSchedule.import(
-            callerOf(req).actor,
-            req.file!.buffer,
-            req.file!.originalname,
-          );
+      ...fileForm({
+        maxBytes: MAX_SCHEDULE_BYTES,
+        missing: 'Select a schedule file',
+        page: (res, errors) => showSchedule(res, errors),
+        work: async (file, req, res) => {
+          const counts = await deps.retentionSchedule.import(callerOf(req).actor, file.bytes, file.name);
           req.session.flash = {
             type: 'success',
             text: `Schedule imported: ${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged`,
           };
           res.redirect(303, '/records/schedule');
-        } catch (error) {
-          if (!(error instanceof ValidationError)) throw error;
-          await refuse(error.message);
-        }
-      },
+        },
+      }),
     )
     .get('/records/schedule/new', RECORDS.manageSchedule, async (_req, res) =>
       classForm(res, { values: { from: 'trigger', action: 'destroy', personalData: 'yes' } }),

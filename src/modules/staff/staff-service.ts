@@ -22,10 +22,10 @@ export class StaffService {
   async person(id: number) {
     const found = await repo.findStaff(this.deps.db.orm, id);
     if (!found) throw new NotFoundError('No such person');
-    const [postings, reports] = [
-      await repo.postingsOf(this.deps.db.orm, id),
-      await repo.reportsOf(this.deps.db.orm, id),
-    ];
+    const [postings, reports] = await Promise.all([
+      repo.postingsOf(this.deps.db.orm, id),
+      repo.reportsOf(this.deps.db.orm, id),
+    ]);
     return { ...found, postings, reports };
   }
 

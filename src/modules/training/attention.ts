@@ -11,17 +11,15 @@ export async function trainingAttention(services: Services, principal: Principal
   const items: AttentionItem[] = [];
   const me = await services.staff.byUser(principal.id);
   if (me) {
-    const { standings } = await services.training.standingOf(me);
     items.push({
-      count: standings.filter((s) => s.course.mandatory && s.standing.kind === 'overdue').length,
+      count: (await services.training.mandatoryOf(me)).overdue,
       one: 'of your mandatory training courses is overdue',
       other: 'of your mandatory training courses are overdue',
       href: '/training/me',
     });
     let overdue = 0;
     for (const person of (await services.staff.person(me.id)).reports) {
-      const theirs = await services.training.standingOf(person);
-      if (theirs.standings.some((s) => s.course.mandatory && s.standing.kind === 'overdue')) overdue++;
+      if ((await services.training.mandatoryOf(person)).overdue) overdue++;
     }
     items.push({
       count: overdue,

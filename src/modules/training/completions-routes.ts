@@ -39,7 +39,10 @@ export function completionsRoutes(deps: Deps): Routes {
     });
 
   const targetsPage = async (res: Response, page: Partial<InvalidForm> = {}) => {
-    const [directorates, targets] = [await deps.organisation.directorates(), await deps.training.targets()];
+    const [directorates, targets] = await Promise.all([
+      deps.organisation.directorates(),
+      deps.training.targets(),
+    ]);
     res.render('training/views/targets.njk', {
       directorates: directorates.map((d) => ({ ...d, target: targets.get(d.id) ?? null })),
       standard: DSPT_TARGET_PERCENT,

@@ -106,18 +106,17 @@ export function trainingRoutes(deps: Deps): Routes {
       const team = me ? (await deps.staff.person(me.id)).reports : [];
       const rows = [];
       for (const person of team) {
-        const { standings } = await deps.training.standingOf(person);
+        const { standings, overdue } = await deps.training.mandatoryOf(person);
         rows.push({
           person,
-          standings: standings
-            .filter((s) => s.course.mandatory)
-            .map((s) => ({ course: s.course, shown: standingText(s.standing), kind: s.standing.kind })),
+          overdue,
+          standings: standings.map((s) => ({ course: s.course, shown: standingText(s.standing) })),
         });
       }
       res.render('training/views/team.njk', {
         known: !!me,
         rows,
-        overdue: rows.filter((r) => r.standings.some((s) => s.kind === 'overdue')).length,
+        overdue: rows.filter((r) => r.overdue).length,
       });
     });
 }

@@ -94,10 +94,10 @@ export class TrainingService {
   /** `custodian training report`'s figures: per directorate by name, the total, and councillors apart. */
   async report(code: string, on: string): Promise<TrainingReport> {
     const course = await this.course(code);
-    const [rows, names] = [
-      await repo.figures(this.deps.db.orm, course, on),
-      await repo.directorateNames(this.deps.db.orm),
-    ];
+    const [rows, names] = await Promise.all([
+      repo.figures(this.deps.db.orm, course, on),
+      repo.directorateNames(this.deps.db.orm),
+    ]);
     const staff = rows.filter((r) => !r.councillor);
     const directorates = [...groupSum(staff, (r) => r.directorateId)]
       .map(([id, c]) => ({ name: names.get(id) ?? String(id), ...figure(c) }))
@@ -114,12 +114,12 @@ export class TrainingService {
   /** A course's figures on a day for the pages: each directorate with its target, colour and teams. */
   async figures(course: CourseRow, on: string) {
     const db = this.deps.db.orm;
-    const [rows, names, teamNames, targets] = [
-      await repo.figures(db, course, on),
-      await repo.directorateNames(db),
-      await repo.teamNames(db),
-      await repo.targets(db),
-    ];
+    const [rows, names, teamNames, targets] = await Promise.all([
+      repo.figures(db, course, on),
+      repo.directorateNames(db),
+      repo.teamNames(db),
+      repo.targets(db),
+    ]);
     const staff = rows.filter((r) => !r.councillor);
     const directorates: DirectorateFigure[] = [...groupBy(staff, (r) => r.directorateId)]
       .map(([id, own]) => {
@@ -187,10 +187,19 @@ export class TrainingService {
     });
   }
 
+  /** A person's mandatory courses today (the home page, their line manager's list, an incident), and how many are overdue. */
+  async mandatoryOf(person: Parameters<TrainingService['standingOf']>[0]) {
+    const standings = (await this.standingOf(person)).standings.filter((s) => s.course.mandatory);
+    return { standings, overdue: standings.filter((s) => s.standing.kind === 'overdue').length };
+  }
+
   /** One person's standing with every active course today, and their attempts (their IG record's training part). */
   async standingOf(person: Parameters<typeof standingOn>[0] & { id: number; directorateId: number }) {
     const on = this.today();
-    const [courses, attempts] = [await this.courses(), await repo.completionsOf(this.deps.db.orm, person.id)];
+    const [courses, attempts] = await Promise.all([
+      this.courses(),
+      repo.completionsOf(this.deps.db.orm, person.id),
+    ]);
     const standings = courses
       .filter((c) => c.active)
       .map((course) => {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { sql } from 'drizzle-orm';
 import type { Database } from './database.ts';
+import { selectRows } from './queries.ts';
 
 export const migrationsFolder = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -22,10 +23,11 @@ export async function migrate(db: Database): Promise<{ applied: number }> {
     await tx.execute(
       sql`create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`,
     );
-    const done = (await tx.execute(sql`select created_at from drizzle.__drizzle_migrations`)) as unknown as {
-      rows: { created_at: string | number }[];
-    };
-    const appliedAt = new Set(done.rows.map((r) => Number(r.created_at)));
+    const done = await selectRows<{ created_at: string | number }>(
+      tx,
+      sql`select created_at from drizzle.__drizzle_migrations`,
+    );
+    const appliedAt = new Set(done.map((r) => Number(r.created_at)));
     let applied = 0;
     for (const migration of migrations) {
       if (appliedAt.has(migration.folderMillis)) continue;

@@ -131,11 +131,10 @@ export async function closeLeaversAccounts(tx: Tx, audit: Audit, now: Date, toda
 }
 
 async function planAgainst(db: Parameters<typeof repo.staffAsHr>[0], rows: HrRow[], today: string) {
-  const [current, knownDirectorates, knownTeams] = [
-    await repo.staffAsHr(db),
-    await listDirectorates(db),
-    await listTeams(db),
-  ];
+  // One after another: inside an import this runs in its transaction, which takes one statement at a time.
+  const current = await repo.staffAsHr(db);
+  const knownDirectorates = await listDirectorates(db);
+  const knownTeams = await listTeams(db);
   return planHrImport(
     current,
     rows,
