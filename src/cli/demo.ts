@@ -32,7 +32,15 @@ export async function seedDemo(services: Services, seed = DEFAULT_DEMO_SEED): Pr
         });
         return { seeded: false, reason: 'the database already has users' };
       }
-      const organisation = await seedDemoOrganisation(tx, audit, { seed, staff: DEMO_STAFF, passwordHash });
+      const organisation = await seedDemoOrganisation(tx, audit, {
+        seed,
+        staff: DEMO_STAFF,
+        passwordHash,
+        demoAuthenticator: (userId) => ({
+          totpSecret: services.twoStep.sealDemoKey(userId),
+          totpEnrolledAt: services.clock.now(),
+        }),
+      });
       const today = londonToday(services.clock);
       const counts: Record<string, number> = { ...organisation.counts };
       for (const module of services.modules)

@@ -83,8 +83,7 @@ export function userCommands(program: Command): void {
     .argument('<role[:directorate]>', 'the role, optionally scoped to a directorate by name')
     .action(async (email: string, spec: string) => {
       await withServices(async (services) => {
-        const found = await services.users.findByEmail(email);
-        if (!found) throw new NotFoundError(`No user with email ${email}`);
+        const found = await accountByEmail(services, email);
         const grant = await parseGrant(services, spec);
         await services.users.grant(cliActor(), found.id, {
           role: grant.role,
@@ -101,8 +100,7 @@ export function userCommands(program: Command): void {
     .argument('<role[:directorate]>', 'the role, optionally scoped to a directorate by name')
     .action(async (email: string, spec: string) => {
       await withServices(async (services) => {
-        const found = await services.users.findByEmail(email);
-        if (!found) throw new NotFoundError(`No user with email ${email}`);
+        const found = await accountByEmail(services, email);
         await services.users.revoke(cliActor(), found.id, await parseGrant(services, spec));
         console.log(`Took the role ${spec} from ${email}`);
       });
@@ -114,12 +112,34 @@ export function userCommands(program: Command): void {
     .argument('<email>', 'email address of the account')
     .action(async (email: string) => {
       await withServices(async (services) => {
-        const found = await services.users.findByEmail(email);
-        if (!found) throw new NotFoundError(`No user with email ${email}`);
+        const found = await accountByEmail(services, email);
         await services.users.setActive(cliActor(), found.id, false);
         console.log(`Deactivated user ${found.id}`);
       });
     });
+
+  user
+    .command('reset-two-step')
+    .description(
+      'remove an account\'s authenticator app and recovery codes (a lost phone) and end its sessions; an administrator or the DPO sets up a new one at their next sign-in',
+    )
+    .argument('<email>', 'email address of the account')
+    .action(async (email: string) => {
+      await withServices(async (services) => {
+        const found = await accountByEmail(services, email);
+        await services.twoStep.reset(cliActor(), found.id);
+        console.log(`Reset two-step sign-in for user ${found.id}`);
+      });
+    });
+}
+
+async function accountByEmail(
+  services: { users: { findByEmail(email: string): Promise<{ id: number } | undefined> } },
+  email: string,
+) {
+  const found = await services.users.findByEmail(email);
+  if (!found) throw new NotFoundError(`No user with email ${email}`);
+  return found;
 }
 
 /** "role" or "role:Directorate name" → a grant (directorate undefined when none is named). */

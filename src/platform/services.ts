@@ -8,6 +8,9 @@ import { OrganisationService } from './identity/organisation-service.ts';
 import { SignInService } from './identity/sign-in-service.ts';
 import { OidcSignIn } from './identity/oidc.ts';
 import { ApiTokenService } from './identity/api-token-service.ts';
+import { TwoStepService } from './identity/two-step-service.ts';
+import { SecretBox } from './secrets/secret-box.ts';
+import { serviceKey } from './secrets/service-key.ts';
 import { DatabaseSessionStore, purgeExpiredSessions } from './auth/session-store.ts';
 import { CalendarService } from './calendar/service.ts';
 import { MailService } from './mail/service.ts';
@@ -25,6 +28,9 @@ export interface Deps {
 /** The services every module builds on: identity, the audit trail, the calendar, mail, files, sessions. */
 export function createPlatformServices(deps: Deps) {
   const { db, clock, config } = deps;
+  // Read when first needed, so commands that never touch a secret never make the key file.
+  let secretKey: Buffer | undefined;
+  const key = () => (secretKey ??= serviceKey(config, { env: 'CUSTODIAN_SECRET_KEY', file: 'secret-key' }));
   return {
     ...deps,
     audit: new AuditService(db, clock),
@@ -34,6 +40,13 @@ export function createPlatformServices(deps: Deps) {
     users: new UsersService({ db, clock }),
     organisation: new OrganisationService({ db, clock }),
     signIn: new SignInService({ db, clock }),
+    twoStep: new TwoStepService({
+      db,
+      clock,
+      box: new SecretBox(key),
+      serviceKey: key,
+      issuer: `Custodian – ${config.councilName}`,
+    }),
     /** Sign-in with the council's identity provider, when one is configured. */
     oidc: config.oidc ? new OidcSignIn(config.oidc) : undefined,
     apiTokens: new ApiTokenService({ db, clock }),

@@ -7,8 +7,9 @@ export const OIDC_CLIENT = { clientId: 'custodian', clientSecret: 'a-test-client
 
 /**
  * A real OpenID provider (node-oidc-provider) on a free local port, as Microsoft Entra ID stands to Custodian: the
- * authorisation code flow with PKCE required, its development login page (any password) for the accounts given, and
- * their claims in the ID token. Consent is taken as given, as a council's tenant grants it for its own app.
+ * authorisation code flow with PKCE required, a login page of its own for the accounts given (any password; a box
+ * to say a second factor was given, which the ID token's `amr` then reports as Entra ID does), and their claims in
+ * the ID token. Consent is taken as given, as a council's tenant grants it for its own app.
  */
 export async function startOidcProvider(
   redirectUri: string,
@@ -30,11 +31,12 @@ export async function startOidcProvider(
         response_types: ['code'],
       },
     ],
-    claims: { openid: ['sub'], email: ['email'], profile: ['name', 'employeeid'] },
+    claims: { amr: null, openid: ['sub', 'amr'], email: ['email'], profile: ['name', 'employeeid'] },
     conformIdTokenClaims: false,
     findAccount: (_ctx, id) =>
       accounts[id] ? { accountId: id, claims: async () => ({ sub: id, ...accounts[id] }) } : undefined,
-    features: { devInteractions: { enabled: true } },
+    features: { devInteractions: { enabled: false } },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     pkce: { required: () => true },
     cookies: { keys: ['a-test-cookie-key'] },
     loadExistingGrant: async (ctx) => {
@@ -47,7 +49,27 @@ export async function startOidcProvider(
       return grant;
     },
   });
-  server.on('request', provider.callback());
+  const callback = provider.callback();
+  server.on('request', (req, res) => {
+    if (!req.url?.startsWith('/interaction/')) return callback(req, res);
+    void (async () => {
+      const { uid } = await provider.interactionDetails(req, res);
+      if (req.method !== 'POST') {
+        res.setHeader('content-type', 'text/html');
+        return res.end(
+          `<form method="post" action="/interaction/${uid}"><input name="login"><input name="password"><input name="mfa"></form>`,
+        );
+      }
+      let body = '';
+      for await (const chunk of req) body += String(chunk);
+      const form = new URLSearchParams(body);
+      const amr = form.get('mfa') === 'yes' ? ['pwd', 'mfa'] : ['pwd'];
+      await provider.interactionFinished(req, res, { login: { accountId: form.get('login')!, amr } });
+    })().catch((error: unknown) => {
+      res.statusCode = 500;
+      res.end(String(error));
+    });
+  });
   return {
     issuer,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
@@ -58,7 +80,11 @@ export async function startOidcProvider(
  * A person at the provider: follows its redirects with their own cookies, signs in on its login page, and returns
  * where the provider finally sends them back to Custodian.
  */
-export async function signInAtProvider(authorisationUrl: string, login: string): Promise<string> {
+export async function signInAtProvider(
+  authorisationUrl: string,
+  login: string,
+  options: { multiFactor?: boolean } = {},
+): Promise<string> {
   const cookies = new Map<string, string>();
   const go = async (url: string, init: RequestInit = {}) => {
     const res = await fetch(url, {
@@ -80,7 +106,7 @@ export async function signInAtProvider(authorisationUrl: string, login: string):
   res = await go(new URL(form, location).href, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ prompt: 'login', login, password: 'any' }).toString(),
+    body: new URLSearchParams({ login, password: 'any', mfa: options.multiFactor ? 'yes' : 'no' }).toString(),
   });
   // Back to the authorisation endpoint, which answers with the redirect to Custodian.
   for (let hops = 0; hops < 5; hops++) {

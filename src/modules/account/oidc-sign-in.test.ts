@@ -2,7 +2,13 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import supertest from 'supertest';
 import { eq } from 'drizzle-orm';
-import { createTestContext, emailFor, type TestContext } from '../../../test/support/app.ts';
+import {
+  createTestContext,
+  csrfFrom,
+  emailFor,
+  nextCode,
+  type TestContext,
+} from '../../../test/support/app.ts';
 import { DATABASE_KINDS } from '../../../test/support/databases.ts';
 import { hrFile } from '../../../test/support/staff.ts';
 import { OIDC_CLIENT, signInAtProvider, startOidcProvider } from '../../../test/support/oidc-provider.ts';
@@ -24,6 +30,7 @@ for (const kind of DATABASE_KINDS) {
         'entra-byid': { employeeid: 'E3' },
         'entra-stranger': { email: 'stranger@elsewhere.example' },
         'entra-leaver': { email: 'leaver@test.example' },
+        'entra-dpo': { email: emailFor('dpo') },
       });
       ctx = await createTestContext(kind, undefined, {
         oidc: {
@@ -43,6 +50,7 @@ for (const kind of DATABASE_KINDS) {
             { employee_id: 'E2', name: 'Test Staff', email: emailFor('staff') },
             { employee_id: 'E3', name: 'No Address' },
             { employee_id: 'E4', name: 'Leaver', email: 'leaver@test.example', leave_date: '2026-10-31' },
+            { employee_id: 'E5', name: 'Test Dpo', email: emailFor('dpo') },
           ]),
         },
         { dryRun: false },
@@ -54,14 +62,14 @@ for (const kind of DATABASE_KINDS) {
     });
 
     /** Starts at Custodian, signs in at the provider, and comes back: Custodian's answer to the callback. */
-    const signIn = async (login: string, next = '/') => {
+    const signIn = async (login: string, next = '/', multiFactor = false) => {
       const agent = supertest.agent(ctx.app);
       const started = await agent.get(`/sign-in/oidc?next=${encodeURIComponent(next)}`);
       assert.equal(started.status, 303);
       const authorisation = new URL(started.headers.location!);
       assert.equal(authorisation.searchParams.get('code_challenge_method'), 'S256');
       assert.ok(authorisation.searchParams.get('state') && authorisation.searchParams.get('nonce'));
-      const back = new URL(await signInAtProvider(authorisation.href, login));
+      const back = new URL(await signInAtProvider(authorisation.href, login, { multiFactor }));
       assert.equal(back.origin, PUBLIC_URL);
       return { agent, back, answer: await agent.get(back.pathname + back.search) };
     };
@@ -88,7 +96,7 @@ for (const kind of DATABASE_KINDS) {
         1,
       );
       const events = await ctx.services.audit.search({ action: 'user.signed-in' }, { limit: 5, offset: 0 });
-      assert.deepEqual(events.rows[0]!.details, { method: 'openid-connect' });
+      assert.deepEqual(events.rows[0]!.details, { method: 'openid-connect', multiFactor: false });
     });
 
     it('matches an existing account by address, keeping its roles from Custodian', async () => {
@@ -96,6 +104,25 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(answer.status, 303);
       assert.match((await agent.get('/')).text, /Hello, Test staff/);
       assert.equal((await ctx.services.staff.byUser(ctx.userIds.staff))!.employeeId, 'E2');
+    });
+
+    it('takes the provider’s second factor for the DPO’s, and asks for Custodian’s code when the provider asked for none', async () => {
+      const withMfa = await signIn('entra-dpo', '/audit', true);
+      assert.equal(withMfa.answer.headers.location, '/audit');
+      assert.equal((await withMfa.agent.get('/audit')).status, 200, 'the DPO’s role counts at once');
+      const events = await ctx.services.audit.search({ action: 'user.signed-in' }, { limit: 1, offset: 0 });
+      assert.deepEqual(events.rows[0]!.details, { method: 'openid-connect', multiFactor: true });
+
+      const passwordOnly = await signIn('entra-dpo', '/audit');
+      assert.equal(passwordOnly.answer.headers.location, '/sign-in/two-step');
+      assert.equal((await passwordOnly.agent.get('/audit')).status, 303, 'not signed in until the code');
+      const step = await passwordOnly.agent.get('/sign-in/two-step');
+      const done = await passwordOnly.agent
+        .post('/sign-in/two-step')
+        .type('form')
+        .send({ _csrf: csrfFrom(step.text), code: await nextCode(ctx, emailFor('dpo')) });
+      assert.equal(done.headers.location, '/audit');
+      assert.equal((await passwordOnly.agent.get('/audit')).status, 200);
     });
 
     it('refuses, with a page saying why, someone HR does not know, a leaver and someone with no address', async () => {

@@ -4,6 +4,7 @@ import supertest from 'supertest';
 import {
   createTestContext,
   csrfFrom,
+  nextCode,
   emailFor,
   PASSWORD,
   signedInAgent,
@@ -35,13 +36,23 @@ for (const kind of DATABASE_KINDS) {
       const cookieNames = (r: { headers: Record<string, unknown> }) =>
         ((r.headers['set-cookie'] as string[] | undefined) ?? []).map((c) => c.split('=')[0]);
       assert.deepEqual(cookieNames(page), ['custodian-csrf'], 'an anonymous page sets no session cookie');
-      const res = await agent
+      const password = await agent
         .post('/sign-in')
         .type('form')
         .send({ _csrf: csrfFrom(page.text), email: emailFor('dpo'), password: PASSWORD, next: '/audit' });
+      assert.equal(password.headers.location, '/sign-in/two-step', 'the DPO’s second step');
+      assert.equal((await agent.get('/audit')).status, 303, 'the password alone signs nobody in');
+      const step = await agent.get('/sign-in/two-step');
+      const res = await agent
+        .post('/sign-in/two-step')
+        .type('form')
+        .send({ _csrf: csrfFrom(step.text), code: await nextCode(ctx, emailFor('dpo')) });
       assert.equal(res.status, 303);
       assert.equal(res.headers.location, '/audit');
       assert.deepEqual(cookieNames(res), ['custodian']);
+      const sessionOf = (r: { headers: Record<string, unknown> }) =>
+        (r.headers['set-cookie'] as string[])[0]!.split(';')[0];
+      assert.notEqual(sessionOf(res), sessionOf(password), 'a new session id once signed in');
       assert.match(res.headers['set-cookie']![0]!, /HttpOnly/i);
       assert.match(res.headers['set-cookie']![0]!, /SameSite=Lax/i);
       const home = await agent.get('/');
@@ -68,7 +79,7 @@ for (const kind of DATABASE_KINDS) {
           assert.ok((await anonymous.get(path)).status < 400, path);
       }
       assert.equal(await sessions(), before);
-      const { agent } = await attempt(emailFor('dpo'), PASSWORD);
+      const { agent } = await attempt(emailFor('records_manager'), PASSWORD);
       assert.equal(await sessions(), before + 1, 'signing in stores one');
       const home = await agent.get('/');
       await agent

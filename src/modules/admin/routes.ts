@@ -24,8 +24,9 @@ import { ROLES, ROLE_NAMES, COUNCIL_WIDE_ROLES, type Role } from '../../platform
 import { userFormInput, userFormValues, type UserFormValues } from './forms.ts';
 import { idSchema, requireId } from '../../platform/validation.ts';
 import { ADMIN } from './permissions.ts';
+import { mustUseTwoStep } from '../../platform/identity/two-step.ts';
 
-type Deps = Pick<Services, 'users' | 'organisation' | 'apiTokens' | 'audit'>;
+type Deps = Pick<Services, 'users' | 'organisation' | 'apiTokens' | 'audit' | 'twoStep'>;
 
 const PAGE_SIZE = 50;
 
@@ -108,6 +109,7 @@ export function adminRoutes(deps: Deps): Routes {
       res.render('admin/views/user.njk', {
         subject: user,
         directorateNames: Object.fromEntries(directorates),
+        twoStepRequired: mustUseTwoStep(user.grants),
       });
     })
     .get('/admin/users/:id/edit', ADMIN.users, async (req, res) => {
@@ -174,6 +176,18 @@ export function adminRoutes(deps: Deps): Routes {
       req.session.flash = {
         type: 'success',
         text: `Password reset. ${user.displayName} has been signed out everywhere.`,
+      };
+      res.redirect(303, `/admin/users/${user.id}`);
+    })
+    .get('/admin/users/:id/two-step', ADMIN.users, async (req, res) => {
+      res.render('admin/views/reset-two-step.njk', { subject: await loadUser(deps, req) });
+    })
+    .post('/admin/users/:id/two-step', ADMIN.users, async (req, res) => {
+      const user = await loadUser(deps, req);
+      await deps.twoStep.reset(actorOf(req.principal!), user.id);
+      req.session.flash = {
+        type: 'success',
+        text: `Two-step sign-in reset. ${user.displayName} has been signed out everywhere${mustUseTwoStep(user.grants) ? ' and will set up a new authenticator app at their next sign-in' : ''}.`,
       };
       res.redirect(303, `/admin/users/${user.id}`);
     })

@@ -12,6 +12,8 @@ declare module 'express-session' {
     userId: number;
     signedInAt: number;
     lastSeenAt: number;
+    /** The sign-in included a second factor (an authenticator's code, or the identity provider's own). */
+    secondFactor: boolean;
     /** Shown once on the next page (after a redirect). */
     flash: { type: 'success' | 'info'; text: string };
   }

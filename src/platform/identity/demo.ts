@@ -3,6 +3,8 @@ import type { Audit } from '../commands.ts';
 import { directorates, teamMembers, teams, userRoles, users } from './schema.ts';
 import type { Role } from '../authz/roles.ts';
 import { SeededRandom } from '../../domain/shared/random.ts';
+import { mustUseTwoStep } from './two-step.ts';
+import { eq } from 'drizzle-orm';
 
 /** The fictional council's structure: directorates and the teams within them. */
 export const DEMO_STRUCTURE: Record<string, string[]> = {
@@ -33,6 +35,11 @@ export const DEMO_STRUCTURE: Record<string, string[]> = {
 };
 
 export const DEMO_PASSWORD = 'custodian-demo';
+/**
+ * The demonstration council's administrator and DPO sign in in two steps like real ones, with this published
+ * authenticator key; as it is public, the sign-in page shows its code, and a newcomer needs no app.
+ */
+export const DEMO_AUTHENTICATOR_KEY = 'KINGSMEREDEMOAUTHENTICATORKEYXYZ';
 /** The demo council's staff, the named accounts among them. */
 export const DEMO_STAFF = 200;
 export const DEMO_EMAIL_DOMAIN = 'kingsmere.gov.example';
@@ -143,7 +150,13 @@ const TITLES = [
 export async function seedDemoOrganisation(
   tx: Tx,
   audit: Audit,
-  options: { seed: number; staff: number; passwordHash: string },
+  options: {
+    seed: number;
+    staff: number;
+    passwordHash: string;
+    /** The published demo authenticator, set up for an account whose role needs two-step sign-in. */
+    demoAuthenticator: (userId: number) => { totpSecret: string; totpEnrolledAt: Date };
+  },
 ) {
   const random = new SeededRandom(options.seed);
   const directorateIds = new Map<string, number>();
@@ -229,6 +242,8 @@ export async function seedDemoOrganisation(
       .values({ email: p.email, displayName: p.name, jobTitle: p.title, passwordHash: options.passwordHash })
       .returning({ id: users.id });
     if (p.grants.length) await tx.insert(userRoles).values(p.grants.map((g) => ({ ...g, userId: u!.id })));
+    if (mustUseTwoStep(p.grants))
+      await tx.update(users).set(options.demoAuthenticator(u!.id)).where(eq(users.id, u!.id));
     await tx.insert(teamMembers).values({ teamId: p.teamId, userId: u!.id });
     await audit({
       action: 'user.created',

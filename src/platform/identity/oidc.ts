@@ -7,6 +7,8 @@ export interface OidcIdentity {
   /** Lower-cased; from the email claim, else an address-shaped preferred_username or upn (Entra's sign-in name). */
   email: string | null;
   employeeId: string | null;
+  /** The provider asked for more than a password (its `amr` claim holds "mfa", RFC 8176; Entra ID says so). */
+  multiFactor: boolean;
 }
 
 /** The values a sign-in started with, kept in the session until the provider sends the person back. */
@@ -109,6 +111,7 @@ export class OidcSignIn {
       subject: claims.sub,
       email: candidates[0]?.toLowerCase() ?? null,
       employeeId: typeof employeeId === 'string' && employeeId.trim() ? employeeId.trim() : null,
+      multiFactor: Array.isArray(claims.amr) && claims.amr.includes('mfa'),
     };
   }
 }

@@ -1,21 +1,29 @@
 import { eq } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, Tx } from '../db/database.ts';
 import { appendAuditEvent, systemActor } from '../audit/service.ts';
 import { isRole, type Principal } from '../authz/roles.ts';
 import { userRoles, users } from './schema.ts';
 import { spendVerifyTime, verifyPassword } from './passwords.ts';
 import * as repo from './repository.ts';
+import { mustUseTwoStep } from './two-step.ts';
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
 
-export type SignInResult = { ok: true; principal: Principal } | { ok: false };
+/**
+ * What follows a correct password (or the identity provider's word): the session, or first the second step — a code
+ * from the authenticator, or setting one up for an account whose role needs it and has none yet.
+ */
+export type SecondStep = 'none' | 'code' | 'set-up';
+
+export type SignInResult = { ok: true; principal: Principal; secondStep: SecondStep } | { ok: false };
 
 /**
  * Password sign-in. Every refusal looks the same from outside — unknown account, wrong password, deactivated or
  * locked — so the form cannot be used to find out who has an account. Five wrong passwords lock the account for
- * fifteen minutes.
+ * fifteen minutes. For an account with two-step sign-in the password alone signs nobody in, and does not clear the
+ * count of wrong attempts: someone who knows the password cannot use it to keep guessing codes.
  */
 export class SignInService {
   constructor(private readonly deps: { db: Database; clock: Clock }) {}
@@ -38,52 +46,52 @@ export class SignInService {
     const locked = user.lockedUntil !== null && user.lockedUntil > now;
     const valid = await verifyPassword(user.passwordHash, password);
     if (locked || !valid) {
-      await this.recordFailure(user.id, locked, now);
+      await recordFailedSignIn(this.deps, user.id, 'wrong-password');
       return { ok: false };
     }
-    await this.deps.db.orm.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: now })
-        .where(eq(users.id, user.id));
-      await appendAuditEvent(
-        tx,
-        this.deps.clock,
-        { type: 'user', id: String(user.id), label: user.displayName },
-        {
-          action: 'user.signed-in',
-          entityType: 'user',
-          entityId: user.id,
-        },
-      );
-    });
     const principal = await this.principalFor(user.id);
-    return principal ? { ok: true, principal } : { ok: false };
+    if (!principal) return { ok: false };
+    const secondStep = secondStepFor(principal, user.totpEnrolledAt !== null);
+    await this.deps.db.orm.transaction(async (tx) => {
+      if (secondStep === 'none') return recordSignIn(tx, this.deps.clock, principal, { method: 'password' });
+      await appendAuditEvent(tx, this.deps.clock, systemActor('Sign-in'), {
+        action: 'sign-in.password-accepted',
+        entityType: 'user',
+        entityId: user.id,
+        details: { secondStep },
+      });
+    });
+    return { ok: true, principal, secondStep };
   }
 
   /**
-   * A sign-in the council's identity provider vouched for (it checked the password and any second factor): recorded
-   * like a password sign-in, and the account's principal returned while it is active.
+   * A sign-in the council's identity provider vouched for: recorded like a password sign-in while the account is
+   * active. When the provider says it asked for a second factor (`amr` "mfa", RFC 8176) that counts as Custodian's
+   * second step; otherwise an account that needs one is asked for its code as after a password.
    */
-  async signedInWithProvider(userId: number): Promise<Principal | undefined> {
+  async signedInWithProvider(
+    userId: number,
+    provider: { multiFactor: boolean },
+  ): Promise<{ principal: Principal; secondStep: SecondStep } | undefined> {
     const principal = await this.principalFor(userId);
     if (!principal) return undefined;
-    const now = this.deps.clock.now();
+    const [user] = await this.deps.db.orm
+      .select({ enrolledAt: users.totpEnrolledAt })
+      .from(users)
+      .where(eq(users.id, userId));
+    const secondStep = provider.multiFactor ? 'none' : secondStepFor(principal, !!user?.enrolledAt);
     await this.deps.db.orm.transaction(async (tx) => {
-      await tx.update(users).set({ lastSignInAt: now }).where(eq(users.id, userId));
-      await appendAuditEvent(
-        tx,
-        this.deps.clock,
-        { type: 'user', id: String(userId), label: principal.label },
-        {
-          action: 'user.signed-in',
-          entityType: 'user',
-          entityId: userId,
-          details: { method: 'openid-connect' },
-        },
-      );
+      const method = 'openid-connect';
+      if (secondStep === 'none')
+        return recordSignIn(tx, this.deps.clock, principal, { method, multiFactor: provider.multiFactor });
+      await appendAuditEvent(tx, this.deps.clock, systemActor('Sign-in'), {
+        action: 'sign-in.provider-accepted',
+        entityType: 'user',
+        entityId: userId,
+        details: { secondStep },
+      });
     });
-    return principal;
+    return { principal, secondStep };
   }
 
   /** The signed-in user as authorisation sees them, re-read on every request so changes apply at once. */
@@ -104,12 +112,52 @@ export class SignInService {
     );
     return { kind: 'user', id: userId, label: rows[0].label, grants };
   }
+}
 
-  private async recordFailure(userId: number, alreadyLocked: boolean, now: Date): Promise<void> {
-    await this.deps.db.orm.transaction(async (tx) => {
-      const [row] = await tx.select({ failed: users.failedSignIns }).from(users).where(eq(users.id, userId));
-      const failed = (row?.failed ?? 0) + 1;
-      const lockNow = !alreadyLocked && failed >= MAX_FAILED_SIGN_INS;
+function secondStepFor(principal: Principal, enrolled: boolean): SecondStep {
+  if (enrolled) return 'code';
+  return mustUseTwoStep(principal.grants) ? 'set-up' : 'none';
+}
+
+/** A completed sign-in: the count of wrong attempts cleared, the time kept, the event recorded. */
+export async function recordSignIn(
+  tx: Tx,
+  clock: Clock,
+  who: Pick<Principal, 'id' | 'label'>,
+  details: Record<string, unknown>,
+): Promise<void> {
+  const now = clock.now();
+  await tx
+    .update(users)
+    .set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: now })
+    .where(eq(users.id, who.id));
+  await appendAuditEvent(
+    tx,
+    clock,
+    { type: 'user', id: String(who.id), label: who.label },
+    { action: 'user.signed-in', entityType: 'user', entityId: who.id, details },
+  );
+}
+
+/**
+ * A wrong password or second-step code: counted against the account, which five in a row lock for fifteen minutes
+ * (attempts while locked are refused and recorded, not counted).
+ */
+export async function recordFailedSignIn(
+  deps: { db: Database; clock: Clock },
+  userId: number,
+  reason: 'wrong-password' | 'wrong-code',
+): Promise<{ locked: boolean }> {
+  const now = deps.clock.now();
+  return deps.db.orm.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ failed: users.failedSignIns, lockedUntil: users.lockedUntil })
+      .from(users)
+      .where(eq(users.id, userId));
+    const alreadyLocked = !!row?.lockedUntil && row.lockedUntil > now;
+    const failed = (row?.failed ?? 0) + 1;
+    const lockNow = !alreadyLocked && failed >= MAX_FAILED_SIGN_INS;
+    if (!alreadyLocked)
       await tx
         .update(users)
         .set(
@@ -118,12 +166,12 @@ export class SignInService {
             : { failedSignIns: failed },
         )
         .where(eq(users.id, userId));
-      await appendAuditEvent(tx, this.deps.clock, systemActor('Sign-in'), {
-        action: lockNow ? 'user.locked' : 'sign-in.refused',
-        entityType: 'user',
-        entityId: userId,
-        details: { reason: alreadyLocked ? 'locked' : 'wrong-password' },
-      });
+    await appendAuditEvent(tx, deps.clock, systemActor('Sign-in'), {
+      action: lockNow ? 'user.locked' : 'sign-in.refused',
+      entityType: 'user',
+      entityId: userId,
+      details: { reason: alreadyLocked ? 'locked' : reason },
     });
-  }
+    return { locked: alreadyLocked || lockNow };
+  });
 }

@@ -4,12 +4,14 @@ import type { SignInService } from '../../identity/sign-in-service.ts';
 import type { ApiTokenService } from '../../identity/api-token-service.ts';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../auth/session-store.ts';
 import { actorOf, isApiPath } from '../request.ts';
+import { mustUseTwoStep } from '../../identity/two-step.ts';
 
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
 /**
  * Works out who is asking. Pages: the session, ended after 30 idle minutes or 12 hours from sign-in, and re-checked
- * against the user's current roles and status on every request. API: a bearer token, and never a cookie.
+ * against the user's current roles and status on every request (an administrator's or the DPO's role only counts in a
+ * session signed in with a second factor). API: a bearer token, and never a cookie.
  */
 export function authenticate(deps: {
   clock: Clock;
@@ -30,10 +32,18 @@ export function authenticate(deps: {
     const expired =
       now - (s.lastSeenAt ?? 0) > IDLE_TIMEOUT_MS || now - (s.signedInAt ?? 0) > ABSOLUTE_TIMEOUT_MS;
     const principal = expired ? undefined : await deps.signIn.principalFor(s.userId);
-    if (!principal) {
+    // An administrator's or the DPO's role given during a session signed in without a second factor: they sign in
+    // again, and set up their authenticator then.
+    const unverified = principal && mustUseTwoStep(principal.grants) && !s.secondFactor;
+    if (!principal || unverified) {
       await new Promise<void>((resolve) => s.regenerate(() => resolve()));
       if (expired)
         req.session.flash = { type: 'info', text: 'You were signed out because your session ended.' };
+      if (unverified)
+        req.session.flash = {
+          type: 'info',
+          text: 'Your role now needs two-step sign-in. Sign in again to set it up.',
+        };
       return next();
     }
     if (now - (s.lastSeenAt ?? 0) > LAST_SEEN_RESOLUTION_MS) s.lastSeenAt = now;

@@ -1,4 +1,7 @@
+import type { Request, Response } from 'express';
 import { z } from 'zod';
+import type { SecondStep } from '../../platform/identity/sign-in-service.ts';
+import { awaitSecondStep, establishSession } from './session.ts';
 import { OidcRefusal, type OidcPending } from '../../platform/identity/oidc.ts';
 import type { Services } from '../../platform/modules.ts';
 import { NotFoundError } from '../../platform/errors.ts';
@@ -32,22 +35,26 @@ declare module 'express-session' {
   }
 }
 
-export function accountRoutes(deps: Pick<Services, 'signIn' | 'clock' | 'oidc' | 'staff'>): Routes {
-  const establish = (
-    req: Express.Request,
-    userId: number,
-    next: (error?: unknown) => void,
-    done: () => void,
-  ) =>
-    // A new session id at sign-in: a session fixed before sign-in is worthless after it.
-    req.session.regenerate((error) => {
-      if (error) return next(error);
-      const now = deps.clock.now().getTime();
-      req.session.userId = userId;
-      req.session.signedInAt = now;
-      req.session.lastSeenAt = now;
-      req.session.save((saveError) => (saveError ? next(saveError) : done()));
-    });
+/** Signing in with a password or the council's identity provider, and out; the second step is two-step-routes.ts. */
+export function signInRoutes(deps: Pick<Services, 'signIn' | 'clock' | 'oidc' | 'staff'>): Routes {
+  /**
+   * Signs in at once, or on to the second step when the account has one. The identity provider's own second factor,
+   * when it says it asked for one, stands for Custodian's.
+   */
+  const carryOn = async (
+    req: Request,
+    res: Response,
+    result: { principal: { id: number }; secondStep: SecondStep },
+    next: string,
+    providerMultiFactor = false,
+  ) => {
+    const userId = result.principal.id;
+    if (result.secondStep === 'none') {
+      await establishSession(req, deps.clock, userId, providerMultiFactor);
+      return res.redirect(303, next);
+    }
+    res.redirect(303, await awaitSecondStep(req, deps.clock, { userId, next, step: result.secondStep }));
+  };
 
   return new Routes()
     .get('/sign-in', 'public', (req, res) => {
@@ -63,7 +70,7 @@ export function accountRoutes(deps: Pick<Services, 'signIn' | 'clock' | 'oidc' |
       req.session.oidc = pending;
       req.session.save((error) => (error ? next(error) : res.redirect(303, url)));
     })
-    .get('/sign-in/oidc/callback', 'public', async (req, res, next) => {
+    .get('/sign-in/oidc/callback', 'public', async (req, res) => {
       const pending = req.session.oidc;
       delete req.session.oidc;
       const refuse = (status: number, message: string) =>
@@ -83,11 +90,11 @@ export function accountRoutes(deps: Pick<Services, 'signIn' | 'clock' | 'oidc' |
       }
       const match = await deps.staff.accountForSignIn(identity);
       if (!match.ok) return refuse(403, NOT_LET_IN[match.reason]);
-      if (!(await deps.signIn.signedInWithProvider(match.userId)))
-        return refuse(403, NOT_LET_IN['account-closed']);
-      establish(req, match.userId, next, () => res.redirect(303, pending.next));
+      const signedIn = await deps.signIn.signedInWithProvider(match.userId, identity);
+      if (!signedIn) return refuse(403, NOT_LET_IN['account-closed']);
+      await carryOn(req, res, signedIn, pending.next, identity.multiFactor);
     })
-    .post('/sign-in', 'public', async (req, res, next) => {
+    .post('/sign-in', 'public', async (req, res) => {
       const form = validate(signInForm, req.body);
       const values = { email: asString(req.body?.email), next: safeReturnPath(req.body?.next) };
       if (!form.ok)
@@ -100,7 +107,7 @@ export function accountRoutes(deps: Pick<Services, 'signIn' | 'clock' | 'oidc' |
           next: values.next,
         });
       }
-      establish(req, result.principal.id, next, () => res.redirect(303, values.next));
+      await carryOn(req, res, result, values.next);
     })
     .post('/sign-out', 'public', (req, res, next) => {
       req.session.destroy((error) => {
