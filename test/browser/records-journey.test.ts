@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { emailFor, PASSWORD } from '../support/app.ts';
+import { emailFor } from '../support/app.ts';
 import { browserFixture, clickAndWait, newPage } from '../support/browser.ts';
 import { caseInStatus, recordClass } from '../support/factories.ts';
 import { systemActor } from '../../src/platform/audit/service.ts';
@@ -39,10 +39,7 @@ describe('records from the schedule to a disposal certificate, in Chromium', () 
 
   it('is reviewed, approved by typing its number, carried out and certified, with no WCAG 2.2 AA failures', async () => {
     const page = await newPage(f.browser);
-    await page.goto(`${f.server.url}/sign-in`);
-    await page.getByLabel('Email address').fill(emailFor('records_manager'));
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await clickAndWait(page, page.getByRole('button', { name: 'Sign in' }));
+    await f.signInOn(page, emailFor('records_manager'));
     assert.match(await page.locator('main').innerText(), /1 disposal list is waiting for your review/);
     await follow(page, 'Records');
     await follow(page, 'Due for disposal');
@@ -94,10 +91,7 @@ describe('records from the schedule to a disposal certificate, in Chromium', () 
     f.ctx.clock.advance(8 * DAY);
     await f.ctx.services.disposal.carryOut(actor);
     // A week on, the session has long expired: sign in again.
-    await page.goto(`${f.server.url}/sign-in`);
-    await page.getByLabel('Email address').fill(emailFor('records_manager'));
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await clickAndWait(page, page.getByRole('button', { name: 'Sign in' }));
+    await f.signInOn(page, emailFor('records_manager'));
     await page.goto(`${f.server.url}/records/disposal/DL-2026-0001`);
     await check(page);
     const main = await page.locator('main').innerText();
@@ -114,10 +108,7 @@ describe('records from the schedule to a disposal certificate, in Chromium', () 
 
   it('places a hold through the form and releases it only with a reason', async () => {
     const page = await newPage(f.browser);
-    await page.goto(`${f.server.url}/sign-in`);
-    await page.getByLabel('Email address').fill(emailFor('dpo'));
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await clickAndWait(page, page.getByRole('button', { name: 'Sign in' }));
+    await f.signInOn(page, emailFor('dpo'));
     await page.goto(`${f.server.url}/records/holds`);
     await check(page);
     await follow(page, 'Place a hold');

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { emailFor, PASSWORD } from '../support/app.ts';
+import { emailFor } from '../support/app.ts';
 import { browserFixture, clickAndWait, newPage } from '../support/browser.ts';
 
 describe('a request from the public to the disclosure log, in Chromium', () => {
@@ -47,10 +47,7 @@ describe('a request from the public to the disclosure log, in Chromium', () => {
     await check(pub);
 
     const page = await newPage(f.browser);
-    await page.goto(`${f.server.url}/sign-in`);
-    await page.getByLabel('Email address').fill(emailFor('ig_officer'));
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await clickAndWait(page, page.getByRole('button', { name: 'Sign in' }));
+    await f.signInOn(page, emailFor('ig_officer'));
     await clickAndWait(page, page.getByRole('link', { name: 'Requests', exact: true }).first());
     await check(page);
     await clickAndWait(page, page.getByRole('link', { name: reference }));
@@ -104,10 +101,7 @@ describe('a request from the public to the disclosure log, in Chromium', () => {
 
   it('fits a phone: the case list and a case are no wider than a 375-pixel screen', async () => {
     const phone = await newPage(f.browser, { viewport: { width: 375, height: 812 } });
-    await phone.goto(`${f.server.url}/sign-in`);
-    await phone.getByLabel('Email address').fill(emailFor('requests_officer'));
-    await phone.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await clickAndWait(phone, phone.getByRole('button', { name: 'Sign in' }));
+    await f.signInOn(phone, emailFor('requests_officer'));
     for (const path of ['/requests?view=all', '/requests/1']) {
       await phone.goto(`${f.server.url}${path}`);
       const width = await phone.evaluate(() => document.documentElement.scrollWidth);

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Express } from 'express';
-import { createTestContext, emailFor, PASSWORD, type TestContext } from './app.ts';
+import { createTestContext, emailFor, nextCode, PASSWORD, type TestContext } from './app.ts';
 import type { Role } from '../../src/platform/authz/roles.ts';
 import type { Config } from '../../src/platform/config.ts';
 
@@ -102,11 +102,23 @@ export function browserFixture() {
     /** A fresh page signed in as the test user of a role. */
     async signIn(role: Role, options: Parameters<typeof newPage>[1] = {}): Promise<Page> {
       const page = await newPage(fixture.browser, options);
+      await fixture.signInOn(page, emailFor(role));
+      return page;
+    },
+    /**
+     * Signs in on a page with the password, and the authenticator's code when the account has two-step sign-in
+     * (each step's page checked with axe when `check` is set).
+     */
+    async signInOn(page: Page, email: string, options: { check?: boolean } = {}): Promise<void> {
       await page.goto(`${fixture.server.url}/sign-in`);
-      await page.getByLabel('Email address').fill(emailFor(role));
+      if (options.check) await fixture.check(page);
+      await page.getByLabel('Email address').fill(email);
       await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
       await clickAndWait(page, page.getByRole('button', { name: 'Sign in', exact: true }));
-      return page;
+      if (new URL(page.url()).pathname !== '/sign-in/two-step') return;
+      if (options.check) await fixture.check(page);
+      await page.getByLabel('Enter the code from your authenticator app').fill(await nextCode(fixture.ctx, email));
+      await clickAndWait(page, page.getByRole('button', { name: 'Continue' }));
     },
   };
   return fixture;

@@ -48,7 +48,7 @@ describe('security headers and error pages', () => {
       const list = html.slice(html.indexOf('govuk-service-navigation__list'));
       return [...list.matchAll(/class="govuk-service-navigation__link" href="([^"]+)"/g)].map((m) => m[1]);
     };
-    assert.deepEqual(await nav('staff'), ['/', '/incidents', '/training', '/policies']);
+    assert.deepEqual(await nav('staff'), ['/', '/incidents', '/training', '/policies', '/account']);
     assert.deepEqual(await nav('admin'), [
       '/',
       '/incidents',
@@ -57,6 +57,7 @@ describe('security headers and error pages', () => {
       '/policies',
       '/audit',
       '/admin',
+      '/account',
     ]);
     assert.deepEqual(await nav('records_manager'), [
       '/',
@@ -65,6 +66,7 @@ describe('security headers and error pages', () => {
       '/training',
       '/policies',
       '/discovery',
+      '/account',
     ]);
   });
 

@@ -18,6 +18,8 @@ type Deps = Pick<Services, 'twoStep' | 'users'>;
  */
 export function accountRoutes(deps: Deps): Routes {
   const caller = (req: Request) => req.caller!.principal;
+  /** Recovery codes and turning off mean nothing without an authenticator: those pages lead back to the account. */
+  const enrolled = async (req: Request) => !!(await deps.twoStep.status(caller(req).id)).enrolledAt;
 
   const renderSetUp = async (req: Request, res: Response, errors: Partial<FormErrors> = {}) => {
     const me = caller(req);
@@ -34,14 +36,18 @@ export function accountRoutes(deps: Deps): Routes {
     });
   };
 
-  /** Checks the current code given with a change; false (and the form shown again) when it is wrong. */
+  /**
+   * Checks the current code given with a change; false (and the form shown again) when it is missing or wrong. Only a
+   * code actually typed counts towards the lock.
+   */
   const confirmed = async (req: Request, res: Response, view: string, field = 'code'): Promise<boolean> => {
-    const typed = typeof req.body?.[field] === 'string' ? (req.body[field] as string) : '';
-    const check = await deps.twoStep.confirmWithCode(caller(req), typed);
-    if (check.ok) return true;
-    res.status(401);
-    if (view === 'set-up') await renderSetUp(req, res, toFormErrors({ [field]: WRONG_CODE }));
-    else res.render(view, toFormErrors({ [field]: WRONG_CODE }));
+    const form = validate(codeForm, { code: req.body?.[field] });
+    const check = form.ok ? await deps.twoStep.confirmWithCode(caller(req), form.value.code) : undefined;
+    if (check?.ok) return true;
+    const errors = toFormErrors({ [field]: form.ok ? WRONG_CODE : 'Enter the code from your authenticator app' });
+    res.status(400);
+    if (view === 'set-up') await renderSetUp(req, res, errors);
+    else res.render(view, errors);
     return false;
   };
 
@@ -80,20 +86,24 @@ export function accountRoutes(deps: Deps): Routes {
       await saveSession(req);
       res.render('account/views/recovery-codes.njk', { codes, next: '/account', firstTime: !status.enrolledAt });
     })
-    .get('/account/two-step/recovery-codes', ACCOUNT.own, (_req, res) =>
-      res.render('account/views/new-recovery-codes.njk'),
-    )
+    .get('/account/two-step/recovery-codes', ACCOUNT.own, async (req, res) => {
+      if (!(await enrolled(req))) return res.redirect(303, '/account');
+      res.render('account/views/new-recovery-codes.njk');
+    })
     .post('/account/two-step/recovery-codes', ACCOUNT.own, async (req, res) => {
+      if (!(await enrolled(req))) return res.redirect(303, '/account');
       if (!(await confirmed(req, res, 'account/views/new-recovery-codes.njk'))) return;
       const me = caller(req);
       const codes = await deps.twoStep.newRecoveryCodes(actorOf(me), me.id);
       res.render('account/views/recovery-codes.njk', { codes, next: '/account', firstTime: false });
     })
-    .get('/account/two-step/turn-off', ACCOUNT.own, (req, res) =>
-      res.render('account/views/turn-off-two-step.njk', { required: mustUseTwoStep(caller(req).grants) }),
-    )
+    .get('/account/two-step/turn-off', ACCOUNT.own, async (req, res) => {
+      if (!(await enrolled(req))) return res.redirect(303, '/account');
+      res.render('account/views/turn-off-two-step.njk', { required: mustUseTwoStep(caller(req).grants) });
+    })
     .post('/account/two-step/turn-off', ACCOUNT.own, async (req, res) => {
       const me = caller(req);
+      if (!(await enrolled(req))) return res.redirect(303, '/account');
       if (mustUseTwoStep(me.grants))
         return res.status(400).render('account/views/turn-off-two-step.njk', { required: true });
       if (!(await confirmed(req, res, 'account/views/turn-off-two-step.njk'))) return;

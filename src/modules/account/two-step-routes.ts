@@ -25,11 +25,14 @@ type Deps = Pick<Services, 'signIn' | 'twoStep' | 'users' | 'clock'>;
  * up at their first sign-in. Nothing here signs anyone in until the code is right.
  */
 export function twoStepSignInRoutes(deps: Deps): Routes {
+  /** No sign-in waiting (or a stale one): the first step again — or on, for someone already signed in. */
   const startAgain = async (req: Request, res: Response) => {
+    if (req.principal) return res.redirect(303, '/');
     await regenerateSession(req);
-    req.session.flash = { type: 'info', text: 'Your sign-in took too long to finish. Sign in again.' };
-    await saveSession(req);
-    res.redirect(303, '/sign-in');
+    res.render('account/views/sign-in.njk', {
+      next: '/',
+      flash: { type: 'info', text: 'Your sign-in took too long to finish, or was not started. Sign in again.' },
+    });
   };
 
   const renderSetUp = async (req: Request, res: Response, userId: number, errors = {}) => {

@@ -31,10 +31,17 @@ export function pageLocals(options: {
             a.href === '/' ? req.path === '/' : req.path === a.href || req.path.startsWith(`${a.href}/`),
         }));
     }
-    if (req.session?.flash) {
-      res.locals.flash = req.session.flash;
-      delete req.session.flash;
-    }
+    // Taken from the session only when a page is rendered: a message set on the way to a redirect (by this request's
+    // sign-in check, say) waits for the page the redirect leads to.
+    Object.defineProperty(res.locals, 'flash', {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const flash = req.session?.flash;
+        if (flash) delete req.session.flash;
+        return flash;
+      },
+    });
     next();
   };
 }
