@@ -121,7 +121,7 @@ export function userCommands(program: Command): void {
   user
     .command('reset-two-step')
     .description(
-      'remove an account\'s authenticator app and recovery codes (a lost phone) and end its sessions; an administrator or the DPO sets up a new one at their next sign-in',
+      "remove an account's authenticator app and recovery codes (a lost phone) and end its sessions; an administrator or the DPO sets up a new one at their next sign-in",
     )
     .argument('<email>', 'email address of the account')
     .action(async (email: string) => {

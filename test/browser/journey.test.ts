@@ -111,11 +111,14 @@ describe('staff journey in Chromium', () => {
     assert.ok(width <= 375, `the recovery codes are ${width} pixels wide on a 375-pixel phone`);
     await check(page);
     await clickAndWait(page, page.getByRole('button', { name: /I have kept my recovery codes/ }));
+    // On a phone the navigation folds behind its menu button.
+    await page.getByRole('button', { name: 'Menu' }).click();
     await clickAndWait(page, page.getByRole('link', { name: 'Your account' }));
     assert.match(await page.locator('main').innerText(), /Recovery codes left\s+10 of 10/);
     await check(page);
     await clickAndWait(page, page.getByRole('button', { name: 'Make new recovery codes' }));
     await check(page);
+    await page.getByRole('button', { name: 'Menu' }).click();
     await clickAndWait(page, page.getByRole('button', { name: 'Sign out' }));
 
     // Without the phone: the password, then a recovery code in the same box.

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import supertest from 'supertest';
 import { runCli, startCli, stop } from '../support/cli.ts';
+import { csrfFrom } from '../support/app.ts';
 import type { Command } from 'commander';
 import { openPglite } from '../../src/platform/db/database.ts';
 import { buildProgram } from '../../src/cli/main.ts';
@@ -30,6 +32,34 @@ describe('embedded database and the command line', () => {
       const health = await (await fetch(`${url}/health`)).json();
       assert.equal(health.status, 'ok');
       assert.equal(health.database, 'pglite');
+
+      // The demo's DPO signs in in two steps, the page giving the code of the published demo key.
+      const dpo = supertest.agent(url);
+      const page = await dpo.get('/sign-in');
+      const password = await dpo
+        .post('/sign-in')
+        .type('form')
+        .send({
+          _csrf: csrfFrom(page.text),
+          email: 'dpo@kingsmere.gov.example',
+          password: 'custodian-demo',
+          next: '/',
+        });
+      assert.equal(password.headers.location, '/sign-in/two-step');
+      const step = await dpo.get('/sign-in/two-step');
+      const code = /already filled in: (\d{6})\./.exec(step.text)?.[1];
+      assert.ok(code, 'the demonstration council shows its code');
+      const done = await dpo
+        .post('/sign-in/two-step')
+        .type('form')
+        .send({ _csrf: csrfFrom(step.text), code });
+      assert.equal(done.headers.location, '/');
+      assert.match((await dpo.get('/')).text, /Hello, Priya Shah/);
+      assert.equal(
+        fs.statSync(path.join(dir, 'secret-key')).mode & 0o777,
+        0o600,
+        'the key is the service’s alone',
+      );
       const list = await runCli(['user', 'list', '--json'], env);
       assert.equal(list.code, 0, list.stderr);
       assert.equal(list.stdout.trim().split('\n').length, 200);
@@ -72,6 +102,10 @@ describe('embedded database and the command line', () => {
       .find((u) => u.email === 'cli.person@example.gov.uk');
     assert.equal(person.active, false);
     assert.deepEqual(person.roles.length, 1);
+    const reset = await runCli(['user', 'reset-two-step', 'dpo@kingsmere.gov.example'], env);
+    assert.equal(reset.code, 0, reset.stderr);
+    assert.match(reset.stdout, /Reset two-step sign-in for user \d+/);
+    assert.notEqual((await runCli(['user', 'reset-two-step', 'nobody@kingsmere.gov.example'], env)).code, 0);
   });
 
   it('finds a row changed behind the application’s back and names it', async () => {

@@ -117,7 +117,9 @@ export function browserFixture() {
       await clickAndWait(page, page.getByRole('button', { name: 'Sign in', exact: true }));
       if (new URL(page.url()).pathname !== '/sign-in/two-step') return;
       if (options.check) await fixture.check(page);
-      await page.getByLabel('Enter the code from your authenticator app').fill(await nextCode(fixture.ctx, email));
+      await page
+        .getByLabel('Enter the code from your authenticator app')
+        .fill(await nextCode(fixture.ctx, email));
       await clickAndWait(page, page.getByRole('button', { name: 'Continue' }));
     },
   };

@@ -57,7 +57,10 @@ export async function startOidcProvider(
       if (req.method !== 'POST') {
         res.setHeader('content-type', 'text/html');
         return res.end(
-          `<form method="post" action="/interaction/${uid}"><input name="login"><input name="password"><input name="mfa"></form>`,
+          `<form method="post" action="/interaction/${uid}">` +
+            '<label>Sign-in name <input name="login"></label><label>Password <input name="password" type="password"></label>' +
+            '<label><input type="checkbox" name="mfa" value="yes"> Approved on my phone</label>' +
+            '<button type="submit">Sign in</button></form>',
         );
       }
       let body = '';

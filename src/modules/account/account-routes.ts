@@ -25,7 +25,8 @@ export function accountRoutes(deps: Deps): Routes {
     const me = caller(req);
     const [user, status] = await Promise.all([deps.users.get(me.id), deps.twoStep.status(me.id)]);
     const proposal =
-      (req.session.proposal && (await deps.twoStep.proposalAgain(me.id, user!.email, req.session.proposal))) ||
+      (req.session.proposal &&
+        (await deps.twoStep.proposalAgain(me.id, user!.email, req.session.proposal))) ||
       (await deps.twoStep.proposal(me.id, user!.email));
     req.session.proposal = proposal.sealed;
     res.render('account/views/two-step-set-up.njk', {
@@ -44,7 +45,9 @@ export function accountRoutes(deps: Deps): Routes {
     const form = validate(codeForm, { code: req.body?.[field] });
     const check = form.ok ? await deps.twoStep.confirmWithCode(caller(req), form.value.code) : undefined;
     if (check?.ok) return true;
-    const errors = toFormErrors({ [field]: form.ok ? WRONG_CODE : 'Enter the code from your authenticator app' });
+    const errors = toFormErrors({
+      [field]: form.ok ? WRONG_CODE : 'Enter the code from your authenticator app',
+    });
     res.status(400);
     if (view === 'set-up') await renderSetUp(req, res, errors);
     else res.render(view, errors);
@@ -84,7 +87,11 @@ export function accountRoutes(deps: Deps): Routes {
       delete req.session.proposal;
       req.session.secondFactor = true;
       await saveSession(req);
-      res.render('account/views/recovery-codes.njk', { codes, next: '/account', firstTime: !status.enrolledAt });
+      res.render('account/views/recovery-codes.njk', {
+        codes,
+        next: '/account',
+        firstTime: !status.enrolledAt,
+      });
     })
     .get('/account/two-step/recovery-codes', ACCOUNT.own, async (req, res) => {
       if (!(await enrolled(req))) return res.redirect(303, '/account');

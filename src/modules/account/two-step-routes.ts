@@ -31,7 +31,10 @@ export function twoStepSignInRoutes(deps: Deps): Routes {
     await regenerateSession(req);
     res.render('account/views/sign-in.njk', {
       next: '/',
-      flash: { type: 'info', text: 'Your sign-in took too long to finish, or was not started. Sign in again.' },
+      flash: {
+        type: 'info',
+        text: 'Your sign-in took too long to finish, or was not started. Sign in again.',
+      },
     });
   };
 
@@ -42,7 +45,11 @@ export function twoStepSignInRoutes(deps: Deps): Routes {
         (await deps.twoStep.proposalAgain(userId, user!.email, req.session.proposal))) ||
       (await deps.twoStep.proposal(userId, user!.email));
     req.session.proposal = proposal.sealed;
-    res.render('account/views/two-step-set-up.njk', { proposal, action: '/sign-in/two-step/set-up', ...errors });
+    res.render('account/views/two-step-set-up.njk', {
+      proposal,
+      action: '/sign-in/two-step/set-up',
+      ...errors,
+    });
   };
 
   return new Routes()
@@ -95,9 +102,15 @@ export function twoStepSignInRoutes(deps: Deps): Routes {
       }
       let codes: string[];
       try {
-        codes = await deps.twoStep.enrol(actorOf(principal), principal, req.session.proposal, form.value.code, {
-          signingIn: true,
-        });
+        codes = await deps.twoStep.enrol(
+          actorOf(principal),
+          principal,
+          req.session.proposal,
+          form.value.code,
+          {
+            signingIn: true,
+          },
+        );
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         res.status(400);

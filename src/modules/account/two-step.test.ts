@@ -44,7 +44,10 @@ for (const kind of DATABASE_KINDS) {
     };
     const giveCode = async (agent: TestAgent, code: string, path = '/sign-in/two-step') => {
       const page = await agent.get(path);
-      return agent.post(path).type('form').send({ _csrf: csrfFrom(page.text), code });
+      return agent
+        .post(path)
+        .type('form')
+        .send({ _csrf: csrfFrom(page.text), code });
     };
     const newAccount = async (email: string, role: 'admin' | 'dpo' | null) =>
       ctx.services.users.create(actor, {
@@ -83,11 +86,17 @@ for (const kind of DATABASE_KINDS) {
       // Kept sealed and hashed: neither the key nor a recovery code is in the database in the clear.
       const [row] = await ctx.database.db.orm.select().from(users).where(eq(users.id, id));
       assert.ok(row!.totpSecret && !row!.totpSecret.includes(key));
-      const hashes = await ctx.database.db.orm.select().from(recoveryCodes).where(eq(recoveryCodes.userId, id));
+      const hashes = await ctx.database.db.orm
+        .select()
+        .from(recoveryCodes)
+        .where(eq(recoveryCodes.userId, id));
       assert.equal(hashes.length, 10);
       for (const h of hashes) assert.ok(!codes.some((c) => h.codeHash.includes(c.replace('-', ''))));
       assert.equal((await auditOf('user.two-step-set-up'))[0]!.entityId, String(id));
-      assert.deepEqual((await auditOf('user.signed-in'))[0]!.details, { method: 'two-step', secondStep: 'set-up' });
+      assert.deepEqual((await auditOf('user.signed-in'))[0]!.details, {
+        method: 'two-step',
+        secondStep: 'set-up',
+      });
       for (const e of await auditOf('user.two-step-set-up')) assert.ok(!JSON.stringify(e).includes(key));
     });
 
@@ -201,7 +210,10 @@ for (const kind of DATABASE_KINDS) {
           .send({ _csrf: csrfFrom(setUp.text), code: codeAt(key, ctx.clock.now()) });
         assert.equal(done.status, 200);
         assert.match(done.text, /Your recovery codes/);
-        assert.match((await agent.get('/account')).text, /Recovery codes left\s*<\/dt>\s*<dd[^>]*>\s*10 of 10/);
+        assert.match(
+          (await agent.get('/account')).text,
+          /Recovery codes left\s*<\/dt>\s*<dd[^>]*>\s*10 of 10/,
+        );
         assert.equal((await password(email)).location, '/sign-in/two-step', 'asked for a code from now on');
 
         const wrong = await submitForm(agent, '/account/two-step/turn-off', '/account/two-step/turn-off', {
@@ -229,13 +241,23 @@ for (const kind of DATABASE_KINDS) {
         });
         assert.equal(refused.status, 400);
 
-        const wrong = await submitForm(agent, '/account/two-step/recovery-codes', '/account/two-step/recovery-codes', {
-          code: '000000',
-        });
+        const wrong = await submitForm(
+          agent,
+          '/account/two-step/recovery-codes',
+          '/account/two-step/recovery-codes',
+          {
+            code: '000000',
+          },
+        );
         assert.equal(wrong.status, 400);
-        const fresh = await submitForm(agent, '/account/two-step/recovery-codes', '/account/two-step/recovery-codes', {
-          code: await nextCode(ctx, email),
-        });
+        const fresh = await submitForm(
+          agent,
+          '/account/two-step/recovery-codes',
+          '/account/two-step/recovery-codes',
+          {
+            code: await nextCode(ctx, email),
+          },
+        );
         assert.equal(fresh.status, 200);
         assert.match(fresh.text, /Any codes you had before no longer work/);
 
@@ -263,7 +285,10 @@ for (const kind of DATABASE_KINDS) {
       assert.match(confirm.text, /Check it is really them asking/);
       const done = await submitForm(admin, `/admin/users/${id}/two-step`, `/admin/users/${id}/two-step`, {});
       assert.equal(done.headers.location, `/admin/users/${id}`);
-      assert.match((await admin.get(`/admin/users/${id}`)).text, /will set up a new authenticator app at their next sign-in/);
+      assert.match(
+        (await admin.get(`/admin/users/${id}`)).text,
+        /will set up a new authenticator app at their next sign-in/,
+      );
       assert.equal((await theirs.get('/')).status, 303, 'signed out everywhere');
       assert.equal((await password(email)).location, '/sign-in/two-step/set-up');
       assert.equal((await auditOf('user.two-step-reset'))[0]!.entityId, String(id));

@@ -32,8 +32,7 @@ export interface Proposal {
 }
 
 export type CodeCheck =
-  | { ok: true; usedRecoveryCode: boolean; recoveryCodesLeft: number }
-  | { ok: false; locked: boolean };
+  { ok: true; usedRecoveryCode: boolean; recoveryCodesLeft: number } | { ok: false; locked: boolean };
 
 const WRONG_CODE = 'Enter the 6-digit code your authenticator app shows now';
 
@@ -193,9 +192,7 @@ export class TwoStepService {
       return undefined;
     const now = this.deps.clock.now();
     const step = Math.max(stepAt(now), (user.lastStep ?? 0) + 1);
-    return step - stepAt(now) <= 1
-      ? codeAt(DEMO_AUTHENTICATOR_KEY, new Date(step * 30_000))
-      : undefined;
+    return step - stepAt(now) <= 1 ? codeAt(DEMO_AUTHENTICATOR_KEY, new Date(step * 30_000)) : undefined;
   }
 
   /** The demo key, sealed for an account, for the demonstration council's administrator and DPO. */
@@ -224,12 +221,7 @@ export class TwoStepService {
           const [kept] = await tx
             .update(users)
             .set({ totpLastStep: step })
-            .where(
-              and(
-                eq(users.id, principal.id),
-                sql`coalesce(${users.totpLastStep}, -1) < ${step}`,
-              ),
-            )
+            .where(and(eq(users.id, principal.id), sql`coalesce(${users.totpLastStep}, -1) < ${step}`))
             .returning({ id: users.id });
           if (!kept) return false;
           await onSuccess(tx, 'authenticator');
@@ -290,4 +282,3 @@ export class TwoStepService {
 /** What a sealed key is for: a key sealed for one account does not open for another, nor a proposal as a key. */
 const keyContext = (userId: number) => `totp:${userId}`;
 const proposalContext = (userId: number) => `totp-proposal:${userId}`;
-

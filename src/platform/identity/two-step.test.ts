@@ -83,8 +83,18 @@ describe('two-step sign-in codes (RFC 6238)', () => {
 
   it('is needed by an administrator and the DPO, not by other roles', () => {
     assert.ok(mustUseTwoStep([{ role: 'admin', directorateId: null }]));
-    assert.ok(mustUseTwoStep([{ role: 'staff', directorateId: null }, { role: 'dpo', directorateId: null }]));
-    assert.ok(!mustUseTwoStep([{ role: 'ig_officer', directorateId: 1 }, { role: 'auditor', directorateId: null }]));
+    assert.ok(
+      mustUseTwoStep([
+        { role: 'staff', directorateId: null },
+        { role: 'dpo', directorateId: null },
+      ]),
+    );
+    assert.ok(
+      !mustUseTwoStep([
+        { role: 'ig_officer', directorateId: 1 },
+        { role: 'auditor', directorateId: null },
+      ]),
+    );
     assert.ok(!mustUseTwoStep([]));
   });
 });

@@ -36,7 +36,10 @@ describe('secrets kept at rest', () => {
       assert.equal(fs.statSync(path.join(dataDir, 'secret-key')).mode & 0o777, 0o600);
       assert.deepEqual(serviceKey(config, where), key);
       process.env.CUSTODIAN_TEST_SET_KEY = 'ab'.repeat(32);
-      assert.deepEqual(serviceKey(config, { ...where, env: 'CUSTODIAN_TEST_SET_KEY' }), Buffer.alloc(32, 0xab));
+      assert.deepEqual(
+        serviceKey(config, { ...where, env: 'CUSTODIAN_TEST_SET_KEY' }),
+        Buffer.alloc(32, 0xab),
+      );
       process.env.CUSTODIAN_TEST_SET_KEY = 'too short';
       assert.throws(() => serviceKey(config, { ...where, env: 'CUSTODIAN_TEST_SET_KEY' }), /64 hexadecimal/);
     } finally {
