@@ -6,7 +6,7 @@ import { Routes } from '../../platform/web/routes.ts';
 import { actorOf } from '../../platform/web/request.ts';
 import { fromValidationError, toFormErrors, validate, type FormErrors } from '../../platform/web/forms.ts';
 import { ACCOUNT } from './permissions.ts';
-import { saveSession } from './session.ts';
+import { saveSession, sessionProposal } from './session.ts';
 import { codeForm, WRONG_CODE } from './two-step-routes.ts';
 
 type Deps = Pick<Services, 'twoStep' | 'users'>;
@@ -23,12 +23,10 @@ export function accountRoutes(deps: Deps): Routes {
 
   const renderSetUp = async (req: Request, res: Response, errors: Partial<FormErrors> = {}) => {
     const me = caller(req);
-    const [user, status] = await Promise.all([deps.users.get(me.id), deps.twoStep.status(me.id)]);
-    const proposal =
-      (req.session.proposal &&
-        (await deps.twoStep.proposalAgain(me.id, user!.email, req.session.proposal))) ||
-      (await deps.twoStep.proposal(me.id, user!.email));
-    req.session.proposal = proposal.sealed;
+    const [proposal, status] = await Promise.all([
+      sessionProposal(deps, req, me.id),
+      deps.twoStep.status(me.id),
+    ]);
     res.render('account/views/two-step-set-up.njk', {
       proposal,
       action: '/account/two-step/set-up',

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { Clock } from '../../platform/clock.ts';
 import type { SecondStep } from '../../platform/identity/sign-in-service.ts';
+import type { Services } from '../../platform/modules.ts';
 
 /** A sign-in waits this long for its second step before the password must be given again. */
 export const SECOND_STEP_MINUTES = 10;
@@ -58,6 +59,24 @@ export function pendingSecondStep(req: Request, clock: Clock, step: Exclude<Seco
   const pending = req.session.secondStep;
   if (!pending || pending.step !== step) return undefined;
   return clock.now().getTime() - pending.since <= SECOND_STEP_MINUTES * 60_000 ? pending : undefined;
+}
+
+/**
+ * The authenticator offered to this session while someone sets one up: the one already shown, so a phone that has
+ * scanned it still matches after a wrong code or a reload, or else a new one.
+ */
+export async function sessionProposal(
+  deps: Pick<Services, 'twoStep' | 'users'>,
+  req: Request,
+  userId: number,
+) {
+  const { email } = (await deps.users.get(userId))!;
+  const shown = req.session.proposal;
+  const proposal =
+    (shown && (await deps.twoStep.proposalAgain(userId, email, shown))) ||
+    (await deps.twoStep.proposal(userId, email));
+  req.session.proposal = proposal.sealed;
+  return proposal;
 }
 
 export { save as saveSession, regenerate as regenerateSession };

@@ -5,7 +5,13 @@ import { ValidationError } from '../../platform/commands.ts';
 import { Routes } from '../../platform/web/routes.ts';
 import { actorOf } from '../../platform/web/request.ts';
 import { fromValidationError, toFormErrors, validate } from '../../platform/web/forms.ts';
-import { establishSession, pendingSecondStep, regenerateSession, saveSession } from './session.ts';
+import {
+  establishSession,
+  pendingSecondStep,
+  regenerateSession,
+  saveSession,
+  sessionProposal,
+} from './session.ts';
 
 export const codeForm = z.object({
   code: z.string().trim().min(1, 'Enter the code').max(40, 'Enter the 6-digit code or a recovery code'),
@@ -16,7 +22,7 @@ export const WRONG_CODE =
   'Enter the code your authenticator app shows now, or an unused recovery code. After 5 wrong attempts the account is locked for 15 minutes.';
 
 const LOCKED =
-  'That was the fifth wrong code, so the account is locked for 15 minutes. Sign in again after that, or ask an administrator.';
+  'Too many wrong codes, so the account is locked for 15 minutes. Sign in again after that, or ask an administrator.';
 
 type Deps = Pick<Services, 'signIn' | 'twoStep' | 'users' | 'clock'>;
 
@@ -39,12 +45,7 @@ export function twoStepSignInRoutes(deps: Deps): Routes {
   };
 
   const renderSetUp = async (req: Request, res: Response, userId: number, errors = {}) => {
-    const user = await deps.users.get(userId);
-    const proposal =
-      (req.session.proposal &&
-        (await deps.twoStep.proposalAgain(userId, user!.email, req.session.proposal))) ||
-      (await deps.twoStep.proposal(userId, user!.email));
-    req.session.proposal = proposal.sealed;
+    const proposal = await sessionProposal(deps, req, userId);
     res.render('account/views/two-step-set-up.njk', {
       proposal,
       action: '/sign-in/two-step/set-up',
