@@ -18,26 +18,26 @@ const authenticatorKeys = new Map<string, string>();
  * has one: the demo's published key's code from the page, or a key the bench set up (from the set-up page's key).
  */
 export async function signIn(url: string, email: string): Promise<string> {
-  let cookie = '';
+  const cookies = new Map<string, string>();
   const go = async (path: string, form?: Record<string, string>) => {
     const res = await fetch(`${url}${path}`, {
       method: form ? 'POST' : 'GET',
       redirect: 'manual',
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: form ? new URLSearchParams(form) : undefined,
     });
-    const set = res.headers.getSetCookie().find((c) => c.startsWith('custodian='));
-    if (set) cookie = set.split(';')[0]!;
+    for (const set of res.headers.getSetCookie()) {
+      const [name, value] = set.split(';')[0]!.split('=');
+      cookies.set(name!, value ?? '');
+    }
     return { res, text: await res.text() };
   };
   const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
-  const page = await fetch(`${url}/sign-in`);
-  cookie = page.headers.getSetCookie()[0]!.split(';')[0]!;
-  const first = await go('/sign-in', {
-    _csrf: csrfOf(await page.text()),
-    email,
-    password: 'custodian-demo',
-  });
+  const page = await go('/sign-in');
+  const first = await go('/sign-in', { _csrf: csrfOf(page.text), email, password: 'custodian-demo' });
   if (first.res.status !== 303) throw new Error(`sign-in failed for ${email}: ${first.res.status}`);
   const next = first.res.headers.get('location')!;
   if (next.startsWith('/sign-in/two-step')) {
@@ -50,7 +50,7 @@ export async function signIn(url: string, email: string): Promise<string> {
     const done = await go(next, { _csrf: csrfOf(step.text), code });
     if (done.res.status >= 400) throw new Error(`the second step failed for ${email}: ${done.res.status}`);
   }
-  return cookie;
+  return `custodian=${cookies.get('custodian')}`;
 }
 
 /** Load on one page with one connection per cookie; p95 from every response's own time. */

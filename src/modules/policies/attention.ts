@@ -15,8 +15,7 @@ export async function policiesAttention(services: Services, principal: Principal
       other: 'policies are waiting for you to read and acknowledge them',
       href: '/policies',
     });
-  const standings = await services.policies.standings();
-  const owned = standings.filter((s) => s.policy.ownerId === principal.id);
+  const owned = await services.policies.reviewsOwnedBy(principal.id);
   items.push(
     {
       count: owned.filter((s) => s.review.kind === 'overdue').length,

@@ -1,7 +1,8 @@
 import { londonToday } from '../../platform/clock.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { Caller } from '../../platform/web/request.ts';
-import { inAudience, isAcknowledged } from '../../domain/policies/policy.ts';
+import { askedVersion, inAudience, isAcknowledged, reviewStanding } from '../../domain/policies/policy.ts';
+import { groupBy } from '../../domain/shared/group-by.ts';
 import type { ExceptionInput, PolicyInput, VersionInput } from './inputs.ts';
 import {
   changePolicy,
@@ -99,31 +100,34 @@ export class PoliciesService {
     );
   }
 
-  /** The policies that apply to a member of staff, the version in force of each, and whether they are up to date. */
+  /**
+   * The policies that apply to a member of staff, the version in force of each, and whether they are up to date:
+   * worked out for that one person (the home page asks on every visit), not from the whole establishment's coverage.
+   */
   async applyingTo(staffId: number) {
-    const standings = await this.standings();
-    const me = (await repo.workingToday(this.deps.db.orm, this.today())).find((p) => p.id === staffId);
+    const db = this.deps.db.orm;
+    const [library, published, [me], mine] = await Promise.all([
+      repo.listPolicies(db),
+      repo.publishedVersions(db),
+      repo.workingToday(db, this.today(), staffId),
+      repo.versionsAcknowledgedBy(db, staffId),
+    ]);
     if (!me) return [];
-    const published = await repo.publishedVersions(this.deps.db.orm);
-    const mine =
-      (
-        await repo.acknowledgementsOf(
-          this.deps.db.orm,
-          published.map((v) => v.id),
-        )
-      ).get(staffId) ?? new Set();
-    return standings
-      .filter((s) => s.asked && inAudience(s.policy.audience, me))
-      .map((s) => {
-        const versions = published
-          .filter((v) => v.policyId === s.policy.id)
-          .map((v) => ({ ...v, publishedOn: v.publishedOn! }));
-        return {
-          policy: s.policy,
-          current: versions.at(-1)!,
-          upToDate: isAcknowledged(versions, mine),
-        };
-      });
+    const versionsOf = groupBy(
+      published.map((v) => ({ ...v, publishedOn: v.publishedOn! })),
+      (v) => v.policyId,
+    );
+    return library.flatMap((policy) => {
+      const versions = versionsOf.get(policy.id) ?? [];
+      if (!askedVersion(versions) || !inAudience(policy.audience, me)) return [];
+      return [{ policy, current: versions.at(-1)!, upToDate: isAcknowledged(versions, mine) }];
+    });
+  }
+
+  /** Where the reviews of the policies someone owns stand today. */
+  async reviewsOwnedBy(userId: number) {
+    const owned = (await repo.listPolicies(this.deps.db.orm)).filter((p) => p.ownerId === userId);
+    return owned.map((policy) => ({ policy, review: reviewStanding(policy.nextReviewOn, this.today()) }));
   }
 
   /** A person's acknowledgements, for their IG record. */

@@ -108,7 +108,8 @@ export interface AudiencePerson {
 }
 
 /** Everyone working for the council today, with the roles their account holds: who a policy's audience is drawn from. */
-export async function workingToday(db: Executor, today: string): Promise<AudiencePerson[]> {
+/** The people working for the council on a day (or just one of them, when `only` is given). */
+export async function workingToday(db: Executor, today: string, only?: number): Promise<AudiencePerson[]> {
   const rows = await selectRows<{
     id: number;
     name: string;
@@ -124,6 +125,7 @@ export async function workingToday(db: Executor, today: string): Promise<Audienc
                (select array_agg(distinct ur.role) from user_roles ur where ur.user_id = s.user_id) as roles
         from staff_members s
         where s.start_date <= ${today}::date and (s.leave_date is null or s.leave_date >= ${today}::date)
+          ${only === undefined ? sql`` : sql`and s.id = ${only}`}
         order by s.name, s.id`,
   );
   return rows.map((r) => ({
@@ -148,6 +150,15 @@ export async function acknowledgementsOf(db: Executor, versionIds: number[]) {
     .where(inArray(policyAcknowledgements.versionId, versionIds));
   for (const r of rows) map.set(r.staffId, (map.get(r.staffId) ?? new Set()).add(r.versionId));
   return map;
+}
+
+/** The versions one person has acknowledged. */
+export async function versionsAcknowledgedBy(db: Executor, staffId: number): Promise<Set<number>> {
+  const rows = await db
+    .select({ versionId: policyAcknowledgements.versionId })
+    .from(policyAcknowledgements)
+    .where(eq(policyAcknowledgements.staffId, staffId));
+  return new Set(rows.map((r) => r.versionId));
 }
 
 /** One person's acknowledgements, newest first, with their policy and version. */

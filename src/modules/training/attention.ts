@@ -29,8 +29,7 @@ export async function trainingAttention(services: Services, principal: Principal
     });
   }
   if (can(principal, TRAINING.manage)) {
-    for (const { course, directorates } of await services.training.overview()) {
-      const below = directorates.filter((d) => d.rag === 'red' || d.rag === 'amber').length;
+    for (const { course, below } of await services.training.directoratesBelowTarget()) {
       items.push({
         count: below,
         one: `directorate is below its target for ${course.title}`,

@@ -275,6 +275,34 @@ export async function monthlyTrend(db: Executor, courseId: number, since: string
   }));
 }
 
+/**
+ * Each course's figures by directorate from its latest snapshot in the week to a day (councillors left out): what
+ * the nightly job counted, so a page that only wants the headline need not count 50,000 people again.
+ */
+export async function latestSnapshots(db: Executor, courseIds: number[], on: string) {
+  if (!courseIds.length) return [];
+  const rows = await selectRows<{
+    course_id: number;
+    directorate_id: number;
+    in_scope: number;
+    completed: number;
+  }>(
+    db,
+    sql`
+    select s.course_id, s.directorate_id, s.in_scope, s.completed
+    from training_snapshots s
+    where s.course_id in ${courseIds} and s.directorate_id is not null
+      and s."on" = (select max(l."on") from training_snapshots l
+                    where l.course_id = s.course_id and l."on" <= ${on}::date and l."on" > ${on}::date - 7)`,
+  );
+  return rows.map((r) => ({
+    courseId: Number(r.course_id),
+    directorateId: Number(r.directorate_id),
+    inScope: Number(r.in_scope),
+    completed: Number(r.completed),
+  }));
+}
+
 /** A person's attempts at every course, newest first. */
 export async function completionsOf(db: Executor, staffId: number) {
   return db

@@ -149,7 +149,38 @@ export class TrainingService {
     };
   }
 
-  /** Every mandatory course's council-wide figure today, for the overview and the home page. */
+  /**
+   * For the home page: each mandatory course and how many directorates are below their target, from the latest
+   * nightly snapshot in the past week, or counted now for a course that has none (a new course or installation).
+   */
+  async directoratesBelowTarget(on = this.today()) {
+    const db = this.deps.db.orm;
+    const courses = (await this.courses()).filter((c) => c.mandatory && c.active);
+    const [snapshots, targets] = await Promise.all([
+      repo.latestSnapshots(
+        db,
+        courses.map((c) => c.id),
+        on,
+      ),
+      repo.targets(db),
+    ]);
+    const byCourse = groupBy(snapshots, (s) => s.courseId);
+    const out = [];
+    for (const course of courses) {
+      const snapshot = byCourse.get(course.id);
+      const below = snapshot
+        ? snapshot.filter((d) => {
+            const rag = ragOf(figure(d).percent, targets.get(d.directorateId) ?? DSPT_TARGET_PERCENT);
+            return rag === 'red' || rag === 'amber';
+          }).length
+        : (await this.figures(course, on)).directorates.filter((d) => d.rag === 'red' || d.rag === 'amber')
+            .length;
+      out.push({ course, below });
+    }
+    return out;
+  }
+
+  /** Every mandatory course's council-wide figure today, for the overview page. */
   async overview(on = this.today()) {
     const courses = (await this.courses()).filter((c) => c.mandatory && c.active);
     const out = [];

@@ -348,5 +348,24 @@ for (const kind of DATABASE_KINDS) {
         (await ctx.services.training.report('DPA-IG', '2026-11-25')).total.inScope,
       );
     });
+
+    it('counts the directorates below target for the home page from the night’s snapshot, or now when there is none', async () => {
+      const course = await ctx.services.training.course('DPA-IG');
+      const liveBelow = async (on: string) =>
+        (await ctx.services.training.figures(course, on)).directorates.filter(
+          (d) => d.rag === 'red' || d.rag === 'amber',
+        ).length;
+      const below = async (on: string) =>
+        (await ctx.services.training.directoratesBelowTarget(on)).find((c) => c.course.id === course.id)!.below;
+      assert.ok((await liveBelow('2026-11-25')) > 0, 'the test needs a directorate below its target');
+      assert.equal(await below('2026-11-25'), await liveBelow('2026-11-25'), 'the snapshot agrees with a count');
+      assert.equal(await below('2026-11-28'), await liveBelow('2026-11-25'), 'three days on, still that snapshot');
+      // What the snapshot says is what the home page shows: everyone done, as of that night.
+      await ctx.database.db.query(
+        `update training_snapshots set completed = in_scope where course_id = ${course.id} and "on" = '2026-11-25'`,
+      );
+      assert.equal(await below('2026-11-25'), 0);
+      assert.equal(await below('2027-06-01'), await liveBelow('2027-06-01'), 'no snapshot that week: counted now');
+    });
   });
 }
