@@ -31,11 +31,18 @@ export function createPlatformServices(deps: Deps) {
   // Read when first needed, so commands that never touch a secret never make the key file.
   let secretKey: Buffer | undefined;
   const key = () => (secretKey ??= serviceKey(config, { env: 'CUSTODIAN_SECRET_KEY', file: 'secret-key' }));
+  const mail = new MailService({
+    db,
+    clock,
+    logger: deps.logger,
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+  });
   return {
     ...deps,
     audit: new AuditService(db, clock),
     calendar: new CalendarService({ db, clock }),
-    mail: new MailService({ db, clock, logger: deps.logger, smtpUrl: config.smtpUrl, from: config.mailFrom }),
+    mail,
     files: new FolderBlobStore(config.filesDir),
     users: new UsersService({ db, clock }),
     organisation: new OrganisationService({ db, clock }),
@@ -46,6 +53,7 @@ export function createPlatformServices(deps: Deps) {
       box: new SecretBox(key),
       serviceKey: key,
       issuer: `Custodian – ${config.councilName}`,
+      mail,
     }),
     /** Sign-in with the council's identity provider, when one is configured. */
     oidc: config.oidc ? new OidcSignIn(config.oidc) : undefined,

@@ -19,6 +19,7 @@ import {
 import { DATABASE_KINDS } from '../../../test/support/databases.ts';
 import { systemActor } from '../../platform/audit/service.ts';
 import { recoveryCodes, users } from '../../platform/identity/schema.ts';
+import { outbox } from '../../platform/mail/schema.ts';
 import { DEMO_AUTHENTICATOR_KEY } from '../../platform/identity/demo.ts';
 import { codeAt } from '../../platform/identity/two-step.ts';
 
@@ -292,6 +293,15 @@ for (const kind of DATABASE_KINDS) {
       assert.equal((await theirs.get('/')).status, 303, 'signed out everywhere');
       assert.equal((await password(email)).location, '/sign-in/two-step/set-up');
       assert.equal((await auditOf('user.two-step-reset'))[0]!.entityId, String(id));
+      const notices = await ctx.database.db.orm.select().from(outbox).where(eq(outbox.toAddress, email));
+      assert.deepEqual(
+        notices.map((n) => n.subject),
+        ['A change to how you sign in to Custodian', 'A change to how you sign in to Custodian'],
+        'told when the app was set up, and when it was reset',
+      );
+      assert.match(notices[1]!.body, /An administrator reset two-step sign-in for your Custodian account/);
+      assert.match(notices[1]!.body, /on 25 November 2026 at \d{1,2}:\d{2}[ap]m\./);
+      assert.match(notices[1]!.body, /If it was not, tell your information governance team/);
       const staff = await signedInAgent(ctx, emailFor('staff'));
       assert.equal((await staff.post(`/admin/users/${id}/two-step`).type('form').send({})).status, 403);
     });

@@ -356,16 +356,29 @@ for (const kind of DATABASE_KINDS) {
           (d) => d.rag === 'red' || d.rag === 'amber',
         ).length;
       const below = async (on: string) =>
-        (await ctx.services.training.directoratesBelowTarget(on)).find((c) => c.course.id === course.id)!.below;
+        (await ctx.services.training.directoratesBelowTarget(on)).find((c) => c.course.id === course.id)!
+          .below;
       assert.ok((await liveBelow('2026-11-25')) > 0, 'the test needs a directorate below its target');
-      assert.equal(await below('2026-11-25'), await liveBelow('2026-11-25'), 'the snapshot agrees with a count');
-      assert.equal(await below('2026-11-28'), await liveBelow('2026-11-25'), 'three days on, still that snapshot');
+      assert.equal(
+        await below('2026-11-25'),
+        await liveBelow('2026-11-25'),
+        'the snapshot agrees with a count',
+      );
+      assert.equal(
+        await below('2026-11-28'),
+        await liveBelow('2026-11-25'),
+        'three days on, still that snapshot',
+      );
       // What the snapshot says is what the home page shows: everyone done, as of that night.
       await ctx.database.db.query(
         `update training_snapshots set completed = in_scope where course_id = ${course.id} and "on" = '2026-11-25'`,
       );
       assert.equal(await below('2026-11-25'), 0);
-      assert.equal(await below('2027-06-01'), await liveBelow('2027-06-01'), 'no snapshot that week: counted now');
+      assert.equal(
+        await below('2027-06-01'),
+        await liveBelow('2027-06-01'),
+        'no snapshot that week: counted now',
+      );
     });
   });
 }

@@ -6,6 +6,9 @@ import type { Actor } from '../audit/service.ts';
 import type { Principal } from '../authz/roles.ts';
 import { NotFoundError, runCommand, ValidationError } from '../commands.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
+import type { MailService } from '../mail/service.ts';
+import { londonDateOf } from '../clock.ts';
+import { govukDate, londonTime } from '../web/format.ts';
 import { recoveryCodes, users } from './schema.ts';
 import { recordFailedSignIn, recordSignIn } from './sign-in-service.ts';
 import * as repo from './repository.ts';
@@ -51,6 +54,8 @@ export class TwoStepService {
       serviceKey: () => Buffer;
       /** The name an authenticator app lists the account under ("Custodian – Kingsmere Borough Council"). */
       issuer: string;
+      /** Tells the person of every change to their second step, so one they did not make does not go unseen. */
+      mail: Pick<MailService, 'queue'>;
     },
   ) {}
 
@@ -114,6 +119,11 @@ export class TwoStepService {
         .returning({ id: users.id });
       if (!before) throw new NotFoundError('No such user');
       await this.replaceRecoveryCodes(tx, userId, codes);
+      await this.tell(
+        tx,
+        userId,
+        'An authenticator app was set up for two-step sign-in to your Custodian account',
+      );
       await audit({
         action: 'user.two-step-set-up',
         entityType: 'user',
@@ -146,6 +156,11 @@ export class TwoStepService {
     const codes = newRecoveryCodes();
     await runCommand(this.deps, actor, async (tx, audit) => {
       await this.replaceRecoveryCodes(tx, userId, codes);
+      await this.tell(
+        tx,
+        userId,
+        'New recovery codes were made for your Custodian account (the old ones no longer work)',
+      );
       await audit({
         action: 'user.recovery-codes-replaced',
         entityType: 'user',
@@ -162,6 +177,7 @@ export class TwoStepService {
       throw new ValidationError('Your role needs two-step sign-in, so it cannot be turned off');
     await runCommand(this.deps, actor, async (tx, audit) => {
       await this.clear(tx, principal.id);
+      await this.tell(tx, principal.id, 'Two-step sign-in was turned off for your Custodian account');
       await audit({ action: 'user.two-step-turned-off', entityType: 'user', entityId: principal.id });
     });
   }
@@ -175,6 +191,11 @@ export class TwoStepService {
       if (!(await repo.findUser(tx, userId))) throw new NotFoundError('No such user');
       await this.clear(tx, userId);
       await repo.deleteSessionsOf(tx, userId);
+      await this.tell(
+        tx,
+        userId,
+        'An administrator reset two-step sign-in for your Custodian account; you will set up an authenticator app again when you next sign in',
+      );
       await audit({ action: 'user.two-step-reset', entityType: 'user', entityId: userId });
     });
   }
@@ -253,6 +274,23 @@ export class TwoStepService {
     }
     const failure = await recordFailedSignIn(this.deps, principal.id, 'wrong-code');
     return { ok: false, locked: failure.locked };
+  }
+
+  /** A security notice to the account's address, in the change's own transaction. */
+  private async tell(tx: Tx, userId: number, what: string): Promise<void> {
+    const user = await repo.findUser(tx, userId);
+    if (!user) return;
+    const when = this.deps.clock.now();
+    await this.deps.mail.queue(tx, {
+      to: user.email,
+      subject: 'A change to how you sign in to Custodian',
+      body: [
+        `${what}, on ${govukDate(londonDateOf(when))} at ${londonTime(when)}.`,
+        'If this was you, there is nothing to do. If it was not, tell your information governance team or an administrator at once: someone may know your password.',
+      ].join('\n\n'),
+      entityType: 'user',
+      entityId: userId,
+    });
   }
 
   private async replaceRecoveryCodes(tx: Tx, userId: number, codes: string[]): Promise<void> {

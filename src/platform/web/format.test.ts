@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { countOf, fileSize, govukDate, plural } from './format.ts';
+import { countOf, fileSize, govukDate, londonTime, plural } from './format.ts';
 
 describe('writing numbers, sizes and dates', () => {
   it('says 1 case and 2 cases', () => {
@@ -25,5 +25,14 @@ describe('writing numbers, sizes and dates', () => {
     assert.equal(govukDate('2026-12-07', { weekday: true }), 'Monday 7 December 2026');
     assert.equal(govukDate(null), '');
     assert.equal(govukDate('nonsense'), '');
+  });
+});
+
+describe('londonTime', () => {
+  it('writes the time in London as GOV.UK does, across the clock change', () => {
+    assert.equal(londonTime(new Date('2026-12-02T09:05:00Z')), '9:05am');
+    assert.equal(londonTime(new Date('2026-12-02T12:30:00Z')), '12:30pm');
+    assert.equal(londonTime(new Date('2026-12-02T00:00:00Z')), '12:00am');
+    assert.equal(londonTime(new Date('2026-07-01T16:45:00Z')), '5:45pm', 'British Summer Time');
   });
 });

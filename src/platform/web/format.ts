@@ -39,6 +39,21 @@ export function govukDate(isoDate: string | null | undefined, options: { weekday
   return options.weekday ? `${p.weekday} ${date}` : date;
 }
 
+const londonClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: 'numeric',
+  minute: '2-digit',
+  hourCycle: 'h12',
+});
+
+/** The time in London at a moment as GOV.UK writes it: "9:05am", "12:30pm". */
+export function londonTime(moment: Date): string {
+  const p = Object.fromEntries(londonClock.formatToParts(moment).map((x) => [x.type, x.value]));
+  return `${p.hour}:${p.minute}${String(p.dayPeriod)
+    .toLowerCase()
+    .replace(/[^apm]/g, '')}`;
+}
+
 const monthParts = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' });
 const shortMonthParts = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'short' });
 
