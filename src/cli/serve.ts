@@ -90,6 +90,9 @@ function printDemoAccounts(seededNow: boolean): void {
   console.log(`Sign in with any of these, password "${DEMO_PASSWORD}":`);
   for (const a of DEMO_ACCOUNTS)
     console.log(`  ${`${a.email}@${DEMO_EMAIL_DOMAIN}`.padEnd(40)} ${a.role ?? 'staff'}`);
+  console.log(
+    'The administrator and the DPO sign in in two steps; the demo shows the code on the page (press Continue).',
+  );
 }
 
 /** SESSION_SECRET when set (needed when several web servers share sessions); otherwise one kept in the data directory. */

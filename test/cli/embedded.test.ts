@@ -29,6 +29,7 @@ describe('embedded database and the command line', () => {
     try {
       const url = server.match[1]!;
       assert.match(server.output(), /password "custodian-demo"/);
+      assert.match(server.output(), /sign in in two steps; the demo shows the code on the page/);
       const health = await (await fetch(`${url}/health`)).json();
       assert.equal(health.status, 'ok');
       assert.equal(health.database, 'pglite');
