@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { Database, Tx } from '../db/database.ts';
 import type { Actor } from '../audit/service.ts';
 import type { Principal } from '../authz/roles.ts';
-import { NotFoundError, runCommand, ValidationError } from '../commands.ts';
+import { NotFoundError, runCommand, ValidationError, type Audit } from '../commands.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 import type { MailService } from '../mail/service.ts';
 import { londonDateOf } from '../clock.ts';
@@ -36,6 +36,16 @@ export interface Proposal {
 
 export type CodeCheck =
   { ok: true; usedRecoveryCode: boolean; recoveryCodesLeft: number } | { ok: false; locked: boolean };
+
+/** What each change to someone's second step tells them. */
+const NOTICES = {
+  'user.two-step-set-up': 'An authenticator app was set up for two-step sign-in to your Custodian account',
+  'user.recovery-codes-replaced':
+    'New recovery codes were made for your Custodian account (the old ones no longer work)',
+  'user.two-step-turned-off': 'Two-step sign-in was turned off for your Custodian account',
+  'user.two-step-reset':
+    'An administrator reset two-step sign-in for your Custodian account; you will set up an authenticator app again when you next sign in',
+} as const;
 
 const WRONG_CODE = 'Enter the 6-digit code your authenticator app shows now';
 
@@ -119,17 +129,7 @@ export class TwoStepService {
         .returning({ id: users.id });
       if (!before) throw new NotFoundError('No such user');
       await this.replaceRecoveryCodes(tx, userId, codes);
-      await this.tell(
-        tx,
-        userId,
-        'An authenticator app was set up for two-step sign-in to your Custodian account',
-      );
-      await audit({
-        action: 'user.two-step-set-up',
-        entityType: 'user',
-        entityId: userId,
-        details: { recoveryCodes: codes.length },
-      });
+      await this.changed(tx, audit, userId, 'user.two-step-set-up', { recoveryCodes: codes.length });
       if (options.signingIn)
         await recordSignIn(tx, this.deps.clock, who, { method: 'two-step', secondStep: 'set-up' });
     });
@@ -156,17 +156,7 @@ export class TwoStepService {
     const codes = newRecoveryCodes();
     await runCommand(this.deps, actor, async (tx, audit) => {
       await this.replaceRecoveryCodes(tx, userId, codes);
-      await this.tell(
-        tx,
-        userId,
-        'New recovery codes were made for your Custodian account (the old ones no longer work)',
-      );
-      await audit({
-        action: 'user.recovery-codes-replaced',
-        entityType: 'user',
-        entityId: userId,
-        details: { recoveryCodes: codes.length },
-      });
+      await this.changed(tx, audit, userId, 'user.recovery-codes-replaced', { recoveryCodes: codes.length });
     });
     return codes;
   }
@@ -177,8 +167,7 @@ export class TwoStepService {
       throw new ValidationError('Your role needs two-step sign-in, so it cannot be turned off');
     await runCommand(this.deps, actor, async (tx, audit) => {
       await this.clear(tx, principal.id);
-      await this.tell(tx, principal.id, 'Two-step sign-in was turned off for your Custodian account');
-      await audit({ action: 'user.two-step-turned-off', entityType: 'user', entityId: principal.id });
+      await this.changed(tx, audit, principal.id, 'user.two-step-turned-off');
     });
   }
 
@@ -191,12 +180,7 @@ export class TwoStepService {
       if (!(await repo.findUser(tx, userId))) throw new NotFoundError('No such user');
       await this.clear(tx, userId);
       await repo.deleteSessionsOf(tx, userId);
-      await this.tell(
-        tx,
-        userId,
-        'An administrator reset two-step sign-in for your Custodian account; you will set up an authenticator app again when you next sign in',
-      );
-      await audit({ action: 'user.two-step-reset', entityType: 'user', entityId: userId });
+      await this.changed(tx, audit, userId, 'user.two-step-reset');
     });
   }
 
@@ -276,8 +260,18 @@ export class TwoStepService {
     return { ok: false, locked: failure.locked };
   }
 
-  /** A security notice to the account's address, in the change's own transaction. */
-  private async tell(tx: Tx, userId: number, what: string): Promise<void> {
+  /**
+   * Records a change to someone's second step, and tells them of it at their address in the same transaction, so a
+   * change they did not make does not go unseen.
+   */
+  private async changed(
+    tx: Tx,
+    audit: Audit,
+    userId: number,
+    action: keyof typeof NOTICES,
+    details?: Record<string, unknown>,
+  ): Promise<void> {
+    await audit({ action, entityType: 'user', entityId: userId, details });
     const user = await repo.findUser(tx, userId);
     if (!user) return;
     const when = this.deps.clock.now();
@@ -285,7 +279,7 @@ export class TwoStepService {
       to: user.email,
       subject: 'A change to how you sign in to Custodian',
       body: [
-        `${what}, on ${govukDate(londonDateOf(when))} at ${londonTime(when)}.`,
+        `${NOTICES[action]}, on ${govukDate(londonDateOf(when))} at ${londonTime(when)}.`,
         'If this was you, there is nothing to do. If it was not, tell your information governance team or an administrator at once: someone may know your password.',
       ].join('\n\n'),
       entityType: 'user',
