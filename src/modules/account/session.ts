@@ -10,7 +10,7 @@ declare module 'express-session' {
   interface SessionData {
     /**
      * A sign-in whose password (or identity provider) was right, waiting for its second step: who, where to go next,
-     * since when, and the authenticator proposed while setting one up. Nobody is signed in until it is done.
+     * since when, and which step (a code, or setting an authenticator up). Nobody is signed in until it is done.
      */
     secondStep: { userId: number; next: string; since: number; step: Exclude<SecondStep, 'none'> };
     /** An authenticator key offered to someone setting one up, sealed to them, until they confirm it. */
