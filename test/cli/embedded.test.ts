@@ -24,7 +24,8 @@ describe('embedded database and the command line', () => {
     const server = await startCli(
       ['serve', '--demo'],
       env,
-      /running at (http:\/\/127\.0\.0\.1:\d+)[\s\S]*staff@/,
+      // Ready once the demo's accounts are printed, down to their last line.
+      /running at (http:\/\/127\.0\.0\.1:\d+)[\s\S]*staff@[\s\S]*press Continue/,
     );
     try {
       const url = server.match[1]!;
