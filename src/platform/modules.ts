@@ -34,7 +34,10 @@ export interface Area {
   onHome?: boolean;
 }
 
-/** A count of things waiting for someone, with its words for one and for any other number. */
+/**
+ * A count of things waiting for someone, with its words for one and for any other number. The home page lists only
+ * counts above zero, so a module gives its items whatever their count.
+ */
 export interface AttentionItem {
   count: number;
   one: string;

@@ -7,9 +7,12 @@ import { HOME } from './permissions.ts';
 export function dashboardRoutes(services: Services): Routes {
   return new Routes().get('/', HOME.view, async (req, res) => {
     const principal = req.principal!;
+    // Only what needs doing: a count of nothing is not attention, whichever module gives it.
     const attention = (
       await Promise.all(services.modules.map((m) => m.attention?.(services, principal) ?? []))
-    ).flat();
+    )
+      .flat()
+      .filter((item) => item.count > 0);
     const areas = services.modules
       .flatMap((m) => (m.area && m.area.onHome !== false ? [m.area] : []))
       .filter((a) => can(principal, a.permission));

@@ -30,5 +30,5 @@ export async function incidentsAttention(services: Services, principal: Principa
     other: 'of your incident actions are due or overdue',
     href: '/incidents',
   });
-  return items.filter((i) => i.count > 0);
+  return items;
 }

@@ -36,5 +36,5 @@ export async function policiesAttention(services: Services, principal: Principal
       href: '/policies',
     },
   );
-  return items.filter((i) => i.count > 0);
+  return items;
 }

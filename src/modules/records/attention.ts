@@ -38,5 +38,5 @@ export async function recordsAttention(services: Services, principal: Principal)
       other: 'legal holds are due for review',
       href: '/records/holds',
     });
-  return items.filter((i) => i.count > 0);
+  return items;
 }

@@ -38,5 +38,5 @@ export async function trainingAttention(services: Services, principal: Principal
       });
     }
   }
-  return items.filter((i) => i.count > 0);
+  return items;
 }
