@@ -1,9 +1,10 @@
 import type { Tx } from '../db/database.ts';
 import type { Audit } from '../commands.ts';
-import { directorates, teamMembers, teams, userRoles, users } from './schema.ts';
+import { teamMembers, userRoles, users } from './schema.ts';
 import type { Role } from '../authz/roles.ts';
 import { SeededRandom } from '../../domain/shared/random.ts';
 import { mustUseTwoStep } from './two-step.ts';
+import { insertDirectorate, insertTeam } from './repository.ts';
 import { eq } from 'drizzle-orm';
 
 /** The fictional council's structure: directorates and the teams within them. */
@@ -162,27 +163,14 @@ export async function seedDemoOrganisation(
   const directorateIds = new Map<string, number>();
   const teamIds: { id: number; directorate: string; name: string }[] = [];
   for (const [name, teamNames] of Object.entries(DEMO_STRUCTURE)) {
-    const [d] = await tx.insert(directorates).values({ name }).returning({ id: directorates.id });
-    directorateIds.set(name, d!.id);
-    await audit({
-      action: 'directorate.created',
-      entityType: 'directorate',
-      entityId: d!.id,
-      details: { name },
-    });
-    for (const teamName of teamNames) {
-      const [t] = await tx
-        .insert(teams)
-        .values({ directorateId: d!.id, name: teamName })
-        .returning({ id: teams.id });
-      teamIds.push({ id: t!.id, directorate: name, name: teamName });
-      await audit({
-        action: 'team.created',
-        entityType: 'team',
-        entityId: t!.id,
-        details: { name: teamName, directorateId: d!.id },
+    const directorateId = await insertDirectorate(tx, audit, name);
+    directorateIds.set(name, directorateId);
+    for (const teamName of teamNames)
+      teamIds.push({
+        id: await insertTeam(tx, audit, directorateId, teamName),
+        directorate: name,
+        name: teamName,
       });
-    }
   }
 
   const people: {

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../audit/service.ts';
 import { runCommand, ValidationError } from '../commands.ts';
-import { directorates, teams } from './schema.ts';
+import { directorates } from './schema.ts';
 import * as repo from './repository.ts';
 
 /** Directorates and the teams within them: the structure authorisation is scoped by. */
@@ -25,14 +25,7 @@ export class OrganisationService {
         throw new ValidationError('A directorate with that name already exists', {
           name: 'A directorate with that name already exists',
         });
-      const [row] = await tx.insert(directorates).values({ name }).returning({ id: directorates.id });
-      await audit({
-        action: 'directorate.created',
-        entityType: 'directorate',
-        entityId: row!.id,
-        details: { name },
-      });
-      return row!.id;
+      return repo.insertDirectorate(tx, audit, name);
     });
   }
 
@@ -48,14 +41,7 @@ export class OrganisationService {
         throw new ValidationError('That directorate already has a team with that name', {
           name: 'That directorate already has a team with that name',
         });
-      const [row] = await tx.insert(teams).values({ directorateId, name }).returning({ id: teams.id });
-      await audit({
-        action: 'team.created',
-        entityType: 'team',
-        entityId: row!.id,
-        details: { name, directorateId },
-      });
-      return row!.id;
+      return repo.insertTeam(tx, audit, directorateId, name);
     });
   }
 }

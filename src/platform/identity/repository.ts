@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../db/database.ts';
+import type { Executor, Tx } from '../db/database.ts';
+import type { Audit } from '../commands.ts';
 import { apiTokens, directorates, sessions, teamMembers, teams, userRoles, users } from './schema.ts';
 import { isRole, type Grant } from '../authz/roles.ts';
 import { countWhere } from '../db/count.ts';
@@ -8,6 +9,30 @@ import { containing } from '../db/queries.ts';
 export type UserRow = typeof users.$inferSelect;
 export type Directorate = typeof directorates.$inferSelect;
 export type Team = typeof teams.$inferSelect;
+
+/** A new directorate, recorded in the audit trail. */
+export async function insertDirectorate(tx: Tx, audit: Audit, name: string): Promise<number> {
+  const [row] = await tx.insert(directorates).values({ name }).returning({ id: directorates.id });
+  await audit({
+    action: 'directorate.created',
+    entityType: 'directorate',
+    entityId: row!.id,
+    details: { name },
+  });
+  return row!.id;
+}
+
+/** A new team within a directorate, recorded in the audit trail. */
+export async function insertTeam(tx: Tx, audit: Audit, directorateId: number, name: string): Promise<number> {
+  const [row] = await tx.insert(teams).values({ directorateId, name }).returning({ id: teams.id });
+  await audit({
+    action: 'team.created',
+    entityType: 'team',
+    entityId: row!.id,
+    details: { name, directorateId },
+  });
+  return row!.id;
+}
 
 export async function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));

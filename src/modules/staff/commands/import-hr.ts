@@ -3,8 +3,12 @@ import { londonToday } from '../../../platform/clock.ts';
 import type { Database, Tx } from '../../../platform/db/database.ts';
 import type { Actor } from '../../../platform/audit/service.ts';
 import { runCommand, type Audit } from '../../../platform/commands.ts';
-import { directorates, teams } from '../../../platform/identity/schema.ts';
-import { listDirectorates, listTeams } from '../../../platform/identity/repository.ts';
+import {
+  insertDirectorate,
+  insertTeam,
+  listDirectorates,
+  listTeams,
+} from '../../../platform/identity/repository.ts';
 import type { HrRow } from '../../../domain/staff/hr-file.ts';
 import { nameKey, planHrImport, teamKey, type HrImportPlan } from '../../../domain/staff/import-plan.ts';
 import { readHrExtract } from '../hr-extract.ts';
@@ -153,25 +157,10 @@ interface Structure {
 
 /** The directorates and teams the file names that Custodian has not seen, created; every one then found by name. */
 async function createStructure(tx: Tx, audit: Audit, plan: HrImportPlan): Promise<Structure> {
-  for (const name of plan.newDirectorates) {
-    const [row] = await tx.insert(directorates).values({ name }).returning({ id: directorates.id });
-    await audit({
-      action: 'directorate.created',
-      entityType: 'directorate',
-      entityId: row!.id,
-      details: { name },
-    });
-  }
+  for (const name of plan.newDirectorates) await insertDirectorate(tx, audit, name);
   const directorateIds = new Map((await listDirectorates(tx)).map((d) => [nameKey(d.name), d.id]));
   for (const { directorate, team } of plan.newTeams) {
-    const directorateId = directorateIds.get(nameKey(directorate))!;
-    const [row] = await tx.insert(teams).values({ directorateId, name: team }).returning({ id: teams.id });
-    await audit({
-      action: 'team.created',
-      entityType: 'team',
-      entityId: row!.id,
-      details: { name: team, directorateId },
-    });
+    await insertTeam(tx, audit, directorateIds.get(nameKey(directorate))!, team);
   }
   const teamIds = new Map((await listTeams(tx)).map((t) => [teamKey(t.directorateName, t.name), t.id]));
   return {
