@@ -8,6 +8,7 @@ import { hrFile } from '../support/staff.ts';
 import { policyInput, versionInput } from '../support/policies.ts';
 import { systemActor } from '../../src/platform/audit/service.ts';
 import { actorOf } from '../../src/platform/web/request.ts';
+import { courseInput } from '../support/training.ts';
 
 describe('staff, training and policies in Chromium', () => {
   const f = browserFixture();
@@ -61,14 +62,7 @@ describe('staff, training and policies in Chromium', () => {
       },
       { dryRun: false },
     );
-    const course = await services.training.addCourse(actor, {
-      code: 'DPA-IG',
-      title: 'Data protection',
-      mandatory: true,
-      refreshMonths: 12,
-      audienceDirectorateIds: [],
-      xapiActivityIds: [],
-    });
+    const course = await services.training.addCourse(actor, courseInput());
     await services.training.recordCompletion(actor, {
       person: 'S1',
       courseId: course.id,

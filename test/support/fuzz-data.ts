@@ -7,6 +7,7 @@ import { createCase } from './factories.ts';
 import { incidentAssessment, incidentReport } from './incidents.ts';
 import { hrFile } from './staff.ts';
 import { policyInput, versionInput } from './policies.ts';
+import { courseInput } from './training.ts';
 
 /**
  * What the fuzz needs so that every route's handler is reached rather than refused at the door or answered "no such
@@ -58,14 +59,7 @@ export async function seedEveryHandler(ctx: TestContext): Promise<string[]> {
     },
     { dryRun: false },
   );
-  await ctx.services.training.addCourse(actor, {
-    code: 'DPA-IG',
-    title: 'Data protection',
-    mandatory: true,
-    refreshMonths: 12,
-    audienceDirectorateIds: [],
-    xapiActivityIds: [],
-  });
+  await ctx.services.training.addCourse(actor, courseInput());
   // A published policy with a quiz and a draft after it, so the policies' handlers are reached.
   const policy = await ctx.services.policies.create(
     caller,

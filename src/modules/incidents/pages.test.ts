@@ -6,6 +6,7 @@ import { DATABASE_KINDS } from '../../../test/support/databases.ts';
 import { incidentAssessment, incidentsFixture } from '../../../test/support/incidents.ts';
 import { outbox } from '../../platform/mail/schema.ts';
 import { hrFile } from '../../../test/support/staff.ts';
+import { courseInput } from '../../../test/support/training.ts';
 
 for (const kind of DATABASE_KINDS) {
   describe(`incident pages (${kind})`, () => {
@@ -101,14 +102,7 @@ for (const kind of DATABASE_KINDS) {
         },
         { dryRun: false },
       );
-      const course = await f.ctx.services.training.addCourse(actor, {
-        code: 'DPA-IG',
-        title: 'Data protection',
-        mandatory: true,
-        refreshMonths: 12,
-        audienceDirectorateIds: [],
-        xapiActivityIds: [],
-      });
+      const course = await f.ctx.services.training.addCourse(actor, courseInput());
       await f.ctx.services.training.recordCompletion(actor, {
         person: 'S1',
         courseId: course.id,

@@ -18,17 +18,11 @@ import { WORKER_TYPES } from '../../domain/staff/hr-file.ts';
 import { trainingReport, type ReportCompletion, type ReportPerson } from '../../domain/training/report.ts';
 import { COMPLETION_COLUMNS } from '../../domain/training/lms-files.ts';
 import type { CompletionStatus } from '../../domain/training/compliance.ts';
+import { courseInput } from '../../../test/support/training.ts';
 
 const actor = systemActor('Test');
 const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.join(',')).join('\n'));
-const DPA = {
-  code: 'DPA-IG',
-  title: 'Data protection',
-  mandatory: true,
-  refreshMonths: 12,
-  audienceDirectorateIds: [],
-  xapiActivityIds: ['https://lms.example/dpa'],
-};
+const DPA = courseInput({ xapiActivityIds: ['https://lms.example/dpa'] });
 
 for (const kind of DATABASE_KINDS) {
   describe(`training (${kind})`, () => {
