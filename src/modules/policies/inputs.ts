@@ -3,6 +3,7 @@ import { dateField, optionalTextField, textField, ticked, yes, idList } from '..
 import { POLICY_KINDS, parseQuiz, QuizError } from '../../domain/policies/policy.ts';
 import { ROLES } from '../../platform/authz/roles.ts';
 import { WORKER_TYPES } from '../../domain/staff/hr-file.ts';
+import { personReference } from '../staff/index.ts';
 
 const email = (what: string) =>
   textField({ max: 200, label: what, required: `Enter the ${what.toLowerCase()}’s e-mail address` }).pipe(
@@ -60,11 +61,7 @@ export const versionSchema = z.object({
 export type VersionInput = z.infer<typeof versionSchema>;
 
 export const exceptionSchema = z.object({
-  person: textField({
-    max: 200,
-    label: 'Employee id or e-mail address',
-    required: 'Enter the person’s employee id or e-mail address',
-  }),
+  person: personReference(),
   reason: textField({ max: 1000, label: 'Reason', multiline: true, required: 'Say why they are excused' }),
   expiresOn: dateField('the exception ends'),
 });

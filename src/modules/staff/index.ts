@@ -6,6 +6,7 @@ import { staffRoutes } from './staff-routes.ts';
 import { seedDemoStaff } from './demo.ts';
 
 export { STAFF };
+export { personReference } from './inputs.ts';
 export type { HrImportOutcome } from './commands/import-hr.ts';
 
 declare module '../../platform/modules.ts' {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateField, idField, optionalTextField, textField, yes, idList } from '../../platform/validation.ts';
 import { COMPLETION_STATUSES } from '../../domain/training/compliance.ts';
+import { personReference } from '../staff/index.ts';
 
 /** xAPI activity ids, one per line in the form, a list in an API body. */
 const lines = z.preprocess(
@@ -47,11 +48,7 @@ export const courseSchema = z.object({
 export type CourseInput = z.infer<typeof courseSchema>;
 
 export const completionSchema = z.object({
-  person: textField({
-    max: 200,
-    label: 'Employee id or e-mail address',
-    required: 'Enter the person’s employee id or e-mail address',
-  }),
+  person: personReference(),
   courseId: idField('Select the course'),
   status: z.enum(COMPLETION_STATUSES, { error: 'Select how the attempt ended' }),
   completedOn: dateField('of the attempt'),
